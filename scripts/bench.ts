@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: ingest rate, question latency and memory on a synthetic Swedish-like corpus.
+ * Usage: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { composeCore } from "../src/app/compose.ts";
+import { loadConfig } from "../src/config/config.ts";
+import { ingestKnowledge } from "../src/index/ingest-knowledge.ts";
+import { silentLogger } from "../src/logger.ts";
+import { EVERYTHING } from "../src/retrieval/scope.ts";
+import { loadDefaultLexicon } from "../src/text/index.ts";
+
+const CHUNKS_PER_DOCUMENT = 20;
+const WORDS_PER_CHUNK = 160;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,100000" },
+    max: { type: "string" },
+    questions: { type: "string", default: "200" },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+if (values.max) sizes.push(...[1_000_000].filter((size) => size <= Number(values.max) && !sizes.includes(size)));
+const questionCount = Number(values.questions);
+
+/** A deterministic pseudo-random generator, so runs are comparable. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const vocabulary = [...loadDefaultLexicon().entries()]
+  .filter(([word]) => /^\p{L}{3,}$/u.test(word))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 30_000)
+  .map(([word]) => word);
+const next = random(42);
+/** Zipf-like draw: frequent words far more often than rare ones, as in real text. */
+const word = () => vocabulary[Math.floor(vocabulary.length ** next()) - 1] ?? "och";
+
+function sentence(): string {
+  const length = 8 + Math.floor(next() * 14);
+  const words = Array.from({ length }, word);
+  const first = words[0] ?? "det";
+  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return `${words.join(" ")}.`;
+}
+
+function writeCorpus(dir: string, chunks: number): void {
+  fs.mkdirSync(dir, { recursive: true });
+  for (let documentIndex = 0; documentIndex * CHUNKS_PER_DOCUMENT < chunks; documentIndex++) {
+    const parts = [`---\ntitle: Syntetiskt dokument ${documentIndex}\ntype: report\n---\n`];
+    for (let section = 0; section < CHUNKS_PER_DOCUMENT; section++) {
+      parts.push(`## Avsnitt ${section + 1} ${word()} ${word()}\n`);
+      let words = 0;
+      const paragraph: string[] = [];
+      while (words < WORDS_PER_CHUNK) {
+        const text = sentence();
+        words += text.split(" ").length;
+        paragraph.push(text);
+      }
+      parts.push(`${paragraph.join(" ")}\n`);
+    }
+    fs.writeFileSync(path.join(dir, `dokument-${documentIndex}.md`), parts.join("\n"));
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+const rows: string[][] = [["avsnitt", "indexering s", "avsnitt/s", "p50 ms", "p95 ms", "RSS MB"]];
+for (const size of sizes) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-bench-"));
+  const knowledgeDir = path.join(root, "knowledge");
+  writeCorpus(knowledgeDir, size);
+  const config = { ...loadConfig({}), knowledgeDir, dataDir: path.join(root, "data") };
+  const core = await composeCore(config, silentLogger);
+  const summary = await ingestKnowledge(core.index, knowledgeDir);
+  core.retriever.invalidate();
+  const latencies: number[] = [];
+  for (let index = 0; index < questionCount; index++) {
+    const question = `Vem ${word()} om ${word()} ${word()} och hur ofta ${word()} ${word()}?`;
+    const started = performance.now();
+    await core.answers.ask(question, { scope: EVERYTHING });
+    latencies.push(performance.now() - started);
+  }
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  rows.push([
+    String(summary.chunks),
+    summary.seconds.toFixed(1),
+    (summary.chunks / summary.seconds).toFixed(0),
+    percentile(latencies, 0.5).toFixed(1),
+    percentile(latencies, 0.95).toFixed(1),
+    rss.toFixed(0),
+  ]);
+  core.close();
+  fs.rmSync(root, { recursive: true, force: true });
+  process.stderr.write(`klart: ${size} avsnitt\n`);
+}
+const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join("  ")}\n`);

@@ -1,0 +1,56 @@
+import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
+import { wordPattern } from "./word-pattern.ts";
+
+const MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december";
+const DATE = wordPattern(
+  `\\b(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|(?:våren|hösten|sommaren|vintern|vårterminen|höstterminen)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2})`,
+  "iu",
+);
+const NUMBER = wordPattern(String.raw`\d|\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`, "iu");
+const FREQUENCY =
+  wordPattern(String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`, "iu");
+const DURATION =
+  wordPattern(String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|senast|inom|giltig\w*|gäller)`, "iu");
+const ROLE =
+  wordPattern(String.raw`(?:ordförande|ledamot|ledamöter|ersättare|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|representant\w*|\butser\b|\bansvarar\b|\bkallar\b|kallelse|leds?\b|sammankallande)`, "iu");
+const DEFINITION = wordPattern(String.raw`(?:\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`, "u");
+const MODAL = wordPattern(String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt)\b)`, "iu");
+const REASON = wordPattern(String.raw`(?:\beftersom\b|\bför att\b|\bpå grund av\b|\bdå\b|\bsyfte\w*|\bmål\w*|\bbehov\w*)`, "iu");
+const PERSON = wordPattern(String.raw`(?:^|[^.!?]\s)(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)`, "u");
+const CONTACT = wordPattern(String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`, "u");
+
+const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
+  who: [ROLE],
+  when: [DATE, DURATION],
+  frequency: [FREQUENCY, NUMBER],
+  duration: [DURATION],
+  count: [NUMBER],
+  amount: [NUMBER],
+  definition: [DEFINITION],
+  yes_no: [MODAL],
+  reason: [REASON],
+};
+
+/** How well a sentence has the shape of an answer to this kind of question, 0–1. */
+export function cueScore(kind: QuestionKind, sentence: string): number {
+  const patterns = CUES[kind];
+  if (!patterns) return 0;
+  const matched = patterns.filter((pattern) => pattern.test(sentence)).length;
+  return matched / patterns.length;
+}
+
+/** Whether a sentence holds the datum the question insists on (a date, a number, a name, a phone number). */
+export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string): boolean {
+  switch (needs) {
+    case null:
+      return true;
+    case "date":
+      return DATE.test(sentence);
+    case "number":
+      return NUMBER.test(sentence);
+    case "person":
+      return PERSON.test(sentence);
+    case "contact":
+      return CONTACT.test(sentence);
+  }
+}

@@ -1,0 +1,86 @@
+import { splitSentences } from "../knowledge/split-sentences.ts";
+
+/** A candidate piece of an extractive answer: one sentence, or a lead-in sentence with its list. */
+export interface AnswerUnit {
+  text: string;
+  /** Position within the passage, for keeping document order. */
+  position: number;
+}
+
+const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
+const MAX_LIST_ITEMS = 10;
+
+/**
+ * Splits a passage into answer units. Wrapped lines (PDF text) are joined; a sentence that ends with
+ * a colon keeps the list that follows it, because "X består av:" is useless without its items.
+ */
+export function answerUnits(passageText: string): AnswerUnit[] {
+  const blocks = toBlocks(passageText);
+  const units: AnswerUnit[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    if (block === undefined) continue;
+    if (block.isListItem) {
+      units.push({ text: block.text, position: units.length });
+      continue;
+    }
+    const sentences = splitSentences(block.text);
+    sentences.forEach((sentence, sentenceIndex) => {
+      const isLast = sentenceIndex === sentences.length - 1;
+      if (isLast && sentence.trimEnd().endsWith(":")) {
+        const items: string[] = [];
+        while (items.length < MAX_LIST_ITEMS && blocks[index + 1]?.isListItem) {
+          items.push(blocks[index + 1]?.text ?? "");
+          index++;
+        }
+        const list = items.length > 0 ? ` ${items.map((item) => item.replace(/[.;,]$/u, "")).join("; ")}.` : "";
+        units.push({ text: `${sentence.trim()}${list}`, position: units.length });
+      } else {
+        units.push({ text: sentence.trim(), position: units.length });
+      }
+    });
+  }
+  return units.filter((unit) => /\p{L}/u.test(unit.text));
+}
+
+interface Block {
+  text: string;
+  isListItem: boolean;
+}
+
+/** PDF text often loses bullet glyphs, leaving one leading space; such lines after a colon are a list. */
+function inList(blocks: Block[], current: string[]): boolean {
+  const previous = current.length > 0 ? current[current.length - 1] : blocks[blocks.length - 1]?.text;
+  if (previous === undefined) return false;
+  return previous.trimEnd().endsWith(":") || (current.length === 0 && blocks[blocks.length - 1]?.isListItem === true);
+}
+
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) blocks.push({ text: current.join(" ").replace(/\s+/g, " ").trim(), isListItem: false });
+    current = [];
+  };
+  for (const rawLine of text.split("\n")) {
+    const line = rawLine.replace(/\u00a0/g, " ");
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    if (LIST_ITEM.test(line) || (/^ \p{Lu}/u.test(line) && inList(blocks, current))) {
+      flush();
+      blocks.push({ text: line.replace(LIST_ITEM, "").trim(), isListItem: true });
+      continue;
+    }
+    const previous = current[current.length - 1];
+    // A hyphen at a line break joins the word halves ("sam-" + "verkan").
+    if (previous?.endsWith("-") && /^\s*\p{Ll}/u.test(line)) {
+      current[current.length - 1] = previous.slice(0, -1) + line.trim();
+    } else {
+      current.push(line.trim());
+    }
+  }
+  flush();
+  return blocks;
+}

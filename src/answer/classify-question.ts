@@ -1,0 +1,45 @@
+import { wordPattern } from "./word-pattern.ts";
+
+/** What kind of answer a question wants; decides which sentences are preferred and required. */
+export type QuestionKind =
+  | "who"
+  | "when"
+  | "frequency"
+  | "duration"
+  | "count"
+  | "amount"
+  | "definition"
+  | "yes_no"
+  | "reason"
+  | "general";
+
+/** A classified question. */
+export interface QuestionAnalysis {
+  kind: QuestionKind;
+  /** The question asks for a specific datum the passage must contain (a date, a number, a name). */
+  needs: "date" | "number" | "person" | "contact" | null;
+}
+
+const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["needs"] }[] = [
+  { pattern: wordPattern(String.raw`\b(telefonnummer|telefon|e-?post(adress)?|mejl(adress)?|phone|email)\b`), kind: "general", needs: "contact" },
+  { pattern: wordPattern(String.raw`\b(vilket|vilka|which) (datum|dag|date)`), kind: "when", needs: "date" },
+  { pattern: wordPattern(String.raw`^\s*(från|sedan) (när|vilket datum)`), kind: "when", needs: "date" },
+  { pattern: wordPattern(String.raw`\bhur (ofta|många gånger)\b|\bhow often\b`), kind: "frequency" },
+  { pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`), kind: "duration" },
+  { pattern: wordPattern(String.raw`\bhur (mycket|stor|stora)\b|\bvad kostar\b|\bhow much\b`), kind: "amount", needs: "number" },
+  { pattern: wordPattern(String.raw`\bhur många\b|\bhow many\b`), kind: "count", needs: "number" },
+  { pattern: wordPattern(String.raw`\bnär\b|\bsenast\b|\bwhen\b`), kind: "when" },
+  { pattern: wordPattern(String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`), kind: "who", needs: "person" },
+  { pattern: wordPattern(String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b`), kind: "who" },
+  { pattern: wordPattern(String.raw`\bvad (är|betyder|menas|innebär|står)\b|\bvad räknas\b|\bwhat (is|does)\b`), kind: "definition" },
+  { pattern: wordPattern(String.raw`\b(varför|why)\b`), kind: "reason" },
+  { pattern: wordPattern(String.raw`^\s*(kan|får|har|måste|ska|är|gäller|finns|behöver|can|may|must|is|are|does|do)\b`), kind: "yes_no" },
+];
+
+/** Classifies a Swedish (or English) question by its question words. */
+export function classifyQuestion(question: string): QuestionAnalysis {
+  for (const rule of RULES) {
+    if (rule.pattern.test(question)) return { kind: rule.kind, needs: rule.needs ?? null };
+  }
+  return { kind: "general", needs: null };
+}

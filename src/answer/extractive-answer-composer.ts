@@ -1,0 +1,149 @@
+import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import type { Analyzer } from "../text/index.ts";
+import type { Answer, Citation } from "./answer.ts";
+import type { AnswerComposer, CompositionRequest } from "./answer-composer.ts";
+import { cueScore, satisfiesNeed } from "./answer-cues.ts";
+import { answerUnits } from "./answer-units.ts";
+import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts";
+import { declineAnswer } from "./decline.ts";
+import { citationFor } from "./passage-reference.ts";
+
+/** Tunable thresholds of the extractive composer; chosen on the dev sets (see README). */
+export interface ExtractiveOptions {
+  /** Passages whose sentences are considered. */
+  passages: number;
+  /** Below this share of the question's weighted terms in the best sentence (with its headings), decline. */
+  minCoverage: number;
+  /** Extra sentences must score at least this share of the best one. */
+  companionRatio: number;
+  maxSentences: number;
+  maxCharacters: number;
+}
+
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
+  passages: 5,
+  minCoverage: 0.3,
+  companionRatio: 0.75,
+  maxSentences: 3,
+  maxCharacters: 700,
+};
+
+interface Candidate {
+  text: string;
+  passageIndex: number;
+  position: number;
+  covered: Set<string>;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * The offline answerer: picks the one to three sentences of the retrieved passages that best answer
+ * the question — by weighted term coverage and by the shape the question asks for (who → a body or
+ * role, how often → a frequency, what is → a definition) — and cites each. Declines when the best
+ * evidence is weak or lacks the datum the question insists on.
+ */
+export class ExtractiveAnswerComposer implements AnswerComposer {
+  readonly id = "extractive-v1";
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  ) {}
+
+  async compose(request: CompositionRequest): Promise<Answer> {
+    const { passages, termWeights, language } = request;
+    const analysis = classifyQuestion(request.question);
+    const totalWeight = [...termWeights.values()].reduce((sum, weight) => sum + weight, 0);
+    if (passages.length === 0 || totalWeight === 0) return declineAnswer(passages, language);
+
+    const candidates = this.candidates(passages.slice(0, this.options.passages), termWeights, totalWeight, analysis);
+    const best = candidates[0];
+    if (!best || best.coverage < this.options.minCoverage || !satisfiesNeed(analysis.needs, best.text)) {
+      return declineAnswer(passages, language);
+    }
+    const chosen = this.companions(best, candidates, termWeights);
+    return this.render(chosen, passages, language);
+  }
+
+  private candidates(
+    passages: readonly RetrievedPassage[],
+    termWeights: ReadonlyMap<string, number>,
+    totalWeight: number,
+    analysis: QuestionAnalysis,
+  ): Candidate[] {
+    const result: Candidate[] = [];
+    passages.forEach((passage, passageIndex) => {
+      const contextTerms = new Set(
+        this.analyzer.analyze([passage.document.title, ...passage.chunk.headingPath].join("\n")),
+      );
+      for (const unit of answerUnits(passage.chunk.text)) {
+        const unitTerms = new Set(this.analyzer.analyze(unit.text));
+        const covered = new Set<string>();
+        let own = 0;
+        let withContext = 0;
+        for (const [term, weight] of termWeights) {
+          if (unitTerms.has(term)) {
+            own += weight;
+            covered.add(term);
+          }
+          if (unitTerms.has(term) || contextTerms.has(term)) withContext += weight;
+        }
+        const coverage = (0.6 * own + 0.4 * withContext) / totalWeight;
+        const words = unit.text.split(/\s+/).length;
+        const score =
+          coverage +
+          0.2 * cueScore(analysis.kind, unit.text) +
+          0.08 / (1 + passageIndex) -
+          (words < 5 ? 0.15 : 0) -
+          (words > 90 ? 0.1 : 0);
+        result.push({ text: unit.text, passageIndex, position: unit.position, covered, coverage, score });
+      }
+    });
+    return result.sort((a, b) => b.score - a.score);
+  }
+
+  /** Adds sentences that cover question terms the best one lacks, or that score almost as well. */
+  private companions(best: Candidate, candidates: Candidate[], termWeights: ReadonlyMap<string, number>): Candidate[] {
+    const chosen = [best];
+    const covered = new Set(best.covered);
+    let length = best.text.length;
+    for (const candidate of candidates.slice(1)) {
+      if (chosen.length >= this.options.maxSentences) break;
+      if (candidate.score < best.score * this.options.companionRatio) break;
+      if (length + candidate.text.length > this.options.maxCharacters) continue;
+      if (chosen.some((item) => item.text === candidate.text)) continue;
+      const addsTerms = [...candidate.covered].some((term) => !covered.has(term) && (termWeights.get(term) ?? 0) > 0);
+      const otherPassage = chosen.every((item) => item.passageIndex !== candidate.passageIndex);
+      if (!addsTerms && !otherPassage) continue;
+      chosen.push(candidate);
+      for (const term of candidate.covered) covered.add(term);
+      length += candidate.text.length;
+    }
+    // Keep document order within a passage so the answer reads naturally.
+    return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+  }
+
+  private render(chosen: Candidate[], passages: readonly RetrievedPassage[], language: "sv" | "en"): Answer {
+    const numbers = new Map<number, number>();
+    const quotes = new Map<number, string[]>();
+    const parts: string[] = [];
+    for (const item of chosen) {
+      let n = numbers.get(item.passageIndex);
+      if (n === undefined) {
+        n = numbers.size + 1;
+        numbers.set(item.passageIndex, n);
+        quotes.set(item.passageIndex, []);
+      }
+      quotes.get(item.passageIndex)?.push(item.text);
+      parts.push(`${item.text} [${n}]`);
+    }
+    const citations: Citation[] = [];
+    for (const [passageIndex, n] of numbers) {
+      const passage = passages[passageIndex];
+      if (passage) citations.push(citationFor(passage, n, (quotes.get(passageIndex) ?? []).join(" … ")));
+    }
+    const lead = language === "en" ? "According to the documents (in Swedish): " : "";
+    return { text: `${lead}${parts.join(" ")}`, citations, abstained: false, closest: [], language };
+  }
+}

@@ -1,0 +1,35 @@
+import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import type { Citation, PassageReference } from "./answer.ts";
+
+/** The heading path of a passage as one line, or null. */
+export function sectionOf(passage: RetrievedPassage): string | null {
+  return passage.chunk.headingPath.length > 0 ? passage.chunk.headingPath.join(" › ") : null;
+}
+
+/** A citation numbered `n` quoting `quote` from `passage`. */
+export function citationFor(passage: RetrievedPassage, n: number, quote: string): Citation {
+  return {
+    n,
+    documentId: passage.document.id,
+    chunkId: passage.chunk.id,
+    title: passage.document.title,
+    section: sectionOf(passage),
+    page: passage.chunk.page,
+    quote,
+    source: passage.document.source,
+  };
+}
+
+/** A short pointer to a passage, used when declining. */
+export function referenceFor(passage: RetrievedPassage, maxLength = 240): PassageReference {
+  const text = passage.chunk.text.replace(/\s+/g, " ").trim();
+  return {
+    documentId: passage.document.id,
+    chunkId: passage.chunk.id,
+    title: passage.document.title,
+    section: sectionOf(passage),
+    page: passage.chunk.page,
+    excerpt: text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text,
+    source: passage.document.source,
+  };
+}

@@ -1,0 +1,28 @@
+import { type Config, loadConfig } from "../config/config.ts";
+import { ingestKnowledge, type IngestSummary } from "../index/ingest-knowledge.ts";
+import { createLogger, type Logger } from "../logger.ts";
+import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
+import { type Core, composeCore } from "./compose.ts";
+
+/** Options for starting the core from a command. */
+export interface BootstrapOptions {
+  /** Overrides of the environment (e.g. a temporary data folder for eval). */
+  overrides?: Partial<Pick<Config, "knowledgeDir" | "dataDir">>;
+  /** Show a progress bar while indexing. */
+  progress?: boolean;
+}
+
+/** Reads the environment, builds the core and brings the index up to date with the knowledge folder. */
+export async function bootstrap(
+  options: BootstrapOptions = {},
+): Promise<{ core: Core; logger: Logger; summary: IngestSummary }> {
+  const config = { ...loadConfig(process.env), ...options.overrides };
+  const logger = createLogger(config.logLevel);
+  const core = await composeCore(config, logger);
+  const summary = await ingestKnowledge(core.index, config.knowledgeDir, {
+    logger,
+    ...(options.progress ? { onProgress: createProgressBar() } : {}),
+  });
+  core.retriever.invalidate();
+  return { core, logger, summary };
+}

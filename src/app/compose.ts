@@ -1,0 +1,58 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { AnswerService } from "../answer/answer-service.ts";
+import type { AnswerComposer } from "../answer/answer-composer.ts";
+import { ExtractiveAnswerComposer } from "../answer/extractive-answer-composer.ts";
+import { LlmAnswerComposer, loadAnswerPrompts } from "../answer/llm-answer-composer.ts";
+import { OpenAiChatModel } from "../answer/openai-chat-model.ts";
+import type { Config } from "../config/config.ts";
+import type { Embedder } from "../index/embedder.ts";
+import { HashedNgramEmbedder } from "../index/hashed-ngram-embedder.ts";
+import { KnowledgeIndex } from "../index/knowledge-index.ts";
+import { OpenAiEmbedder } from "../index/openai-embedder.ts";
+import type { Logger } from "../logger.ts";
+import { HybridRetriever } from "../retrieval/hybrid-retriever.ts";
+import { type Analyzer, createSwedishAnalyzer } from "../text/index.ts";
+
+/** Folder of the prompt templates shipped with the product. */
+export const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
+
+/** The core, wired: index, retriever and answer service. */
+export interface Core {
+  config: Config;
+  analyzer: Analyzer;
+  index: KnowledgeIndex;
+  retriever: HybridRetriever;
+  answers: AnswerService;
+  composer: AnswerComposer;
+  close(): void;
+}
+
+/** Chooses the embedder: an OpenAI-compatible server when configured, otherwise the offline default. */
+export async function createEmbedder(config: Config, analyzer: Analyzer): Promise<Embedder> {
+  if (config.embedding) {
+    return OpenAiEmbedder.connect({
+      baseURL: config.embedding.baseURL,
+      apiKey: config.embedding.apiKey,
+      model: config.embedding.model,
+      ...(config.embedding.dimensions ? { dimensions: config.embedding.dimensions } : {}),
+    });
+  }
+  return new HashedNgramEmbedder({ termsOf: (text) => analyzer.analyze(text) });
+}
+
+/** Builds the core from configuration; the one place that picks adapters. */
+export async function composeCore(config: Config, logger: Logger, dataDir = config.dataDir): Promise<Core> {
+  const analyzer = createSwedishAnalyzer();
+  const embedder = await createEmbedder(config, analyzer);
+  const index = KnowledgeIndex.open(dataDir, embedder, analyzer);
+  const retriever = new HybridRetriever(index);
+  const composer: AnswerComposer = config.chat
+    ? new LlmAnswerComposer(
+        new OpenAiChatModel({ baseURL: config.chat.baseURL, apiKey: config.chat.apiKey, model: config.chat.model }),
+        loadAnswerPrompts(PROMPTS_DIR),
+      )
+    : new ExtractiveAnswerComposer(analyzer);
+  const answers = new AnswerService(retriever, index.keywords, composer, config.retrievalTopK, logger);
+  return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
+}

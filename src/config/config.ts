@@ -1,0 +1,100 @@
+import path from "node:path";
+import { z } from "zod";
+import { SamsynError } from "../errors.ts";
+import { LOG_LEVELS } from "../logger.ts";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInteger = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === "") return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed <= 0) {
+        context.addIssue({ code: "custom", message: "måste vara ett positivt heltal / must be a positive integer" });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const environmentSchema = z.object({
+  SAMSYN_KNOWLEDGE_DIR: optionalText,
+  SAMSYN_DATA_DIR: optionalText,
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  SAMSYN_CHAT_MODEL: optionalText,
+  SAMSYN_EMBEDDING_MODEL: optionalText,
+  SAMSYN_EMBEDDING_DIMENSIONS: positiveInteger(0),
+  SAMSYN_RETRIEVAL_TOP_K: positiveInteger(6),
+});
+
+/** Connection to an OpenAI-compatible server (OpenAI, Azure OpenAI proxy, Ollama, vLLM, llama.cpp). */
+export interface OpenAiConnection {
+  baseURL: string;
+  apiKey: string;
+}
+
+/** Validated runtime configuration; built once at start-up and passed down. */
+export interface Config {
+  knowledgeDir: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Set when answers should come from an LLM; otherwise the offline extractive composer answers. */
+  chat: (OpenAiConnection & { model: string }) | null;
+  /** Set when passages should be embedded by an OpenAI-compatible server; otherwise offline vectors. */
+  embedding: (OpenAiConnection & { model: string; dimensions: number | null }) | null;
+  /** How many passages an answer may draw on. */
+  retrievalTopK: number;
+}
+
+const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+/**
+ * Reads configuration from an environment record (normally `process.env`).
+ * Throws `config_invalid` naming every offending variable.
+ */
+export function loadConfig(environment: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new SamsynError(
+      "config_invalid",
+      `Ogiltig konfiguration – rätta dessa miljövariabler (se .env.example):\n${lines.join("\n")}`,
+    );
+  }
+  const env = parsed.data;
+  const baseURL = env.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
+  const usesOpenAi = Boolean(env.SAMSYN_CHAT_MODEL ?? env.SAMSYN_EMBEDDING_MODEL);
+  if (usesOpenAi && !env.OPENAI_API_KEY && baseURL === DEFAULT_OPENAI_BASE_URL) {
+    throw new SamsynError(
+      "config_invalid",
+      "OPENAI_API_KEY saknas: SAMSYN_CHAT_MODEL eller SAMSYN_EMBEDDING_MODEL är satt men ingen API-nyckel. " +
+        "Sätt OPENAI_API_KEY, eller OPENAI_BASE_URL till en lokal server (t.ex. Ollama), eller ta bort modellvariablerna för att köra offline.",
+    );
+  }
+  // Local servers (Ollama, llama.cpp) accept any key; the openai client insists on one.
+  const apiKey = env.OPENAI_API_KEY ?? "not-needed";
+  return {
+    knowledgeDir: path.resolve(cwd, env.SAMSYN_KNOWLEDGE_DIR ?? "knowledge"),
+    dataDir: path.resolve(cwd, env.SAMSYN_DATA_DIR ?? "data"),
+    logLevel: env.LOG_LEVEL ?? "info",
+    chat: env.SAMSYN_CHAT_MODEL ? { baseURL, apiKey, model: env.SAMSYN_CHAT_MODEL } : null,
+    embedding: env.SAMSYN_EMBEDDING_MODEL
+      ? {
+          baseURL,
+          apiKey,
+          model: env.SAMSYN_EMBEDDING_MODEL,
+          dimensions: env.SAMSYN_EMBEDDING_DIMENSIONS || null,
+        }
+      : null,
+    retrievalTopK: env.SAMSYN_RETRIEVAL_TOP_K,
+  };
+}

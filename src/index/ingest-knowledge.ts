@@ -1,0 +1,291 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { type ErrorCode, toSamsynError } from "../errors.ts";
+import { chunkDocument } from "../knowledge/chunk-document.ts";
+import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
+import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
+import { loadDocument } from "../knowledge/load-document.ts";
+import { type Logger, silentLogger } from "../logger.ts";
+import { extractAcronyms } from "../text/index.ts";
+import { HnswVectorIndex } from "./hnsw-vector-index.ts";
+import { bufferToVector, type KnowledgeIndex, vectorToBuffer } from "./knowledge-index.ts";
+import { readMeta, writeMeta } from "./sqlite-database.ts";
+
+/** A file that could not be indexed, with the reason in Swedish. */
+export interface IngestProblem {
+  file: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** What one ingest run did. */
+export interface IngestSummary {
+  documents: number;
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  chunks: number;
+  skipped: IngestProblem[];
+  seconds: number;
+}
+
+/** Progress of a running ingest, for progress bars. */
+export interface IngestProgress {
+  phase: "reading" | "embedding" | "writing";
+  done: number;
+  total: number;
+}
+
+/** Options of an ingest run. */
+export interface IngestOptions {
+  onProgress?: (progress: IngestProgress) => void;
+  logger?: Logger;
+}
+
+interface PreparedDocument {
+  document: LoadedDocument;
+  chunks: Chunk[];
+  vectors: Float32Array[];
+  isNew: boolean;
+}
+
+/**
+ * Brings the index in line with the knowledge folder: new and changed files are loaded, chunked,
+ * analysed and embedded; deleted files disappear; unchanged files are left alone. All writes happen
+ * in one SQLite transaction together with the switch to a new vector file, so a crash at any point
+ * leaves the previous index usable.
+ */
+export async function ingestKnowledge(
+  index: KnowledgeIndex,
+  knowledgeDir: string,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const logger = options.logger ?? silentLogger;
+  const report = options.onProgress ?? (() => {});
+  const current = index.isCurrent();
+  const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;
+
+  const listing = await listKnowledgeFiles(knowledgeDir);
+  const skipped: IngestProblem[] = listing.unsupported.map((file) => ({
+    file: relativeId(knowledgeDir, file),
+    code: "ingest_unsupported_format",
+    message: `${relativeId(knowledgeDir, file)}: filformatet stöds inte (använd .md, .txt, .pdf, .docx eller .html).`,
+  }));
+
+  const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
+  const seen = new Set<string>();
+  const toLoad: { file: string; id: string; isNew: boolean }[] = [];
+  let unchanged = 0;
+  for (const file of listing.files) {
+    const id = relativeId(knowledgeDir, file);
+    seen.add(id);
+    const previous = known.get(id);
+    if (current && previous && previous.contentHash === hashFile(file)) {
+      unchanged++;
+      continue;
+    }
+    toLoad.push({ file, id, isNew: previous === undefined });
+  }
+  const removedIds = [...known.keys()].filter((id) => !seen.has(id));
+
+  const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
+  for (const [position, item] of toLoad.entries()) {
+    report({ phase: "reading", done: position, total: toLoad.length });
+    try {
+      const document = await loadDocument(item.file, knowledgeDir);
+      loaded.push({ document, chunks: chunkDocument(document), isNew: item.isNew });
+    } catch (error) {
+      const wrapped = toSamsynError(error, "ingest_unreadable_file");
+      logger.warn("skipping file", { file: item.id, code: wrapped.code });
+      skipped.push({ file: item.id, code: wrapped.code, message: wrapped.message });
+    }
+  }
+  report({ phase: "reading", done: toLoad.length, total: toLoad.length });
+
+  const prepared = await embedAll(index, loaded, embedderChanged, report);
+
+  report({ phase: "writing", done: 0, total: 1 });
+  const totals = writeAll(index, prepared, removedIds, embedderChanged, [...known.keys()]);
+  report({ phase: "writing", done: 1, total: 1 });
+
+  const added = prepared.filter((item) => item.isNew).length;
+  return {
+    documents: totals.documents,
+    added,
+    updated: prepared.length - added,
+    removed: removedIds.length,
+    unchanged,
+    chunks: totals.chunks,
+    skipped,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+async function embedAll(
+  index: KnowledgeIndex,
+  loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[],
+  embedderChanged: boolean,
+  report: (progress: IngestProgress) => void,
+): Promise<PreparedDocument[]> {
+  // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
+  const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
+  const pending: { text: string; target: { vectors: Float32Array[] }; position: number }[] = [];
+  const prepared = loaded.map((item) => {
+    const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
+    item.chunks.forEach((chunk, position) => {
+      const vector = reusable.get(chunk.text);
+      if (vector) entry.vectors[position] = vector;
+      else pending.push({ text: embeddingText(item.document, chunk), target: entry, position });
+    });
+    return entry;
+  });
+  const batchSize = Math.max(1, index.embedder.maxBatchSize);
+  for (let offset = 0; offset < pending.length; offset += batchSize) {
+    report({ phase: "embedding", done: offset, total: pending.length });
+    const batch = pending.slice(offset, offset + batchSize);
+    const vectors = await index.embedder.embed(
+      batch.map((item) => item.text),
+      "passage",
+    );
+    batch.forEach((item, position) => {
+      const vector = vectors[position];
+      if (vector) item.target.vectors[item.position] = vector;
+    });
+  }
+  report({ phase: "embedding", done: pending.length, total: pending.length });
+  return prepared;
+}
+
+function writeAll(
+  index: KnowledgeIndex,
+  prepared: PreparedDocument[],
+  removedIds: string[],
+  embedderChanged: boolean,
+  knownIds: string[],
+): { documents: number; chunks: number } {
+  const database = index.database;
+  const vectors = embedderChanged
+    ? HnswVectorIndex.create(index.embedder.dimensions, {
+        initialCapacity: Math.max(16, prepared.reduce((sum, item) => sum + item.chunks.length, 0)),
+      })
+    : index.mutableVectors;
+  const insertDocument = database.prepare(
+    `INSERT INTO documents(id, content_hash, title, type, organisations, groups, date, source, chunk_count, indexed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertChunk = database.prepare(
+    `INSERT INTO chunks(id, document_id, ordinal, text, heading_path, page, start_offset, end_offset, embedding)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAcronym = database.prepare(
+    "INSERT OR IGNORE INTO acronyms(acronym, long_form, document_id) VALUES (?, ?, ?)",
+  );
+  const deleteDocument = database.prepare("DELETE FROM documents WHERE id = ?");
+  const now = new Date().toISOString();
+  const previousFile = readMeta(database, "vector_file");
+  const generation = Number(readMeta(database, "generation") ?? "0") + 1;
+  const vectorFile = `vectors-${generation}.hnsw`;
+
+  const replaced = new Set([...removedIds, ...prepared.map((item) => item.document.id)]);
+  // When the analysis changed, every stored document is re-read, so all old rows go.
+  const toDelete = knownIds.filter((id) => replaced.has(id));
+
+  const transaction = database.transaction(() => {
+    for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
+      index.keywords.remove(rowid);
+      if (!embedderChanged) vectors.remove(rowid);
+    }
+    for (const id of toDelete) deleteDocument.run(id);
+    for (const item of prepared) {
+      const { document, chunks } = item;
+      const metadata = document.metadata;
+      insertDocument.run(
+        document.id,
+        document.contentHash,
+        metadata.title,
+        metadata.type,
+        JSON.stringify(metadata.organisations),
+        JSON.stringify(metadata.groups),
+        metadata.date,
+        metadata.source,
+        chunks.length,
+        now,
+      );
+      chunks.forEach((chunk, position) => {
+        const vector = item.vectors[position];
+        const result = insertChunk.run(
+          chunk.id,
+          document.id,
+          chunk.ordinal,
+          chunk.text,
+          JSON.stringify(chunk.headingPath),
+          chunk.page,
+          chunk.start,
+          chunk.end,
+          vector ? vectorToBuffer(vector) : null,
+        );
+        const rowid = Number(result.lastInsertRowid);
+        index.keywords.write(
+          rowid,
+          index.analyzer.analyze(chunk.text),
+          index.analyzer.analyze([metadata.title, ...chunk.headingPath].join("\n")),
+        );
+        if (vector) vectors.upsert(rowid, vector);
+      });
+      for (const definition of extractAcronyms(document.text)) {
+        insertAcronym.run(definition.acronym, definition.longForm, document.id);
+      }
+    }
+    writeMeta(database, "analyzer_version", index.analyzer.version);
+    writeMeta(database, "embedder_id", index.embedder.id);
+    writeMeta(database, "generation", String(generation));
+    writeMeta(database, "last_ingest_at", now);
+    // The vector file is written before the commit; until the commit, the database still names the old one.
+    vectors.save(path.join(index.dataDir, vectorFile));
+    writeMeta(database, "vector_file", vectorFile);
+  });
+
+  try {
+    transaction();
+  } catch (error) {
+    fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
+    index.reloadVectors();
+    throw toSamsynError(error, "ingest_failed");
+  }
+  if (embedderChanged) index.replaceVectors(vectors);
+  index.catalog.invalidate();
+  if (previousFile && previousFile !== vectorFile) fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
+  const stats = index.catalog.stats();
+  return { documents: stats.documents, chunks: stats.chunks };
+}
+
+/** Text given to the embedder: the heading path gives a passage its topic. */
+function embeddingText(document: LoadedDocument, chunk: Chunk): string {
+  return [document.metadata.title, ...chunk.headingPath, chunk.text].join("\n");
+}
+
+function storedVectorsByText(
+  index: KnowledgeIndex,
+  loaded: { document: LoadedDocument }[],
+): Map<string, Float32Array> {
+  const result = new Map<string, Float32Array>();
+  if (loaded.length === 0) return result;
+  const rows = index.database
+    .prepare(
+      "SELECT text, embedding FROM chunks WHERE embedding IS NOT NULL AND document_id IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(loaded.map((item) => item.document.id))) as { text: string; embedding: Buffer }[];
+  for (const row of rows) result.set(row.text, bufferToVector(row.embedding));
+  return result;
+}
+
+function relativeId(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
+}
+
+function hashFile(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}

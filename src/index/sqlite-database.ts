@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/** The product database: catalog, keyword index and (later) conversations, feedback and outbox. */
+export type SqliteDatabase = Database.Database;
+
+const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: Record<number, string> = {
+  1: `
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE documents (
+      id TEXT PRIMARY KEY,
+      content_hash TEXT NOT NULL,
+      title TEXT NOT NULL,
+      type TEXT NOT NULL,
+      organisations TEXT NOT NULL,
+      groups TEXT NOT NULL,
+      date TEXT,
+      source TEXT,
+      chunk_count INTEGER NOT NULL,
+      indexed_at TEXT NOT NULL
+    );
+    CREATE TABLE chunks (
+      rowid INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      heading_path TEXT NOT NULL,
+      page INTEGER,
+      start_offset INTEGER NOT NULL,
+      end_offset INTEGER NOT NULL,
+      embedding BLOB
+    );
+    CREATE INDEX chunks_document ON chunks(document_id);
+    CREATE TABLE acronyms (
+      acronym TEXT NOT NULL,
+      long_form TEXT NOT NULL,
+      document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      PRIMARY KEY (acronym, long_form, document_id)
+    );
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+      body, context,
+      content='', contentless_delete=1,
+      tokenize="unicode61 remove_diacritics 0"
+    );
+    CREATE VIRTUAL TABLE chunks_fts_vocab USING fts5vocab(chunks_fts, row);
+  `,
+};
+
+/** Opens (creating and migrating when needed) the SQLite database at `file`; `:memory:` works too. */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  migrate(database);
+  return database;
+}
+
+function migrate(database: SqliteDatabase): void {
+  const current = Number(database.pragma("user_version", { simple: true }));
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    const statements = MIGRATIONS[version];
+    if (statements === undefined) throw new Error(`missing migration ${version}`);
+    database.transaction(() => {
+      database.exec(statements);
+      database.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** Reads one value from the meta table. */
+export function readMeta(database: SqliteDatabase, key: string): string | undefined {
+  const row = database.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+/** Writes one value into the meta table. */
+export function writeMeta(database: SqliteDatabase, key: string, value: string): void {
+  database.prepare("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+}

@@ -1,0 +1,68 @@
+import type { KeywordHit, KeywordIndex, KeywordSearchOptions } from "./keyword-index.ts";
+import type { SqliteDatabase } from "./sqlite-database.ts";
+
+/** BM25 weight of the context column (title + heading path) relative to the body. */
+const CONTEXT_WEIGHT = 0.6;
+
+/** FTS5 keyword index with bm25 ranking, stored in the product database. */
+export class SqliteKeywordIndex implements KeywordIndex {
+  private readonly insert;
+  private readonly delete;
+  private readonly searchAll;
+  private readonly searchScoped;
+  private readonly frequencies;
+  private readonly count;
+
+  constructor(database: SqliteDatabase) {
+    this.insert = database.prepare("INSERT INTO chunks_fts(rowid, body, context) VALUES (?, ?, ?)");
+    this.delete = database.prepare("DELETE FROM chunks_fts WHERE rowid = ?");
+    this.searchAll = database.prepare(
+      `SELECT rowid, -bm25(chunks_fts, 1.0, ${CONTEXT_WEIGHT}) AS score
+       FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?`,
+    );
+    this.frequencies = database.prepare(
+      "SELECT doc AS n FROM chunks_fts_vocab WHERE term = ?",
+    );
+    this.count = database.prepare("SELECT count(*) AS n FROM chunks");
+    this.searchScoped = database.prepare(
+      `SELECT f.rowid AS rowid, -bm25(chunks_fts, 1.0, ${CONTEXT_WEIGHT}) AS score
+       FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid
+       WHERE chunks_fts MATCH ? AND c.document_id IN (SELECT value FROM json_each(?))
+       ORDER BY score DESC LIMIT ?`,
+    );
+  }
+
+  search(terms: readonly string[], options: KeywordSearchOptions): KeywordHit[] {
+    const query = toMatchExpression(terms);
+    if (query === "") return [];
+    if (options.documentIds) {
+      if (options.documentIds.length === 0) return [];
+      return this.searchScoped.all(query, JSON.stringify(options.documentIds), options.limit) as KeywordHit[];
+    }
+    return this.searchAll.all(query, options.limit) as KeywordHit[];
+  }
+
+  documentFrequencies(terms: readonly string[]): { frequencies: Map<string, number>; total: number } {
+    const frequencies = new Map<string, number>();
+    for (const term of new Set(terms)) {
+      const row = this.frequencies.get(term) as { n: number } | undefined;
+      frequencies.set(term, row?.n ?? 0);
+    }
+    const total = (this.count.get() as { n: number }).n;
+    return { frequencies, total };
+  }
+
+  write(rowid: number, bodyTerms: readonly string[], contextTerms: readonly string[]): void {
+    this.insert.run(rowid, bodyTerms.join(" "), contextTerms.join(" "));
+  }
+
+  remove(rowid: number): void {
+    this.delete.run(rowid);
+  }
+}
+
+/** Builds an FTS5 query that ORs every term as a quoted string, so user input can never be query syntax. */
+export function toMatchExpression(terms: readonly string[]): string {
+  const unique = [...new Set(terms.filter((term) => term.length > 0))];
+  return unique.map((term) => `"${term.replaceAll('"', '""')}"`).join(" OR ");
+}

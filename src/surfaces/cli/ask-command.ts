@@ -1,0 +1,65 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { bootstrap } from "../../app/bootstrap.ts";
+import { loadGroups } from "../../knowledge/groups.ts";
+import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
+import { formatAnswer } from "./format-answer.ts";
+import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+
+const USAGE = `Användning: npm run ask -- "din fråga" [--group GRUPP-ID] [--json] [--explain]
+  --group    sök bara i gruppens dokument och de offentliga
+  --json     skriv svaret som JSON (Answer)
+  --explain  visa hur frågan tolkades och vilka avsnitt som hittades`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArguments();
+  const question = positionals.join(" ").trim();
+  if (question === "") throw new UsageError("Ingen fråga angavs.");
+  const { core } = await bootstrap();
+  try {
+    let scope: Scope = EVERYTHING;
+    if (values.group) {
+      const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
+      if (!groups.some((group) => group.id === values.group)) {
+        throw new UsageError(`Okänd grupp "${values.group}". Finns: ${groups.map((group) => group.id).join(", ")}`);
+      }
+      scope = scopeForGroups([values.group], groups, core.index.catalog.documents());
+    }
+    const result = await core.answers.ask(question, { scope });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    if (values.explain) {
+      const lines = [
+        `Sökord: ${result.retrieval.queryTerms.join(", ") || "(inga)"}`,
+        `Utökning: ${result.retrieval.expansions.join(", ") || "(ingen)"}`,
+        "Hittade avsnitt:",
+        ...result.retrieval.passages.map(
+          (passage, index) =>
+            `  ${index + 1}. ${passage.score.toFixed(4)}  ord ${passage.keywordScore?.toFixed(2) ?? "–"}  vektor ${passage.vectorScore?.toFixed(3) ?? "–"}  ${passage.document.title} › ${passage.chunk.headingPath.join(" › ")}`,
+        ),
+        "",
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    process.stdout.write(`${formatAnswer(result.answer)}\n`);
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
+function parseArguments() {
+  try {
+    return parseArgs({
+      options: { group: { type: "string" }, json: { type: "boolean" }, explain: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
+  }
+}
+
+runCommand(main, USAGE);

@@ -1,0 +1,15 @@
+import type { IngestSummary } from "../../index/ingest-knowledge.ts";
+
+/** The ingest summary in Swedish, as printed after `npm run ingest` and at start-up. */
+export function formatIngestSummary(summary: IngestSummary): string {
+  const seconds = summary.seconds.toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+  const lines = [
+    `Indexering klar på ${seconds} s: ${summary.documents} dokument, ${summary.chunks} avsnitt ` +
+      `(${summary.added} nya, ${summary.updated} ändrade, ${summary.removed} borttagna, ${summary.unchanged} oförändrade).`,
+  ];
+  if (summary.skipped.length > 0) {
+    lines.push(`${summary.skipped.length} fil(er) hoppades över – rätta dem och kör indexeringen igen:`);
+    for (const problem of summary.skipped) lines.push(`  • ${problem.message}`);
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { bootstrap } from "../../app/bootstrap.ts";
+import { formatIngestSummary } from "./format-ingest-summary.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+
+const USAGE = `Användning: npm run ingest -- [--knowledge MAPP] [--data MAPP]
+Indexerar kunskapsmappen stegvis: nya och ändrade filer läses in, borttagna försvinner.`;
+
+async function main(): Promise<number> {
+  const { values } = parseArguments();
+  const { core, summary } = await bootstrap({
+    progress: true,
+    overrides: {
+      ...(values.knowledge ? { knowledgeDir: values.knowledge } : {}),
+      ...(values.data ? { dataDir: values.data } : {}),
+    },
+  });
+  core.close();
+  process.stdout.write(`${formatIngestSummary(summary)}\n`);
+  return summary.skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+function parseArguments() {
+  try {
+    return parseArgs({ options: { knowledge: { type: "string" }, data: { type: "string" } }, strict: true });
+  } catch (error) {
+    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
+  }
+}
+
+runCommand(main, USAGE);

@@ -1,0 +1,97 @@
+import path from "node:path";
+import readline from "node:readline/promises";
+import type { Core } from "../../app/compose.ts";
+import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { type Group, loadGroups } from "../../knowledge/groups.ts";
+import type { Logger } from "../../logger.ts";
+import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
+import { formatAnswer } from "./format-answer.ts";
+
+const HELP = `Skriv en fråga om era överenskommelser, reglementen och rapporter, t.ex.
+  Vem kallar till samverkansberedningens möten i Laholm?
+Kommandon:
+  hjälp            visa den här texten
+  grupper          lista grupperna i kunskapsmappen
+  grupp ID | alla  sök bara i en grupps dokument (och de offentliga), eller i allt
+  status           visa hur många dokument och avsnitt som är indexerade
+  avsluta          avsluta (eller Ctrl+D)`;
+
+/** An interactive Swedish chat in the terminal; reads questions line by line until EOF. */
+export async function runTerminalChat(
+  core: Core,
+  logger: Logger,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
+  const { groups, problems } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
+  for (const problem of problems) logger.warn("group file skipped", { file: problem.file, reason: problem.message });
+  const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
+  const rl = readline.createInterface({ input, output, terminal });
+  const write = (text: string) => output.write(`${text}\n`);
+  let scope: Scope = EVERYTHING;
+  let scopeName = "alla dokument";
+  let previousQuestion: string | undefined;
+
+  write(`Samsyn – ställ en fråga (söker i ${scopeName}). Skriv "hjälp" för kommandon.`);
+  rl.setPrompt("> ");
+  if (terminal) rl.prompt();
+  for await (const rawLine of rl) {
+    const line = rawLine.trim();
+    const [command, ...rest] = line.split(/\s+/);
+    const argument = rest.join(" ");
+    switch (command?.toLowerCase()) {
+      case "":
+      case undefined:
+        break;
+      case "avsluta":
+      case "exit":
+      case "quit":
+        rl.close();
+        return;
+      case "hjälp":
+      case "help":
+        write(HELP);
+        break;
+      case "grupper":
+        write(groups.map((group) => `  ${group.id} – ${group.name}`).join("\n") || "Inga grupper är definierade.");
+        break;
+      case "grupp": {
+        const chosen = chooseGroup(groups, argument);
+        if (chosen === "all") {
+          scope = EVERYTHING;
+          scopeName = "alla dokument";
+        } else if (chosen) {
+          scope = scopeForGroups([chosen.id], groups, core.index.catalog.documents());
+          scopeName = chosen.name;
+        } else {
+          write(`Okänd grupp "${argument}". Skriv "grupper" för att se vilka som finns.`);
+          break;
+        }
+        write(`Söker nu i: ${scopeName}.`);
+        break;
+      }
+      case "status": {
+        const stats = core.index.catalog.stats();
+        write(`${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`);
+        break;
+      }
+      default:
+        try {
+          const history = previousQuestion && isFollowUp(line) ? [previousQuestion] : [];
+          const { answer } = await core.answers.ask(line, { scope, history });
+          write(`\n${formatAnswer(answer)}\n`);
+          previousQuestion = line;
+        } catch (error) {
+          logger.error("answer failed", { error });
+          write("Något gick fel när jag skulle svara. Försök igen om en stund.");
+        }
+    }
+    if (terminal) rl.prompt();
+  }
+}
+
+function chooseGroup(groups: readonly Group[], argument: string): Group | "all" | undefined {
+  const wanted = argument.trim().toLowerCase();
+  if (wanted === "alla" || wanted === "all") return "all";
+  return groups.find((group) => group.id === wanted || group.name.toLowerCase() === wanted);
+}

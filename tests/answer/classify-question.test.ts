@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { cueScore, satisfiesNeed } from "../../src/answer/answer-cues.ts";
+import { classifyQuestion } from "../../src/answer/classify-question.ts";
+
+describe("classifyQuestion", () => {
+  it.each([
+    ["Vem står för inbjudan till samverkansberedningens träffar?", "who"],
+    ["Hur ofta träffas politikerna i Norrbottens samverkansberedning?", "frequency"],
+    ["Hur länge gäller samverkansöverenskommelsen?", "duration"],
+    ["När träder överenskommelsen i kraft?", "when"],
+    ["Vad menas med kränkande behandling i skollagen?", "definition"],
+    ["Kan HälSam själv besluta om ett nytt avtal?", "yes_no"],
+    ["Hur många möten per år har beredningen?", "count"],
+    ["Varför har Kultur på Recept inte kommit igång än?", "reason"],
+  ])("%s → %s", (question, kind) => {
+    expect(classifyQuestion(question).kind).toBe(kind);
+  });
+
+  it("insists on a name when asked who holds a post", () => {
+    expect(classifyQuestion("Vem är ordförande för lokala nämnden i Laholm?").needs).toBe("person");
+  });
+
+  it("insists on a phone number when asked for one", () => {
+    const { needs } = classifyQuestion("Vilket telefonnummer har nämndsekreteraren?");
+    expect(needs).toBe("contact");
+    expect(satisfiesNeed(needs, "Nämndsekreteraren bereder ärendena.")).toBe(false);
+    expect(satisfiesNeed(needs, "Ring nämndsekreteraren på 035-13 48 00.")).toBe(true);
+  });
+});
+
+describe("cueScore", () => {
+  it("prefers the frequency sentence for a how-often question", () => {
+    const frequency = cueScore("frequency", "Sammanträden ska hållas minst fyra gånger per år.");
+    const other = cueScore("frequency", "Beredningsmöten ska protokollföras.");
+    expect(frequency).toBeGreaterThan(other);
+  });
+
+  it("recognises a Swedish definition", () => {
+    expect(cueScore("definition", "Med kränkande behandling avses ett uppträdande som kränker ett barns värdighet.")).toBe(1);
+  });
+});
