@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Core } from "../../src/app/compose.ts";
+import { EVERYTHING } from "../../src/retrieval/scope.ts";
+import { ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
+
+let core: Core;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const folder = temporaryFolder();
+  cleanup = folder.cleanup;
+  ({ core } = await ingestedCore(SHIPPED_KNOWLEDGE, folder.dir));
+});
+
+afterAll(() => {
+  core?.close();
+  cleanup?.();
+});
+
+const ask = (question: string) => core.answers.ask(question, { scope: EVERYTHING });
+
+describe("answers over the shipped knowledge", () => {
+  it("names who convenes Laholm's samverkansberedning and cites that passage", async () => {
+    const { answer } = await ask("Vem kallar till samverkansberedningens möten i Laholm?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/kommunstyrelsens ordförande/i);
+    expect(answer.text).toMatch(/\[1\]/);
+    const [citation] = answer.citations;
+    expect(citation?.quote).toMatch(/kallelse av kommunstyrelsens ordförande/);
+    expect(citation?.title).toMatch(/Laholm/);
+  });
+
+  it("answers how often Norrbotten's beredning meets with the frequency sentence", async () => {
+    const { answer } = await ask("Hur ofta ska den politiska samverkansberedningen i Norrbotten sammanträda?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/minst fyra gånger per år/);
+    expect(answer.citations.every((citation) => answer.text.includes(`[${citation.n}]`))).toBe(true);
+  });
+
+  it("expands an acronym learned from the documents", async () => {
+    const { retrieval } = await ask("Vad står RUN för?");
+    expect(retrieval.expansions.length).toBeGreaterThan(0);
+    expect(retrieval.passages[0]?.chunk.text).toMatch(/Regional utvecklingsnämnd \(RUN\)/);
+  });
+
+  it("declines a question about a region the documents never mention, listing the closest passages", async () => {
+    const { answer } = await ask("Hur ofta sammanträder den politiska samverkansberedningen i Region Västerbotten?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/framgår inte av underlaget/);
+    expect(answer.citations).toEqual([]);
+    expect(answer.closest.length).toBeGreaterThan(0);
+  });
+
+  it("declines a request for a phone number the documents do not contain", async () => {
+    const { answer } = await ask("Vilket telefonnummer har nämndsekreteraren för Laholmsnämnden?");
+    expect(answer.abstained).toBe(true);
+  });
+
+  it("answers in English when asked in English", async () => {
+    const { answer } = await ask("How often does the political collaboration committee in Norrbotten meet?");
+    expect(answer.language).toBe("en");
+  });
+
+  it("never lets raw query syntax reach FTS5", async () => {
+    const { answer } = await ask('NEAR("samverkan" AND) OR * "" -- ( )');
+    expect(answer).toBeDefined();
+  });
+});

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
+import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
+import { createSwedishAnalyzer } from "../../src/text/index.ts";
+import { EVERYTHING } from "../../src/retrieval/scope.ts";
+import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
+import { FakeEmbedder } from "../fakes/fake-embedder.ts";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function workspace() {
+  const folder = temporaryFolder();
+  cleanups.push(folder.cleanup);
+  const knowledgeDir = copyKnowledge(SHIPPED_KNOWLEDGE, path.join(folder.dir, "knowledge"));
+  return { knowledgeDir, dataDir: path.join(folder.dir, "data") };
+}
+
+describe("incremental ingest", () => {
+  it("re-reads only changed files, drops deleted ones and keeps the rest", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    const first = await ingestedCore(knowledgeDir, dataDir);
+    const documents = first.summary.documents;
+    expect(first.summary.added).toBe(documents);
+    first.core.close();
+
+    const files = fs.readdirSync(knowledgeDir).filter((name) => name.endsWith(".md") && name !== "README.md");
+    const [changed, removed] = files;
+    if (!changed || !removed) throw new Error("the shipped knowledge needs at least two documents");
+    fs.appendFileSync(path.join(knowledgeDir, changed), "\nSamverkansberedningen besöker Mellbystrand varje midsommar.\n");
+    fs.rmSync(path.join(knowledgeDir, removed));
+
+    const second = await ingestedCore(knowledgeDir, dataDir);
+    expect(second.summary).toMatchObject({ added: 0, updated: 1, removed: 1, unchanged: documents - 2 });
+    expect(second.summary.documents).toBe(documents - 1);
+    const { answer } = await second.core.answers.ask("Vilken strand besöker samverkansberedningen?", { scope: EVERYTHING });
+    expect(answer.text).toMatch(/Mellbystrand/);
+    expect(second.core.index.catalog.document(removed)).toBeUndefined();
+    second.core.close();
+  });
+
+  it("reports a broken file by name and reason and indexes everything else", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    fs.writeFileSync(path.join(knowledgeDir, "trasig.pdf"), "%PDF-1.7\nthis is not really a pdf");
+    fs.writeFileSync(path.join(knowledgeDir, "bild.png"), "not a document");
+    const { core, summary } = await ingestedCore(knowledgeDir, dataDir);
+    const skipped = Object.fromEntries(summary.skipped.map((problem) => [problem.file, problem]));
+    expect(skipped["trasig.pdf"]?.code).toBe("ingest_unreadable_file");
+    expect(skipped["trasig.pdf"]?.message).toMatch(/trasig\.pdf/);
+    expect(skipped["bild.png"]?.code).toBe("ingest_unsupported_format");
+    expect(summary.documents).toBeGreaterThanOrEqual(5);
+    core.close();
+  });
+
+  it("embeds only the passages of a changed file, never the unchanged ones", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    const analyzer = createSwedishAnalyzer();
+    const embedder = new FakeEmbedder({ dimensions: 32 });
+    const index = KnowledgeIndex.open(dataDir, embedder, analyzer);
+    await ingestKnowledge(index, knowledgeDir);
+    const embeddedAtFirst = embedder.calls.flatMap((call) => call.texts).length;
+    expect(embeddedAtFirst).toBe(index.catalog.stats().chunks);
+
+    embedder.calls.length = 0;
+    expect(await ingestKnowledge(index, knowledgeDir)).toMatchObject({ added: 0, updated: 0, removed: 0 });
+    expect(embedder.calls).toHaveLength(0);
+
+    const file = fs.readdirSync(knowledgeDir).find((name) => name.endsWith(".md") && name !== "README.md") ?? "";
+    fs.appendFileSync(path.join(knowledgeDir, file), "\nEtt nytt stycke om Mellbystrand som ingen har läst förut.\n");
+    await ingestKnowledge(index, knowledgeDir);
+    const reembedded = embedder.calls.flatMap((call) => call.texts);
+    expect(reembedded.length).toBeGreaterThan(0);
+    expect(reembedded.length).toBeLessThan(index.catalog.document(file)?.chunkCount ?? 0);
+    expect(reembedded.some((text) => text.includes("Mellbystrand"))).toBe(true);
+    index.close();
+  });
+});
