@@ -6,6 +6,10 @@ const DATE = wordPattern(
   `\\b(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|(?:våren|hösten|sommaren|vintern|vårterminen|höstterminen)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2})`,
   "iu",
 );
+const DAY_DATE = wordPattern(
+  `\\b(?:\\d{1,2}(?::e|:a)?\\s+(?:${MONTHS})|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2})\\b`,
+  "iu",
+);
 const NUMBER = wordPattern(String.raw`\d|\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`, "iu");
 const FREQUENCY =
   wordPattern(String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`, "iu");
@@ -16,7 +20,10 @@ const ROLE =
 const DEFINITION = wordPattern(String.raw`(?:\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`, "u");
 const MODAL = wordPattern(String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt)\b)`, "iu");
 const REASON = wordPattern(String.raw`(?:\beftersom\b|\bför att\b|\bpå grund av\b|\bdå\b|\bsyfte\w*|\bmål\w*|\bbehov\w*)`, "iu");
-const PERSON = wordPattern(String.raw`(?:^|[^.!?]\s)(\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)`, "u");
+const PERSON = wordPattern(
+  String.raw`(?:^|[^.!?]\s)(?!(?:Region|Regionen|Kommun|Kommunen|Landstinget|Länsstyrelsen|Samverkan|Politisk|Politiska|Lokala|Lokal|Hälso)\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
+  "u",
+);
 const CONTACT = wordPattern(String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`, "u");
 
 const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
@@ -45,7 +52,7 @@ export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string
     case null:
       return true;
     case "date":
-      return DATE.test(sentence);
+      return DAY_DATE.test(sentence);
     case "number":
       return NUMBER.test(sentence);
     case "person":

@@ -3,9 +3,12 @@ import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { HybridRetriever, RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import type { Scope } from "../retrieval/scope.ts";
+import type { Analyzer } from "../text/index.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
+import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
+import { unknownNames } from "./unknown-names.ts";
 
 /** Options of one question. */
 export interface AskOptions {
@@ -28,6 +31,7 @@ export class AnswerService {
     private readonly retriever: HybridRetriever,
     private readonly keywords: KeywordIndex,
     private readonly composer: AnswerComposer,
+    private readonly analyzer: Analyzer,
     private readonly topK: number,
     private readonly logger: Logger = silentLogger,
   ) {}
@@ -38,27 +42,43 @@ export class AnswerService {
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
     const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, Math.max(this.topK, 10));
-    const termWeights = this.termWeights(retrieval.queryTerms);
-    const answer = await this.composer.compose({
-      question,
-      passages: retrieval.passages,
-      termWeights,
-      language: detectLanguage(question),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const { weights, known } = this.termWeights(retrieval.queryTerms);
+    const language = detectLanguage(question);
+    const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term, known));
+    const answer =
+      missing.length > 0
+        ? declineAnswer(retrieval.passages, language)
+        : await this.composer.compose({
+            question,
+            passages: retrieval.passages,
+            termWeights: weights,
+            language,
+            ...(options.signal ? { signal: options.signal } : {}),
+          });
     const latencyMs = performance.now() - started;
     this.logger.debug("answered", { abstained: answer.abstained, citations: answer.citations.length, latencyMs });
     return { answer, retrieval, latencyMs };
   }
 
-  /** BM25-style IDF per query term; a term the index has never seen weighs the most. */
-  private termWeights(terms: readonly string[]): Map<string, number> {
+  /**
+   * BM25-style IDF per query term. Terms the index has never seen are left out: no passage can
+   * match them, and everyday words absent from formal text must not sink a good answer.
+   */
+  private termWeights(terms: readonly string[]): { weights: Map<string, number>; known: Set<string> } {
     const { frequencies, total } = this.keywords.documentFrequencies(terms);
     const weights = new Map<string, number>();
+    const known = new Set<string>();
     for (const term of terms) {
       const frequency = frequencies.get(term) ?? 0;
+      if (frequency === 0) continue;
+      known.add(term);
       weights.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
     }
-    return weights;
+    return { weights, known };
+  }
+
+  private isKnown(term: string, known: ReadonlySet<string>): boolean {
+    if (known.has(term)) return true;
+    return (this.keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
   }
 }

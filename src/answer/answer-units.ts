@@ -9,6 +9,7 @@ export interface AnswerUnit {
 
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
 const MAX_LIST_ITEMS = 10;
+const MAX_ITEM_WORDS = 40;
 
 /**
  * Splits a passage into answer units. Wrapped lines (PDF text) are joined; a sentence that ends with
@@ -20,27 +21,36 @@ export function answerUnits(passageText: string): AnswerUnit[] {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     if (block === undefined) continue;
-    if (block.isListItem) {
-      units.push({ text: block.text, position: units.length });
-      continue;
-    }
-    const sentences = splitSentences(block.text);
+    if (!block.isListItem && looksLikeHeading(block.text)) continue;
+    const sentences = block.isListItem ? [block.text] : splitSentences(block.text);
     sentences.forEach((sentence, sentenceIndex) => {
       const isLast = sentenceIndex === sentences.length - 1;
-      if (isLast && sentence.trimEnd().endsWith(":")) {
-        const items: string[] = [];
-        while (items.length < MAX_LIST_ITEMS && blocks[index + 1]?.isListItem) {
-          items.push(blocks[index + 1]?.text ?? "");
-          index++;
-        }
-        const list = items.length > 0 ? ` ${items.map((item) => item.replace(/[.;,]$/u, "")).join("; ")}.` : "";
-        units.push({ text: `${sentence.trim()}${list}`, position: units.length });
-      } else {
+      if (!(isLast && sentence.trimEnd().endsWith(":"))) {
         units.push({ text: sentence.trim(), position: units.length });
+        return;
       }
+      // Loaders drop list markers, so the items after a lead-in are the short blocks that follow it.
+      const items: string[] = [];
+      while (items.length < MAX_LIST_ITEMS) {
+        const next = blocks[index + 1];
+        if (!next || (!next.isListItem && wordCount(next.text) > MAX_ITEM_WORDS)) break;
+        items.push(next.text);
+        index++;
+      }
+      const list = items.length > 0 ? ` ${items.map((item) => item.replace(/[.;,]$/u, "")).join("; ")}.` : "";
+      units.push({ text: `${sentence.trim()}${list}`, position: units.length });
     });
   }
   return units.filter((unit) => /\p{L}/u.test(unit.text));
+}
+
+/** A short line without sentence punctuation or figures is a heading, not an answer. */
+function looksLikeHeading(text: string): boolean {
+  return !/[.!?:;]$/u.test(text.trim()) && wordCount(text) <= 8 && !/\d/u.test(text);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
 }
 
 interface Block {

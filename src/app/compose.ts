@@ -38,7 +38,7 @@ export async function createEmbedder(config: Config, analyzer: Analyzer): Promis
       ...(config.embedding.dimensions ? { dimensions: config.embedding.dimensions } : {}),
     });
   }
-  return new HashedNgramEmbedder({ termsOf: (text) => analyzer.analyze(text) });
+  return new HashedNgramEmbedder({ termsOf: (text) => analyzer.analyze(text), termsId: analyzer.version });
 }
 
 /** Builds the core from configuration; the one place that picks adapters. */
@@ -53,6 +53,6 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
         loadAnswerPrompts(PROMPTS_DIR),
       )
     : new ExtractiveAnswerComposer(analyzer);
-  const answers = new AnswerService(retriever, index.keywords, composer, config.retrievalTopK, logger);
+  const answers = new AnswerService(retriever, index.keywords, composer, analyzer, config.retrievalTopK, logger);
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }
