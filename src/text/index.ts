@@ -1,0 +1,18 @@
+// Swedish text analysis shared by indexing and querying. Import from here, not from the files.
+export { type BuildLexiconOptions, buildLexicon, mergeLexicons } from "./build-lexicon.ts";
+export { CompoundSplitter, type CompoundSplitterOptions } from "./compound-splitter.ts";
+export { DEFAULT_LEXICON_PATH, loadDefaultLexicon } from "./default-lexicon.ts";
+export { type AcronymDefinition, type ExtractAcronymsOptions, extractAcronyms } from "./extract-acronyms.ts";
+export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
+export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
+export { normalizeText } from "./normalize-text.ts";
+export { numberWordToDigits } from "./number-word-to-digits.ts";
+export { stemSwedish } from "./stem-swedish.ts";
+export {
+  type Analyzer,
+  createSwedishAnalyzer,
+  SWEDISH_ANALYSIS_ALGORITHM,
+  type SwedishAnalyzerOptions,
+} from "./swedish-analyzer.ts";
+export { SWEDISH_STOP_WORDS } from "./swedish-stop-words.ts";
+export { scanTokens, type Token, type TokenSink, tokenize } from "./tokenize.ts";
