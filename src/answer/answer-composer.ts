@@ -1,13 +1,14 @@
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Answer } from "./answer.ts";
+import type { QueryWord } from "./query-words.ts";
 
 /** Everything a composer may use to answer one question. */
 export interface CompositionRequest {
   question: string;
   /** Retrieved passages, best first; citations may only point into these. */
   passages: readonly RetrievedPassage[];
-  /** Analysed query terms with IDF weights from the whole index. */
-  termWeights: ReadonlyMap<string, number>;
+  /** The question's content words with IDF weights from the whole index. */
+  queryWords: readonly QueryWord[];
   language: "sv" | "en";
   signal?: AbortSignal;
 }

@@ -8,6 +8,7 @@ import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
+import { weighQueryWords } from "./query-words.ts";
 import { unknownNames } from "./unknown-names.ts";
 
 /** Options of one question. */
@@ -42,16 +43,18 @@ export class AnswerService {
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
     const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, Math.max(this.topK, 10));
-    const { weights, known } = this.termWeights(retrieval.queryTerms);
+    const queryWords = weighQueryWords(this.analyzer.analyzeWords(question), (terms) =>
+      this.keywords.documentFrequencies(terms),
+    );
     const language = detectLanguage(question);
-    const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term, known));
+    const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term));
     const answer =
       missing.length > 0
         ? declineAnswer(retrieval.passages, language)
         : await this.composer.compose({
             question,
             passages: retrieval.passages,
-            termWeights: weights,
+            queryWords,
             language,
             ...(options.signal ? { signal: options.signal } : {}),
           });
@@ -60,25 +63,7 @@ export class AnswerService {
     return { answer, retrieval, latencyMs };
   }
 
-  /**
-   * BM25-style IDF per query term. Terms the index has never seen are left out: no passage can
-   * match them, and everyday words absent from formal text must not sink a good answer.
-   */
-  private termWeights(terms: readonly string[]): { weights: Map<string, number>; known: Set<string> } {
-    const { frequencies, total } = this.keywords.documentFrequencies(terms);
-    const weights = new Map<string, number>();
-    const known = new Set<string>();
-    for (const term of terms) {
-      const frequency = frequencies.get(term) ?? 0;
-      if (frequency === 0) continue;
-      known.add(term);
-      weights.set(term, Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)));
-    }
-    return { weights, known };
-  }
-
-  private isKnown(term: string, known: ReadonlySet<string>): boolean {
-    if (known.has(term)) return true;
+  private isKnown(term: string): boolean {
     return (this.keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
   }
 }

@@ -39,6 +39,12 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       }
       const list = items.length > 0 ? ` ${items.map((item) => item.replace(/[.;,]$/u, "")).join("; ")}.` : "";
       units.push({ text: `${sentence.trim()}${list}`, position: units.length });
+      // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
+      for (const item of items) {
+        for (const itemSentence of splitSentences(item)) {
+          if (/[.!?]$/u.test(itemSentence.trim())) units.push({ text: itemSentence.trim(), position: units.length });
+        }
+      }
     });
   }
   return units.filter((unit) => /\p{L}/u.test(unit.text));
@@ -81,6 +87,11 @@ function toBlocks(text: string): Block[] {
     if (LIST_ITEM.test(line) || (/^ \p{Lu}/u.test(line) && inList(blocks, current))) {
       flush();
       blocks.push({ text: line.replace(LIST_ITEM, "").trim(), isListItem: true });
+      continue;
+    }
+    if (current.length === 0 && looksLikeHeading(line)) {
+      // A heading on its own line directly above its text (PDF extraction) is not part of the paragraph.
+      blocks.push({ text: line.trim(), isListItem: false });
       continue;
     }
     const previous = current[current.length - 1];

@@ -23,7 +23,7 @@ export interface QuestionAnalysis {
 const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["needs"] }[] = [
   { pattern: wordPattern(String.raw`\b(telefonnummer|telefon|e-?post(adress)?|mejl(adress)?|phone|email)\b`), kind: "general", needs: "contact" },
   { pattern: wordPattern(String.raw`\b(vilket|vilka|which) (datum|dag|date)`), kind: "when", needs: "date" },
-  { pattern: wordPattern(String.raw`^\s*(från|sedan) (när|vilket datum)`), kind: "when", needs: "date" },
+  { pattern: wordPattern(String.raw`^\s*(från|sedan) vilket datum`), kind: "when", needs: "date" },
   { pattern: wordPattern(String.raw`\bhur (ofta|många gånger)\b|\bhow often\b`), kind: "frequency" },
   { pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`), kind: "duration" },
   { pattern: wordPattern(String.raw`\bhur (mycket|stor|stora)\b|\bvad kostar\b|\bhow much\b`), kind: "amount", needs: "number" },

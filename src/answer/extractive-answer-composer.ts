@@ -7,6 +7,7 @@ import { answerUnits } from "./answer-units.ts";
 import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts";
 import { declineAnswer } from "./decline.ts";
 import { citationFor } from "./passage-reference.ts";
+import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
 
 /** Tunable thresholds of the extractive composer; chosen on the dev sets (see README). */
 export interface ExtractiveOptions {
@@ -27,6 +28,9 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxSentences: 3,
   maxCharacters: 700,
 };
+
+const LONG_UNIT_WORDS = 35;
+const LONG_UNIT_PENALTY = 0.002;
 
 interface Candidate {
   text: string;
@@ -52,24 +56,24 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
   ) {}
 
   async compose(request: CompositionRequest): Promise<Answer> {
-    const { passages, termWeights, language } = request;
+    const { passages, queryWords, language } = request;
     const analysis = classifyQuestion(request.question);
-    const totalWeight = [...termWeights.values()].reduce((sum, weight) => sum + weight, 0);
-    if (passages.length === 0 || totalWeight === 0) return declineAnswer(passages, language);
+    const total = totalWeight(queryWords);
+    if (passages.length === 0 || total === 0) return declineAnswer(passages, language);
 
-    const candidates = this.candidates(passages.slice(0, this.options.passages), termWeights, totalWeight, analysis);
+    const candidates = this.candidates(passages.slice(0, this.options.passages), queryWords, total, analysis);
     const best = candidates[0];
     if (!best || best.coverage < this.options.minCoverage || !satisfiesNeed(analysis.needs, best.text)) {
       return declineAnswer(passages, language);
     }
-    const chosen = this.companions(best, candidates, termWeights);
+    const chosen = this.companions(best, candidates);
     return this.render(chosen, passages, language);
   }
 
   private candidates(
     passages: readonly RetrievedPassage[],
-    termWeights: ReadonlyMap<string, number>,
-    totalWeight: number,
+    queryWords: readonly QueryWord[],
+    total: number,
     analysis: QuestionAnalysis,
   ): Candidate[] {
     const result: Candidate[] = [];
@@ -79,32 +83,26 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       );
       for (const unit of answerUnits(passage.chunk.text)) {
         const unitTerms = new Set(this.analyzer.analyze(unit.text));
-        const covered = new Set<string>();
-        let own = 0;
-        let withContext = 0;
-        for (const [term, weight] of termWeights) {
-          if (unitTerms.has(term)) {
-            own += weight;
-            covered.add(term);
-          }
-          if (unitTerms.has(term) || contextTerms.has(term)) withContext += weight;
-        }
-        const coverage = (0.6 * own + 0.4 * withContext) / totalWeight;
+        const own = coverage(queryWords, unitTerms);
+        const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms]));
+        const covered = new Set(own.covered);
+        const share = (0.6 * own.weight + 0.4 * withContext.weight) / total;
         const words = unit.text.split(/\s+/).length;
         const score =
-          coverage +
+          share +
           0.2 * cueScore(analysis.kind, unit.text) +
           0.08 / (1 + passageIndex) -
           (words < 5 ? 0.15 : 0) -
-          (words > 90 ? 0.1 : 0);
-        result.push({ text: unit.text, passageIndex, position: unit.position, covered, coverage, score });
+          // Long units cover more words by sheer length; a focused sentence should win when it can.
+          LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
+        result.push({ text: unit.text, passageIndex, position: unit.position, covered, coverage: share, score });
       }
     });
     return result.sort((a, b) => b.score - a.score);
   }
 
   /** Adds sentences that cover question terms the best one lacks, or that score almost as well. */
-  private companions(best: Candidate, candidates: Candidate[], termWeights: ReadonlyMap<string, number>): Candidate[] {
+  private companions(best: Candidate, candidates: Candidate[]): Candidate[] {
     const chosen = [best];
     const covered = new Set(best.covered);
     let length = best.text.length;
@@ -113,7 +111,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (candidate.score < best.score * this.options.companionRatio) break;
       if (length + candidate.text.length > this.options.maxCharacters) continue;
       if (chosen.some((item) => item.text === candidate.text)) continue;
-      const addsTerms = [...candidate.covered].some((term) => !covered.has(term) && (termWeights.get(term) ?? 0) > 0);
+      const addsTerms = [...candidate.covered].some((term) => !covered.has(term));
       const otherPassage = chosen.every((item) => item.passageIndex !== candidate.passageIndex);
       if (!addsTerms && !otherPassage) continue;
       chosen.push(candidate);

@@ -5,7 +5,7 @@ import { type ErrorCode, toSamsynError } from "../errors.ts";
 import { chunkDocument } from "../knowledge/chunk-document.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
-import { loadDocument } from "../knowledge/load-document.ts";
+import { knowledgeId, loadDocument } from "../knowledge/load-document.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { extractAcronyms } from "../text/index.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
@@ -70,9 +70,9 @@ export async function ingestKnowledge(
 
   const listing = await listKnowledgeFiles(knowledgeDir);
   const skipped: IngestProblem[] = listing.unsupported.map((file) => ({
-    file: relativeId(knowledgeDir, file),
+    file: knowledgeId(file, knowledgeDir),
     code: "ingest_unsupported_format",
-    message: `${relativeId(knowledgeDir, file)}: filformatet stöds inte (använd .md, .txt, .pdf, .docx eller .html).`,
+    message: `${knowledgeId(file, knowledgeDir)}: filformatet stöds inte (använd .md, .txt, .pdf, .docx eller .html).`,
   }));
 
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
@@ -80,7 +80,7 @@ export async function ingestKnowledge(
   const toLoad: { file: string; id: string; isNew: boolean }[] = [];
   let unchanged = 0;
   for (const file of listing.files) {
-    const id = relativeId(knowledgeDir, file);
+    const id = knowledgeId(file, knowledgeDir);
     seen.add(id);
     const previous = known.get(id);
     if (current && previous && previous.contentHash === hashFile(file)) {
@@ -280,10 +280,6 @@ function storedVectorsByText(
     .all(JSON.stringify(loaded.map((item) => item.document.id))) as { text: string; embedding: Buffer }[];
   for (const row of rows) result.set(row.text, bufferToVector(row.embedding));
   return result;
-}
-
-function relativeId(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join("/");
 }
 
 function hashFile(file: string): string {

@@ -12,6 +12,8 @@ export interface Analyzer {
   analyze(text: string): string[];
   /** Terms of a query: like analyze, but without duplicates. */
   queryTerms(text: string): string[];
+  /** Terms grouped per word: the whole word's stem first, then its compound parts; stop words left out. */
+  analyzeWords(text: string): string[][];
   /** Identifies the analysis (algorithm version + lexicon hash); stored with an index so a change triggers re-analysis. */
   readonly version: string;
 }
@@ -23,7 +25,7 @@ export interface SwedishAnalyzerOptions {
 }
 
 /** Bump whenever any rule of tokenising, stemming, stop words, number words or splitting changes. */
-export const SWEDISH_ANALYSIS_ALGORITHM = "sv-analysis-1";
+export const SWEDISH_ANALYSIS_ALGORITHM = "sv-analysis-2";
 
 /** Distinct surface forms remembered; a 5.5-million-word corpus has a few hundred thousand. */
 const MAX_CACHED_FORMS = 1_000_000;
@@ -59,8 +61,18 @@ export function createSwedishAnalyzer(options: SwedishAnalyzerOptions = {}): Ana
     return terms;
   };
 
+  const analyzeWords = (text: string): string[][] => {
+    const words: string[][] = [];
+    scanTokens(text, (surface) => {
+      const wordTerms = termsOf(surface);
+      if (wordTerms.length > 0) words.push([...wordTerms]);
+    });
+    return words;
+  };
+
   return {
     analyze,
+    analyzeWords,
     queryTerms: (text) => [...new Set(analyze(text))],
     get version() {
       lexicon ??= loadDefaultLexicon();

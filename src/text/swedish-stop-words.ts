@@ -13,6 +13,7 @@ någon något några när och också om oss per på redan samma samt sedan sig s
 skall skulle som så sådan sådana sådant till under upp ut utan vad var vara varför varit varje
 vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än ännu är även åt över
 många flera både därför utifrån bl dvs etc osv ex resp inkl ca
+ofta länge egentligen just
 `;
 
 /** Lower-case Swedish function words that are neither indexed nor searched. */

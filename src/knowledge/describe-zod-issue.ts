@@ -1,0 +1,50 @@
+import type { z } from "zod";
+
+const EXPECTED: Record<string, string> = {
+  string: "en text",
+  number: "ett tal",
+  boolean: "true eller false",
+  array: "en lista",
+  object: "nycklar med värden",
+};
+
+/** Names a field path for a person editing YAML: ["secretaries", 0, "email"] → "secretaries → nr 1 → email". */
+export function describeFieldPath(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === "number" ? `nr ${part + 1}` : String(part))).join(" → ");
+}
+
+/**
+ * Explains a zod validation issue in Swedish, naming the field. `input` is the validated value,
+ * used to tell a missing field from one of the wrong type. Schemas give their own Swedish text
+ * for formats, unions and refinements; that text is used as is.
+ */
+export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const field = issue.path.length === 0 ? "innehållet" : `fältet "${describeFieldPath(issue.path)}"`;
+  switch (issue.code) {
+    case "invalid_type":
+      if (valueAt(input, issue.path) === undefined) return `${field} saknas`;
+      return `${field} ska vara ${EXPECTED[issue.expected] ?? issue.expected}`;
+    case "invalid_value":
+      return `${field} ska vara ett av: ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array" ? `${field} får inte vara en tom lista` : `${field} får inte vara tomt`;
+    case "too_big":
+      return `${field} är för långt (högst ${String(issue.maximum)})`;
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((key) => `"${key}"`).join(", ");
+      const where = issue.path.length > 0 ? ` under ${field}` : "";
+      return `okänt fält ${keys}${where} (stavfel?)`;
+    }
+    default:
+      return `${field} ${issue.message}`;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}

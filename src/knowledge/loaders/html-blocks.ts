@@ -1,0 +1,125 @@
+import { HTMLElement, type Node, NodeType, parse } from "node-html-parser";
+import { collapseWhitespace } from "./assemble-document.ts";
+import { SKIP_LINK } from "./heading-heuristics.ts";
+import type { RawBlock } from "./parsed-document.ts";
+
+const NOISE = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "svg",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+  "form",
+  "button",
+  "dialog",
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[aria-hidden="true"]',
+  "[hidden]",
+].join(",");
+const BLOCK_TAGS = new Set(
+  "p div section article main body blockquote pre dl dt dd figure figcaption caption address details summary table thead tbody tfoot ul ol center hr".split(
+    " ",
+  ),
+);
+const HEADING = /^h([1-6])$/;
+
+/** Blocks of an HTML page plus what the page says about itself. */
+export interface HtmlContent {
+  blocks: RawBlock[];
+  title: string | null;
+  canonical: string | null;
+}
+
+/**
+ * Extracts readable blocks from HTML: drops scripts, navigation, headers, footers, forms and
+ * "skip to content" links; reads `<main>` or `<article>` when the page has one.
+ */
+export function htmlBlocks(html: string): HtmlContent {
+  const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  const title = collapseWhitespace(root.querySelector("title")?.text ?? "");
+  const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ?? null;
+  for (const element of root.querySelectorAll(NOISE)) element.remove();
+  for (const link of root.querySelectorAll("a")) {
+    if (SKIP_LINK.test(collapseWhitespace(link.text))) link.remove();
+  }
+  const content =
+    root.querySelector("main") ??
+    root.querySelector('[role="main"]') ??
+    root.querySelector("article") ??
+    root.querySelector("body") ??
+    root;
+  const blocks: RawBlock[] = [];
+  const inline: string[] = [];
+  const flush = () => {
+    const text = collapseWhitespace(inline.join(""));
+    inline.length = 0;
+    if (text !== "") blocks.push({ kind: "paragraph", text, page: null });
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      inline.push(node.text);
+      return;
+    }
+    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
+    const element = node as HTMLElement;
+    const tag = element.tagName?.toLowerCase() ?? "";
+    const heading = HEADING.exec(tag);
+    if (heading) {
+      flush();
+      blocks.push({ kind: "heading", level: Number(heading[1]), text: element.text, page: null });
+    } else if (tag === "li") {
+      flush();
+      blocks.push({ kind: "list-item", text: ownText(element), page: null });
+      for (const nested of childElements(element, /^[uo]l$/i)) walk(nested);
+    } else if (tag === "tr") {
+      flush();
+      const cells = childElements(element, /^t[hd]$/i)
+        .map((cell) => collapseWhitespace(cell.text))
+        .filter((cell) => cell !== "");
+      blocks.push({ kind: "paragraph", text: cells.join(" | "), page: null });
+    } else if (tag === "br") {
+      inline.push(" ");
+    } else if (BLOCK_TAGS.has(tag)) {
+      flush();
+      for (const child of element.childNodes) walk(child);
+      flush();
+    } else {
+      for (const child of element.childNodes) walk(child);
+    }
+  };
+  walk(content);
+  flush();
+  const firstH1 = content.querySelector("h1");
+  return { blocks, title: firstH1 ? collapseWhitespace(firstH1.text) : title || null, canonical };
+}
+
+function childElements(element: HTMLElement, tag: RegExp): HTMLElement[] {
+  return element.childNodes.filter(
+    (child): child is HTMLElement => child instanceof HTMLElement && tag.test(child.tagName ?? ""),
+  );
+}
+
+/** Text of a list item without the text of lists nested inside it (they become items of their own). */
+function ownText(item: HTMLElement): string {
+  const parts: string[] = [];
+  const collect = (node: Node) => {
+    if (node.nodeType === NodeType.TEXT_NODE) parts.push(node.text);
+    else if (node.nodeType === NodeType.ELEMENT_NODE) {
+      const tag = (node as HTMLElement).tagName?.toLowerCase();
+      if (tag === "ul" || tag === "ol") return;
+      if (tag === "br" || BLOCK_TAGS.has(tag ?? "")) parts.push(" ");
+      for (const child of node.childNodes) collect(child);
+      if (BLOCK_TAGS.has(tag ?? "")) parts.push(" ");
+    }
+  };
+  for (const child of item.childNodes) collect(child);
+  return parts.join("");
+}

@@ -1,0 +1,16 @@
+import { decodeText } from "./decode-text.ts";
+import { htmlBlocks } from "./html-blocks.ts";
+import type { FormatLoader } from "./parsed-document.ts";
+
+/** Loads a saved web page: readable blocks, title from the first h1 or `<title>`, source from the canonical link. */
+export const loadHtml: FormatLoader = async (bytes) => {
+  const content = htmlBlocks(decodeText(bytes));
+  return {
+    blocks: content.blocks,
+    metadata: {
+      type: "webpage",
+      ...(content.title ? { title: content.title } : {}),
+      ...(content.canonical ? { source: content.canonical } : {}),
+    },
+  };
+};

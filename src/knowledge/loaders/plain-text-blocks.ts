@@ -1,0 +1,156 @@
+import { collapseWhitespace } from "./assemble-document.ts";
+import { isHeadingLike, numberedHeadingLevel } from "./heading-heuristics.ts";
+import type { RawBlock } from "./parsed-document.ts";
+
+/** One physical line of plain text, as read from a file or a PDF page. */
+export interface TextLine {
+  text: string;
+  /** A blank line (or a page or paragraph gap) precedes this line. */
+  breakBefore: boolean;
+  page: number | null;
+  /** Set by the PDF loader when the line is set in a clearly larger font than the body: 1 for the largest. */
+  fontLevel?: number;
+}
+
+interface LogicalLine {
+  text: string;
+  lastLineLength: number;
+  bullet: boolean;
+  /** First line after a blank line, or after a line that ends a sentence. */
+  standsAlone: boolean;
+  fontLevel: number | undefined;
+  page: number | null;
+}
+
+const BULLET = /^(?:[-–•*▪◦●■□➢►\uf0b7\uf0a7\uf0d8]|o(?=\s))\s+(.*)$/u;
+const SENTENCE_END = /[.!?:;…]["'”’»)\]]*$/;
+const WRAP_LENGTH = 60;
+// A wrapped line often ends on a word that cannot end a Swedish sentence or heading.
+const FUNCTION_WORD_AT_END =
+  /\s(?:och|eller|samt|i|av|för|med|till|på|om|att|som|en|ett|de|den|det|från|vid|under|inom|mellan|efter|genom|hos|mot|utan|än|där|när|så|ska|kan|har|är)$/iu;
+const STARTS_LOWERCASE = /^[\p{Ll}]/u;
+const CONJUNCTION_AFTER_HYPHEN = /^(?:och|eller|samt|till)\s/u;
+
+/** Splits plain text into lines, marking the ones that follow a blank line. */
+export function linesFromText(text: string, page: number | null = null): TextLine[] {
+  const lines: TextLine[] = [];
+  let pendingBreak = true;
+  for (const raw of text.split(/\r\n|\r|\n|\f/)) {
+    const trimmed = raw.replace(/[\t\u00a0]/g, " ").trim();
+    if (trimmed === "") {
+      pendingBreak = true;
+      continue;
+    }
+    lines.push({ text: trimmed, breakBefore: pendingBreak, page });
+    pendingBreak = false;
+  }
+  return lines;
+}
+
+/**
+ * Turns lines of plain text (a .txt file, converted Markdown, or PDF pages) into blocks: joins
+ * lines wrapped at a fixed width back into paragraphs, recognises bullets, and finds headings —
+ * short lines without sentence punctuation that introduce body text.
+ */
+export function plainTextBlocks(lines: readonly TextLine[]): RawBlock[] {
+  const logical = joinWrappedLines(lines);
+  const numbered = logical.map((line) => (line.bullet ? null : numberedHeadingLevel(line.text)));
+  const candidate = logical.map(
+    (line, index) =>
+      !line.bullet &&
+      (line.standsAlone || numbered[index] !== null) &&
+      isHeadingLike(line.text, { firstLine: index === 0 }),
+  );
+  const blocks: RawBlock[] = [];
+  let lastNumberedLevel: number | null = null;
+  logical.forEach((line, index) => {
+    const heading =
+      candidate[index] === true &&
+      (line.fontLevel !== undefined || introducesBody(logical, candidate, numbered, index));
+    if (line.bullet) {
+      blocks.push({ kind: "list-item", text: line.text, page: line.page });
+    } else if (!heading) {
+      blocks.push({ kind: "paragraph", text: line.text, page: line.page });
+    } else {
+      const number = numbered[index] ?? null;
+      if (number !== null) lastNumberedLevel = number;
+      const level = number ?? line.fontLevel ?? (blocks.length === 0 ? 1 : (lastNumberedLevel ?? 1) + 1);
+      blocks.push({ kind: "heading", text: line.text, level: Math.min(level, 6), page: line.page });
+    }
+  });
+  return blocks;
+}
+
+function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
+  const logical: LogicalLine[] = [];
+  for (const line of lines) {
+    const bullet = BULLET.exec(line.text);
+    const previous = logical.at(-1);
+    const fontLevel = line.fontLevel;
+    if (previous && !bullet && continuesPrevious(previous, line)) {
+      previous.text = joinLine(previous.text, line.text);
+      previous.lastLineLength = line.text.length;
+      continue;
+    }
+    const text = bullet ? (bullet[1] ?? "") : line.text;
+    const standsAlone = line.breakBefore || !previous || SENTENCE_END.test(previous.text);
+    logical.push({
+      text,
+      lastLineLength: line.text.length,
+      bullet: !!bullet,
+      standsAlone,
+      fontLevel,
+      page: line.page,
+    });
+  }
+  return logical;
+}
+
+function continuesPrevious(previous: LogicalLine, line: TextLine): boolean {
+  if (previous.fontLevel !== line.fontLevel) return false;
+  const previousEndsSentence = SENTENCE_END.test(previous.text);
+  // Text broken by a blank line (or a page) mid-sentence continues in lower case.
+  if (line.breakBefore) return !previousEndsSentence && STARTS_LOWERCASE.test(line.text);
+  if (STARTS_LOWERCASE.test(line.text)) return true;
+  if (/\p{L}-$/u.test(previous.text)) return true;
+  if (previousEndsSentence) return false;
+  return FUNCTION_WORD_AT_END.test(previous.text) || previous.lastLineLength >= WRAP_LENGTH;
+}
+
+function joinLine(previous: string, next: string): string {
+  // "januari-\nmars" is one word; "hälso-\noch sjukvård" keeps its space.
+  if (/\p{L}-$/u.test(previous) && STARTS_LOWERCASE.test(next) && !CONJUNCTION_AFTER_HYPHEN.test(next)) {
+    return previous + next;
+  }
+  return `${previous} ${next}`;
+}
+
+/**
+ * A numbered heading is kept when anything follows it; an unnumbered candidate only when body
+ * text follows, possibly after a few unnumbered sub-headings. This drops signatures, table
+ * headers over rows of figures and page footers.
+ */
+function introducesBody(
+  logical: readonly LogicalLine[],
+  candidate: readonly boolean[],
+  numbered: readonly (number | null)[],
+  index: number,
+): boolean {
+  if (numbered[index] !== null) return index + 1 < logical.length;
+  // "Prioriterade områden är:" followed by bullets introduces the list, not a section.
+  if (logical[index]?.text.endsWith(":") && logical[index + 1]?.bullet) return false;
+  for (let next = index + 1; next <= index + 3 && next < logical.length; next++) {
+    const line = logical[next];
+    if (!line || numbered[next] !== null) return false;
+    if (!candidate[next]) return isBody(line);
+  }
+  return false;
+}
+
+function isBody(line: LogicalLine): boolean {
+  if (line.bullet) return true;
+  const words = collapseWhitespace(line.text)
+    .split(" ")
+    .filter((word) => /\p{L}/u.test(word)).length;
+  return words >= 6 || (words >= 3 && SENTENCE_END.test(line.text));
+}

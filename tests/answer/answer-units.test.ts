@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { answerUnits } from "../../src/answer/answer-units.ts";
+
+describe("answerUnits", () => {
+  it("keeps a lead-in sentence together with the list that follows it", () => {
+    const text =
+      "Former för samarbete\n\nDen politiska samverkansberedningen har följande sammansättning:\n\n" +
+      "Region Norrbotten utser fem ordinarie ledamöter ur regionstyrelsen.\n\nRespektive part utser personliga ersättare.\n";
+    const units = answerUnits(text).map((unit) => unit.text);
+    expect(units[0]).toBe(
+      "Den politiska samverkansberedningen har följande sammansättning: Region Norrbotten utser fem ordinarie ledamöter ur regionstyrelsen; Respektive part utser personliga ersättare.",
+    );
+    expect(units).toContain("Respektive part utser personliga ersättare.");
+  });
+
+  it("joins lines wrapped by PDF extraction and drops headings", () => {
+    const text =
+      "Kunskapsuppdraget\nLaholmsnämnden, tillsammans med dem andra Lokala nämnderna arbetar på \nRegionstyrelsens uppdrag med kartläggning och dialog.";
+    expect(answerUnits(text).map((unit) => unit.text)).toEqual([
+      "Laholmsnämnden, tillsammans med dem andra Lokala nämnderna arbetar på Regionstyrelsens uppdrag med kartläggning och dialog.",
+    ]);
+  });
+
+  it("treats lines that lost their bullet glyph after a colon as list items", () => {
+    const text = "Under året ska Lokala nämnderna särskilt prioritera:\n\n En god start i livet\n Insatser som utjämnar hälsoskillnader\n";
+    expect(answerUnits(text)[0]?.text).toBe(
+      "Under året ska Lokala nämnderna särskilt prioritera: En god start i livet; Insatser som utjämnar hälsoskillnader.",
+    );
+  });
+});
