@@ -8,7 +8,7 @@ import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { weighQueryWords } from "./query-words.ts";
+import { weighQueryWords, withoutQuestionFrame } from "./query-words.ts";
 import { unknownNames } from "./unknown-names.ts";
 
 /** Options of one question. */
@@ -43,7 +43,7 @@ export class AnswerService {
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
     const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, Math.max(this.topK, 10));
-    const queryWords = weighQueryWords(this.analyzer.analyzeWords(question), (terms) =>
+    const queryWords = weighQueryWords(this.analyzer.analyzeWords(withoutQuestionFrame(question)), (terms) =>
       this.keywords.documentFrequencies(terms),
     );
     const language = detectLanguage(question);

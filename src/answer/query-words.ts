@@ -61,3 +61,14 @@ export function coverage(words: readonly QueryWord[], terms: ReadonlySet<string>
 export function totalWeight(words: readonly QueryWord[]): number {
   return words.reduce((sum, word) => sum + word.weight, 0);
 }
+
+/**
+ * Words that frame a question rather than name its topic ("Vad *menas* med …", "Vad *står* X *för*",
+ * "Vem *räknas* som …"). The answer uses other words ("avses"), so they must not count as missing.
+ */
+const QUESTION_FRAME = /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas|kallas|handlar)(?![\p{L}\p{N}])/giu;
+
+/** The question with its framing verbs removed, for weighing what an answer must cover. */
+export function withoutQuestionFrame(question: string): string {
+  return question.replace(QUESTION_FRAME, " ");
+}

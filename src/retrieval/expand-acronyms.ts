@@ -20,3 +20,13 @@ export function expandAcronyms(question: string, acronyms: readonly CatalogAcron
   }
   return [...added];
 }
+
+const DEFINITION_QUESTION = /(?<![\p{L}\p{N}])(?:vad (?:menas|avses|betyder|innebär|räknas)|vad är (?:en|ett)|vem räknas)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Swedish regulations define terms as "Med X avses …"; a question asking what something means
+ * searches for that word too.
+ */
+export function definitionCue(question: string, analyzer: Analyzer): string[] {
+  return DEFINITION_QUESTION.test(question) ? analyzer.queryTerms("avses") : [];
+}

@@ -1,6 +1,6 @@
 import type { CatalogDocument, StoredChunk } from "../index/catalog.ts";
 import type { KnowledgeIndex } from "../index/knowledge-index.ts";
-import { expandAcronyms } from "./expand-acronyms.ts";
+import { definitionCue, expandAcronyms } from "./expand-acronyms.ts";
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
 import type { Scope } from "./scope.ts";
 
@@ -46,9 +46,10 @@ export class HybridRetriever {
   async retrieve(question: string, scope: Scope, limit: number): Promise<RetrievalResult> {
     const { analyzer, catalog, keywords, vectors, embedder } = this.index;
     const queryTerms = analyzer.queryTerms(question);
-    const expansions = expandAcronyms(question, catalog.acronyms(), analyzer).filter(
-      (term) => !queryTerms.includes(term),
-    );
+    const expansions = [
+      ...expandAcronyms(question, catalog.acronyms(), analyzer),
+      ...definitionCue(question, analyzer),
+    ].filter((term, position, all) => !queryTerms.includes(term) && all.indexOf(term) === position);
     const candidates = Math.max(limit, this.options.candidates);
     const keywordHits = keywords.search([...queryTerms, ...expansions], {
       limit: candidates,

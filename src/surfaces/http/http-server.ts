@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "../../logger.ts";
+
+/** Handles one request; the body is untouched (Slack signatures need the raw bytes). */
+export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+/**
+ * The one HTTP server every surface shares (`PORT`): Slack at `/slack/…`, Teams at `/api/messages`,
+ * the web chat at `/`. Routes match by path prefix, longest first; bodies are never parsed here.
+ */
+export class HttpServer {
+  private readonly routes: { prefix: string; handler: RequestHandler }[] = [];
+  private server: Server | null = null;
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Registers a handler for every path starting with `prefix`. */
+  route(prefix: string, handler: RequestHandler): void {
+    this.routes.push({ prefix, handler });
+    this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  async listen(port: number, host: string): Promise<{ host: string; port: number; url: string }> {
+    const server = createServer((request, response) => {
+      void this.dispatch(request, response);
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    return { host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` };
+  }
+
+  /** Stops accepting connections and closes open ones. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const route = this.routes.find((candidate) => path.startsWith(candidate.prefix));
+    if (!route) {
+      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Hittades inte.");
+      return;
+    }
+    try {
+      await route.handler(request, response);
+    } catch (error) {
+      this.logger.error("http handler failed", { path, error });
+      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Internt fel.");
+    }
+  }
+}
