@@ -19,6 +19,8 @@ export interface KeywordIndex {
   write(rowid: number, bodyTerms: readonly string[], contextTerms: readonly string[]): void;
   /** How many chunks contain each term, and how many chunks there are; for IDF weights. */
   documentFrequencies(terms: readonly string[]): { frequencies: Map<string, number>; total: number };
+  /** Ids of the documents that contain a term anywhere (body, title or headings). */
+  documentsContaining(term: string): Set<string>;
   /** Removes a chunk. */
   remove(rowid: number): void;
 }

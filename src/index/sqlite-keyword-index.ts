@@ -12,6 +12,7 @@ export class SqliteKeywordIndex implements KeywordIndex {
   private readonly searchScoped;
   private readonly frequencies;
   private readonly count;
+  private readonly containing;
 
   constructor(database: SqliteDatabase) {
     this.insert = database.prepare("INSERT INTO chunks_fts(rowid, body, context) VALUES (?, ?, ?)");
@@ -24,6 +25,9 @@ export class SqliteKeywordIndex implements KeywordIndex {
       "SELECT doc AS n FROM chunks_fts_vocab WHERE term = ?",
     );
     this.count = database.prepare("SELECT count(*) AS n FROM chunks");
+    this.containing = database.prepare(
+      `SELECT DISTINCT c.document_id AS id FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid WHERE chunks_fts MATCH ?`,
+    );
     this.searchScoped = database.prepare(
       `SELECT f.rowid AS rowid, -bm25(chunks_fts, 1.0, ${CONTEXT_WEIGHT}) AS score
        FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid
@@ -50,6 +54,12 @@ export class SqliteKeywordIndex implements KeywordIndex {
     }
     const total = (this.count.get() as { n: number }).n;
     return { frequencies, total };
+  }
+
+  documentsContaining(term: string): Set<string> {
+    const query = toMatchExpression([term]);
+    if (query === "") return new Set();
+    return new Set((this.containing.all(query) as { id: string }[]).map((row) => row.id));
   }
 
   write(rowid: number, bodyTerms: readonly string[], contextTerms: readonly string[]): void {

@@ -1,6 +1,7 @@
 import type { CatalogDocument, StoredChunk } from "../index/catalog.ts";
 import type { KnowledgeIndex } from "../index/knowledge-index.ts";
 import { definitionCue, expandAcronyms } from "./expand-acronyms.ts";
+import { properNames } from "./proper-names.ts";
 import { reciprocalRankFusion } from "./reciprocal-rank-fusion.ts";
 import type { Scope } from "./scope.ts";
 
@@ -29,9 +30,16 @@ export interface RetrieverOptions {
   vectorWeight: number;
   /** Candidates taken from each side before fusion. */
   candidates: number;
+  /** Added to the fused score of passages whose document contains every name in the question. */
+  nameBoost: number;
 }
 
-export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = { keywordWeight: 1, vectorWeight: 0.7, candidates: 50 };
+export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
+  keywordWeight: 1,
+  vectorWeight: 0.7,
+  candidates: 50,
+  nameBoost: 0.01,
+};
 
 /** Keyword ∪ vector retrieval fused by reciprocal rank, restricted to a scope. */
 export class HybridRetriever {
@@ -65,10 +73,11 @@ export class HybridRetriever {
     const fused = reciprocalRankFusion([
       { weight: this.options.keywordWeight, keys: keywordHits.map((hit) => hit.rowid) },
       { weight: this.options.vectorWeight, keys: vectorHits.map((hit) => hit.label) },
-    ]).slice(0, limit);
+    ]);
     const keywordScores = new Map(keywordHits.map((hit) => [hit.rowid, hit.score]));
     const vectorScores = new Map(vectorHits.map((hit) => [hit.label, hit.score]));
     const chunks = catalog.chunksByRowid(fused.map((item) => item.key));
+    const named = this.documentsNamed(question);
     const passages: RetrievedPassage[] = [];
     for (const item of fused) {
       const chunk = chunks.get(item.key);
@@ -77,12 +86,27 @@ export class HybridRetriever {
       passages.push({
         chunk,
         document,
-        score: item.score,
+        score: item.score + this.options.nameBoost * named(document.id),
         keywordScore: keywordScores.get(item.key) ?? null,
         vectorScore: vectorScores.get(item.key) ?? null,
       });
     }
-    return { passages, queryTerms, expansions };
+    passages.sort((a, b) => b.score - a.score);
+    return { passages: passages.slice(0, limit), queryTerms, expansions };
+  }
+
+  /**
+   * Share of the names in the question (capitalised words: Laholm, HälSam, Norrbotten) that a
+   * document contains. A question naming a group is about that group's documents.
+   */
+  private documentsNamed(question: string): (documentId: string) => number {
+    const names = properNames(question)
+      .map((name) => this.index.analyzer.queryTerms(name)[0])
+      .filter((term): term is string => term !== undefined);
+    if (names.length === 0) return () => 0;
+    const holders = names.map((term) => this.index.keywords.documentsContaining(term)).filter((set) => set.size > 0);
+    if (holders.length === 0) return () => 0;
+    return (documentId) => holders.filter((set) => set.has(documentId)).length / holders.length;
   }
 
   /** Forgets cached scope filters; call after ingest. */
