@@ -30,6 +30,8 @@ export function readQuestions(file: string): EvalQuestion[] {
 /** Answers every question over the whole index and returns one output line per question. */
 export async function runEval(core: Core, questions: readonly EvalQuestion[]): Promise<EvalResultLine[]> {
   const lines: EvalResultLine[] = [];
+  // One untimed question first: latency is measured with the index loaded and the code warm.
+  await core.answers.ask("Vem ansvarar för uppföljningen?", { scope: EVERYTHING });
   for (const question of questions) {
     const { answer, retrieval, latencyMs } = await core.answers.ask(question.question, { scope: EVERYTHING });
     lines.push({
