@@ -1,0 +1,340 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** One Web API call as the stub received it; JSON-encoded fields (blocks, view, metadata) are decoded. */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+  /** What the stub answered. */
+  result: Record<string, unknown>;
+}
+
+/** A JSON message posted to a `response_url`. */
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** A message the stub holds, so `conversations.history` can return it. */
+interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  metadata?: unknown;
+}
+
+export interface FakeSlackApiOptions {
+  botToken?: string;
+  appToken?: string;
+  botUserId?: string;
+  /** Channel id → member user ids, for `conversations.members`; other channels answer `not_in_channel`. */
+  members?: Record<string, string[]>;
+}
+
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view"]);
+const WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+/**
+ * A local stand-in for Slack: the Web API (`/api/<method>`, Slack's `{ ok, … }` JSON, form-encoded
+ * requests like the real WebClient sends), `response_url`s (`/response/<id>`) and, for Socket Mode,
+ * a WebSocket endpoint that `apps.connections.open` points to. Records everything it receives.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly members: Map<string, string[]>;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly botUserId: string;
+  private readonly messages: StoredMessage[] = [];
+  private readonly sockets = new Set<Socket>();
+  private readonly pendingAcks = new Map<string, (payload: unknown) => void>();
+  private webSocket: Socket | null = null;
+  private clock = 1_700_000_000;
+  private sequence = 0;
+  private baseUrl = "";
+
+  private constructor(
+    private readonly server: Server,
+    options: FakeSlackApiOptions,
+  ) {
+    this.botToken = options.botToken ?? "xoxb-test-bot-token";
+    this.appToken = options.appToken ?? "xapp-test-app-token";
+    this.botUserId = options.botUserId ?? "U0SAMSYN";
+    this.members = new Map(Object.entries(options.members ?? {}));
+  }
+
+  /** Starts the stub on 127.0.0.1 with a free port. */
+  static async start(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
+    const server = createServer();
+    const fake = new FakeSlackApi(server, options);
+    server.on("request", (request, response) => void fake.handle(request, response));
+    server.on("upgrade", (request, socket) => fake.upgrade(request, socket as Socket));
+    server.on("connection", (socket) => {
+      fake.sockets.add(socket);
+      socket.on("close", () => fake.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The Web API base URL to give the app (`SLACK_API_URL`). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh `response_url` whose posts are recorded under `id`. */
+  responseUrl(id: string = randomUUID()): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** Calls of one Web API method, optionally filtered. */
+  callsTo(method: string, where: (args: Record<string, unknown>) => boolean = () => true): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method && where(call.args));
+  }
+
+  /** Waits for a call matching `where` (including ones already made). */
+  waitFor(
+    method: string,
+    where: (args: Record<string, unknown>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RecordedCall> {
+    return poll(() => this.callsTo(method, where)[0], `${method} call`, timeoutMs);
+  }
+
+  /** Waits for a post to the response URL with this id. */
+  waitForResponse(id: string, timeoutMs = 5000): Promise<RecordedResponse> {
+    return poll(() => this.responses.find((response) => response.id === id), `response_url ${id}`, timeoutMs);
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the app's acknowledgement payload. */
+  sendEnvelope(type: string, payload: unknown, timeoutMs = 5000): Promise<unknown> {
+    const socket = this.webSocket;
+    if (!socket) return Promise.reject(new Error("no Socket Mode client is connected"));
+    const envelopeId = randomUUID();
+    const acknowledged = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no ack for ${type} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.pendingAcks.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+    });
+    const envelope = {
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== "events_api",
+    };
+    socket.write(encodeFrame(1, Buffer.from(JSON.stringify(envelope))));
+    return acknowledged;
+  }
+
+  /** Whether a Socket Mode client is connected. */
+  get socketConnected(): boolean {
+    return this.webSocket !== null && !this.webSocket.destroyed;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    this.webSocket?.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/response/")) {
+      this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw || "{}") });
+      return sendJson(response, { ok: true });
+    }
+    if (!path.startsWith("/api/")) return sendJson(response, { ok: false, error: "not_found" }, 404);
+    const method = path.slice("/api/".length);
+    const args = parseArgs(raw, request.headers["content-type"] ?? "");
+    const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || null;
+    const expected = method === "apps.connections.open" ? this.appToken : this.botToken;
+    const result = token === expected ? this.answer(method, args) : { ok: false, error: "invalid_auth" };
+    this.calls.push({ method, args, token, result });
+    sendJson(response, result);
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://samsyn-test.slack.com/",
+          team: "Test",
+          user: "samsyn",
+          team_id: "T0SAMSYN",
+          user_id: this.botUserId,
+          bot_id: "B0SAMSYN",
+        };
+      case "chat.postMessage": {
+        const message = {
+          channel: String(args.channel),
+          ts: this.nextTs(),
+          text: args.text,
+          metadata: args.metadata,
+        };
+        this.messages.push(message);
+        return { ok: true, channel: message.channel, ts: message.ts, message: { ...args, ts: message.ts } };
+      }
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "views.open":
+        return { ok: true, view: { id: "V0SOURCE", ...(args.view as object) } };
+      case "reactions.add":
+      case "reactions.remove":
+        return { ok: true };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case "conversations.members": {
+        const members = this.members.get(String(args.channel));
+        return members
+          ? { ok: true, members, response_metadata: { next_cursor: "" } }
+          : { ok: false, error: "not_in_channel" };
+      }
+      case "conversations.history": {
+        const oldest = Number(args.oldest ?? 0);
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const messages = this.messages
+          .filter((message) => message.channel === args.channel && Number(message.ts) >= oldest)
+          .reverse()
+          .map((message) => ({
+            type: "message",
+            ts: message.ts,
+            text: message.text,
+            ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "users.conversations":
+        return { ok: true, channels: [], response_metadata: { next_cursor: "" } };
+      case "apps.connections.open":
+        return { ok: true, url: `${this.baseUrl.replace("http", "ws")}/link` };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private nextTs(): string {
+    this.sequence += 1;
+    return `${this.clock + this.sequence}.000100`;
+  }
+
+  private upgrade(request: IncomingMessage, socket: Socket): void {
+    const key = request.headers["sec-websocket-key"];
+    if (typeof key !== "string") return void socket.destroy();
+    const accept = createHash("sha1").update(`${key}${WEBSOCKET_GUID}`).digest("base64");
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    this.webSocket = socket;
+    let buffered = Buffer.alloc(0);
+    socket.on("data", (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (let frame = decodeFrame(buffered); frame; frame = decodeFrame(buffered)) {
+        buffered = buffered.subarray(frame.length);
+        this.onFrame(socket, frame.opcode, frame.payload);
+      }
+    });
+    socket.on("close", () => {
+      if (this.webSocket === socket) this.webSocket = null;
+    });
+    socket.write(encodeFrame(1, Buffer.from(JSON.stringify({ type: "hello", num_connections: 1 }))));
+  }
+
+  private onFrame(socket: Socket, opcode: number, payload: Buffer): void {
+    if (opcode === 9) socket.write(encodeFrame(10, payload));
+    else if (opcode === 8) {
+      if (this.webSocket === socket) this.webSocket = null;
+      socket.end(encodeFrame(8, payload.subarray(0, 2)));
+    } else if (opcode === 1) {
+      const message = JSON.parse(payload.toString("utf8")) as { envelope_id?: string; payload?: unknown };
+      if (message.envelope_id) this.pendingAcks.get(message.envelope_id)?.(message.payload ?? {});
+    }
+  }
+}
+
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes("application/json")) return JSON.parse(raw || "{}");
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw))
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return args;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function sendJson(response: ServerResponse, body: unknown, status = 200): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
+
+async function poll<T>(find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** An unmasked server frame (RFC 6455 §5.2). */
+function encodeFrame(opcode: number, payload: Buffer): Buffer {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x80 | opcode, length])
+      : length < 65536
+        ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
+  return Buffer.concat([header, payload]);
+}
+
+function bigEndian64(value: number): Buffer {
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64BE(BigInt(value));
+  return buffer;
+}
+
+/** A masked client frame, or null while it is incomplete. */
+function decodeFrame(buffer: Buffer): { opcode: number; payload: Buffer; length: number } | null {
+  if (buffer.length < 2) return null;
+  const opcode = (buffer[0] ?? 0) & 0x0f;
+  const masked = ((buffer[1] ?? 0) & 0x80) !== 0;
+  let length = (buffer[1] ?? 0) & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return null;
+    length = buffer.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return null;
+    length = Number(buffer.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskLength = masked ? 4 : 0;
+  if (buffer.length < offset + maskLength + length) return null;
+  const mask = buffer.subarray(offset, offset + maskLength);
+  const payload = Buffer.from(buffer.subarray(offset + maskLength, offset + maskLength + length));
+  if (masked)
+    for (let index = 0; index < payload.length; index++)
+      payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
+  return { opcode, payload, length: offset + maskLength + length };
+}
