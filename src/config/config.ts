@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { SamsynError } from "../errors.ts";
 import { LOG_LEVELS } from "../logger.ts";
+import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 
 const optionalText = z
   .string()
@@ -34,6 +35,9 @@ const environmentSchema = z.object({
   SAMSYN_EMBEDDING_MODEL: optionalText,
   SAMSYN_EMBEDDING_DIMENSIONS: positiveInteger(0),
   SAMSYN_RETRIEVAL_TOP_K: positiveInteger(6),
+  PORT: positiveInteger(3000),
+  SAMSYN_HOST: optionalText,
+  SAMSYN_USER_HASH_SALT: optionalText,
 });
 
 /** Connection to an OpenAI-compatible server (OpenAI, Azure OpenAI proxy, Ollama, vLLM, llama.cpp). */
@@ -53,6 +57,14 @@ export interface Config {
   embedding: (OpenAiConnection & { model: string; dimensions: number | null }) | null;
   /** How many passages an answer may draw on. */
   retrievalTopK: number;
+  /** The one HTTP port every surface shares. */
+  port: number;
+  /** Address the HTTP server binds to; loopback unless set explicitly. */
+  host: string;
+  /** Salt for hashing user ids in feedback; null means a random one kept in the database. */
+  userHashSalt: string | null;
+  /** Slack connection, when configured. */
+  slack: SlackConfig | null;
 }
 
 const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -96,5 +108,9 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
         }
       : null,
     retrievalTopK: env.SAMSYN_RETRIEVAL_TOP_K,
+    port: env.PORT,
+    host: env.SAMSYN_HOST ?? "127.0.0.1",
+    userHashSalt: env.SAMSYN_USER_HASH_SALT ?? null,
+    slack: parseSlackConfig(environment),
   };
 }
