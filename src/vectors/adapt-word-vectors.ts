@@ -6,7 +6,7 @@ import { createWordVectorModel, type WordVectorModel } from "./word-vector-model
 
 /** Options of `adaptWordVectors`. */
 export interface AdaptWordVectorsOptions {
-  /** Context window on each side, as in training. */
+  /** Context window on each side; defaults to the base model's training window. */
   window?: number;
   /** A new term needs at least this many occurrences to get a vector. */
   minCount?: number;
@@ -27,7 +27,8 @@ export async function adaptWordVectors(
   documents: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
   options: AdaptWordVectorsOptions = {},
 ): Promise<WordVectorModel> {
-  const window = options.window ?? 5;
+  const trainedWindow = base.metadata.training.window;
+  const window = options.window ?? (typeof trainedWindow === "number" ? trainedWindow : 5);
   const minCount = options.minCount ?? 2;
   const idfBlend = options.idfBlend ?? 0.5;
   const statistics = await collectCorpusStatistics(documents);

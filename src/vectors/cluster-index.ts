@@ -25,31 +25,16 @@ export class ClusterIndex {
     clusters: Uint16Array,
     private readonly dimensions: number,
     /** Share of all vectors a search scans at least (in whole clusters). */
-    private readonly scanShare = 0.06,
+    private readonly scanShare = 0.05,
   ) {
-    let count = 0;
+    let count = 1;
     for (const cluster of clusters) if (cluster !== UNASSIGNED_CLUSTER) count = Math.max(count, cluster + 1);
-    this.clusterCount = Math.max(count, 1);
-    this.centroids = computeCentroids(codes, inverseNorms, clusters, this.clusterCount, dimensions);
+    this.clusterCount = count;
+    this.centroids = computeCentroids(codes, inverseNorms, clusters, count, dimensions);
     clusters.forEach((cluster, index) => {
       if (cluster === UNASSIGNED_CLUSTER) clusters[index] = this.closestCluster(this.dequantize(index));
     });
-    count = this.clusterCount;
-    // Members of each cluster, stored contiguously (CSR), so a search reads one block per cluster.
-    this.memberStarts = new Int32Array(count + 1);
-    for (const cluster of clusters)
-      this.memberStarts[cluster + 1] = (this.memberStarts[cluster + 1] ?? 0) + 1;
-    for (let cluster = 0; cluster < count; cluster++) {
-      this.memberStarts[cluster + 1] =
-        (this.memberStarts[cluster + 1] ?? 0) + (this.memberStarts[cluster] ?? 0);
-    }
-    const cursor = this.memberStarts.slice(0, count);
-    this.members = new Int32Array(clusters.length);
-    clusters.forEach((cluster, index) => {
-      const at = cursor[cluster] ?? 0;
-      this.members[at] = index;
-      cursor[cluster] = at + 1;
-    });
+    ({ starts: this.memberStarts, members: this.members } = groupByCluster(clusters, count));
   }
 
   /** Index of the centroid most similar to a vector (where a new term belongs). */
@@ -124,6 +109,25 @@ export class ClusterIndex {
     for (; d < dimensions; d++) s0 += (query[d] ?? 0) * (codes[offset + d] ?? 0);
     return (s0 + s1 + s2 + s3) * (this.inverseNorms[index] ?? 0);
   }
+}
+
+/**
+ * Members of each cluster stored contiguously (CSR: cluster c owns members[starts[c] … starts[c+1]−1]),
+ * so a search reads one block per cluster.
+ */
+function groupByCluster(clusters: Uint16Array, count: number): { starts: Int32Array; members: Int32Array } {
+  const starts = new Int32Array(count + 1);
+  for (const cluster of clusters) starts[cluster + 1] = (starts[cluster + 1] ?? 0) + 1;
+  for (let cluster = 0; cluster < count; cluster++)
+    starts[cluster + 1] = (starts[cluster + 1] ?? 0) + (starts[cluster] ?? 0);
+  const cursor = starts.slice(0, count);
+  const members = new Int32Array(clusters.length);
+  clusters.forEach((cluster, index) => {
+    const at = cursor[cluster] ?? 0;
+    members[at] = index;
+    cursor[cluster] = at + 1;
+  });
+  return { starts, members };
 }
 
 /** Normalised mean of each cluster's unit vectors (clusters × dimensions). */

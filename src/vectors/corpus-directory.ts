@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 const LINK_TARGET = /\]\([^)\s]*\)/g;
 // Typesetters' hyphenation in older statutes ("inbetal- ning") would otherwise yield word halves;
 // "hälso- och" style coordination keeps its hyphen because a conjunction follows.

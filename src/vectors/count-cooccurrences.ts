@@ -7,8 +7,6 @@ export type DistanceWeighting = "linear" | "harmonic";
 export interface CooccurrenceOptions {
   window: number;
   weighting: DistanceWeighting;
-  /** Pairs whose weighted count stays below this are dropped (they are mostly noise and cost memory). */
-  minPairCount: number;
 }
 
 const EMPTY = 0xffffffff;
@@ -98,15 +96,15 @@ export function countCooccurrences(
       }
     }
   }
-  return toSymmetricMatrix(table, vocabularySize, options.minPairCount);
+  return toSymmetricMatrix(table, vocabularySize);
 }
 
-function toSymmetricMatrix(table: PairTable, size: number, minPairCount: number): SparseMatrix {
+function toSymmetricMatrix(table: PairTable, size: number): SparseMatrix {
   const { keys, values } = table;
   const rowLengths = new Int32Array(size + 1);
   for (let slot = 0; slot < keys.length; slot++) {
     const key = keys[slot] ?? EMPTY;
-    if (key === EMPTY || (values[slot] ?? 0) < minPairCount) continue;
+    if (key === EMPTY) continue;
     const row = Math.floor(key / size);
     const column = key - row * size;
     rowLengths[row + 1] = (rowLengths[row + 1] ?? 0) + 1;
@@ -128,7 +126,7 @@ function toSymmetricMatrix(table: PairTable, size: number, minPairCount: number)
   for (let slot = 0; slot < keys.length; slot++) {
     const key = keys[slot] ?? EMPTY;
     const value = values[slot] ?? 0;
-    if (key === EMPTY || value < minPairCount) continue;
+    if (key === EMPTY) continue;
     const row = Math.floor(key / size);
     const column = key - row * size;
     put(row, column, value);

@@ -4,13 +4,11 @@ import type { SparseMatrix } from "./sparse-matrix.ts";
 export interface PpmiOptions {
   /** Context-distribution smoothing exponent (0.75 in Levy, Goldberg & Dagan 2015). */
   contextSmoothing: number;
-  /** Subtracted from every PMI before clipping at zero (log k of SGNS's k negatives; 0 = plain PPMI). */
-  shift: number;
 }
 
 /**
  * Turns a symmetric co-occurrence count matrix into positive pointwise mutual information,
- * PPMI(w, c) = max(0, log(#(w,c) · Σc′ #c′^α / (#w · #c^α)) − shift), and drops the zeros.
+ * PPMI(w, c) = max(0, log(#(w,c) · Σc′ #c′^α / (#w · #c^α))), and drops the zeros.
  */
 export function positivePmi(counts: SparseMatrix, options: PpmiOptions): SparseMatrix {
   const { rowStarts, columnIndices, values } = counts;
@@ -28,7 +26,7 @@ export function positivePmi(counts: SparseMatrix, options: PpmiOptions): SparseM
   const outStarts = new Int32Array(counts.rows + 1);
   let out = 0;
   for (let row = 0; row < counts.rows; row++) {
-    const logRow = Math.log(smoothedTotal) - Math.log((rowSums[row] ?? 0) || 1) - options.shift;
+    const logRow = Math.log(smoothedTotal) - Math.log((rowSums[row] ?? 0) || 1);
     outStarts[row] = out;
     for (let entry = rowStarts[row] ?? 0; entry < (rowStarts[row + 1] ?? 0); entry++) {
       const column = columnIndices[entry] ?? 0;

@@ -1,3 +1,4 @@
+import { SamsynError } from "../errors.ts";
 import { assignClusters } from "./assign-clusters.ts";
 import { collectCorpusStatistics } from "./corpus-statistics.ts";
 import { countCooccurrences, type DistanceWeighting, MAX_VOCABULARY } from "./count-cooccurrences.ts";
@@ -51,10 +52,10 @@ export async function trainWordVectors(
   options: TrainWordVectorsOptions = {},
 ): Promise<WordVectorModel> {
   const settings = {
-    dimensions: options.dimensions ?? 200,
+    dimensions: options.dimensions ?? 256,
     window: options.window ?? 5,
     weighting: options.weighting ?? "linear",
-    minCount: options.minCount ?? 5,
+    minCount: options.minCount ?? 3,
     maxVocabulary: Math.min(options.maxVocabulary ?? 50_000, MAX_VOCABULARY),
     contextSmoothing: options.contextSmoothing ?? 0.75,
     eigenvalueWeight: options.eigenvalueWeight ?? 0.5,
@@ -66,6 +67,13 @@ export async function trainWordVectors(
   options.onPhase?.("reading");
   const statistics = await collectCorpusStatistics(documents);
   const vocabulary = selectVocabulary(statistics, settings.minCount, settings.maxVocabulary);
+  if (vocabulary.terms.length < 2) {
+    throw new SamsynError(
+      "usage_invalid",
+      `För lite text för att träna ordvektorer: ${vocabulary.terms.length} termer förekommer minst ` +
+        `${settings.minCount} gånger. Lägg till fler dokument eller sänk minsta antal förekomster.`,
+    );
+  }
   options.onPhase?.("counting");
   const { tokens, documentStarts } = keepVocabularyTokens(
     statistics.tokens,
@@ -75,10 +83,9 @@ export async function trainWordVectors(
   const counts = countCooccurrences(tokens, documentStarts, vocabulary.terms.length, {
     window: settings.window,
     weighting: settings.weighting,
-    minPairCount: 0,
   });
   options.onPhase?.("weighting");
-  const ppmi = positivePmi(counts, { contextSmoothing: settings.contextSmoothing, shift: 0 });
+  const ppmi = positivePmi(counts, { contextSmoothing: settings.contextSmoothing });
   options.onPhase?.("factorising");
   const svd = randomizedSvd(ppmi, {
     rank: settings.dimensions,

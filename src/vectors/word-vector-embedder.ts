@@ -13,12 +13,17 @@ export class WordVectorEmbedder implements Embedder {
   // Embedding is synchronous CPU work; this bounds how long one call holds the event loop.
   readonly maxBatchSize = 256;
 
+  /**
+   * `termsOf` should be the analyzer the model was trained with (`model.metadata.analyzerVersion`);
+   * `termsId` (e.g. the analyzer's version) goes into `id`, so a new analyzer forces a rebuild too.
+   */
   constructor(
     private readonly model: WordVectorModel,
     private readonly termsOf: (text: string) => string[],
+    termsId?: string,
   ) {
     this.dimensions = model.dimensions;
-    this.id = `word-vectors-v1-${model.id}-${model.dimensions}`;
+    this.id = `word-vectors-v1-${model.id}-${model.dimensions}${termsId ? `-${termsId}` : ""}`;
   }
 
   async embed(texts: readonly string[], _kind: "passage" | "query"): Promise<Float32Array[]> {

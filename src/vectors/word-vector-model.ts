@@ -65,8 +65,8 @@ export interface WordVectorModel {
   idf(term: string): number;
   /** Up to k other terms most similar to `term`, best first, at or above `minSimilarity`. */
   nearest(term: string, k: number, minSimilarity?: number): WordNeighbour[];
-  /** Up to k terms most similar to a unit vector, best first, at or above `minSimilarity`. */
-  nearestToVector(vector: Float32Array, k: number, minSimilarity?: number, exclude?: number): WordNeighbour[];
+  /** Up to k terms most similar to a unit vector, best first, at or above `minSimilarity`, never `exclude`. */
+  nearestToVector(vector: Float32Array, k: number, minSimilarity?: number, exclude?: string): WordNeighbour[];
 }
 
 /** Builds a model from its arrays (after training, adapting or loading). */
@@ -137,22 +137,22 @@ class QuantizedWordVectorModel implements WordVectorModel {
   }
 
   nearest(term: string, k: number, minSimilarity = -1): WordNeighbour[] {
-    const index = this.indexOf.get(term);
-    const vector = this.vector(term);
-    if (index === undefined || vector === undefined) return [];
     const key = `${term}\u0000${k}\u0000${minSimilarity}`;
     let neighbours = this.nearestCache.get(key);
     if (neighbours === undefined) {
-      neighbours = this.nearestToVector(vector, k, minSimilarity, index);
+      const vector = this.vector(term);
+      if (vector === undefined) return [];
+      neighbours = this.nearestToVector(vector, k, minSimilarity, term);
       if (this.nearestCache.size >= MAX_CACHED_NEIGHBOURS) this.nearestCache.clear();
       this.nearestCache.set(key, neighbours);
     }
     return neighbours.map((neighbour) => ({ ...neighbour }));
   }
 
-  nearestToVector(vector: Float32Array, k: number, minSimilarity = -1, exclude = -1): WordNeighbour[] {
+  nearestToVector(vector: Float32Array, k: number, minSimilarity = -1, exclude?: string): WordNeighbour[] {
+    const excluded = exclude === undefined ? -1 : (this.indexOf.get(exclude) ?? -1);
     return this.clusterIndex
-      .search(vector, k, minSimilarity, exclude)
+      .search(vector, k, minSimilarity, excluded)
       .map((hit) => ({ term: this.data.terms[hit.index] ?? "", similarity: hit.similarity }));
   }
 }
@@ -161,5 +161,6 @@ function fingerprint(data: WordVectorData): string {
   const hash = createHash("sha256");
   hash.update(data.terms.join("\n"));
   hash.update(new Uint8Array(data.codes.buffer, data.codes.byteOffset, data.codes.byteLength));
+  hash.update(new Uint8Array(data.idf.buffer, data.idf.byteOffset, data.idf.byteLength));
   return hash.digest("hex").slice(0, 12);
 }

@@ -9,10 +9,10 @@ import type { WordVectorModel } from "../../vectors/word-vector-model.ts";
 import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npx tsx src/surfaces/cli/vectors-train-command.ts --corpus MAPP --out FIL
-  [--dims 200] [--window 5] [--min-count 5] [--vocab 50000] [--seed 1] [--name NAMN] [--source TEXT]
+  [--dims 256] [--window 5] [--min-count 3] [--vocab 50000] [--seed 1] [--name NAMN] [--source TEXT]
 Tränar svenska ordvektorer (PPMI + SVD) på alla .md- och .txt-filer under MAPP och skriver FIL.`;
 
-const INTEGER_OPTIONS = { dims: 200, window: 5, "min-count": 5, vocab: 50_000, seed: 1 } as const;
+const INTEGER_OPTIONS = { dims: 256, window: 5, "min-count": 3, vocab: 50_000, seed: 1 } as const;
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -33,9 +33,17 @@ async function main(): Promise<number> {
       provenance: {
         corpus: options.source,
         files: String(files.length),
-        command: ["npx tsx src/surfaces/cli/vectors-train-command.ts", ...process.argv.slice(2).map(quoteArgument)].join(" "),
+        command: [
+          "npx tsx src/surfaces/cli/vectors-train-command.ts",
+          ...process.argv.slice(2).map(quoteArgument),
+        ].join(" "),
       },
-      onPhase: (phase) => process.stderr.write(`${PHASE_NAMES[phase]} …\n`),
+      onPhase: (phase) => {
+        const elapsed = ((performance.now() - started) / 1000).toLocaleString("sv-SE", {
+          maximumFractionDigits: 1,
+        });
+        process.stderr.write(`[${elapsed} s] ${PHASE_NAMES[phase]} …\n`);
+      },
     },
   );
   saveWordVectors(model, options.out);
