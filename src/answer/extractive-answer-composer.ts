@@ -101,7 +101,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     return result.sort((a, b) => b.score - a.score);
   }
 
-  /** Adds sentences that cover question terms the best one lacks, or that score almost as well. */
+  /** Adds sentences that score almost as well and cover question words the chosen ones lack. */
   private companions(best: Candidate, candidates: Candidate[]): Candidate[] {
     const chosen = [best];
     const covered = new Set(best.covered);
@@ -112,8 +112,8 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (length + candidate.text.length > this.options.maxCharacters) continue;
       if (chosen.some((item) => item.text === candidate.text)) continue;
       const addsTerms = [...candidate.covered].some((term) => !covered.has(term));
-      const otherPassage = chosen.every((item) => item.passageIndex !== candidate.passageIndex);
-      if (!addsTerms && !otherPassage) continue;
+      // A second sentence must answer a part of the question the first one does not.
+      if (!addsTerms) continue;
       chosen.push(candidate);
       for (const term of candidate.covered) covered.add(term);
       length += candidate.text.length;

@@ -10,9 +10,11 @@ import type { Embedder } from "../index/embedder.ts";
 import { HashedNgramEmbedder } from "../index/hashed-ngram-embedder.ts";
 import { KnowledgeIndex } from "../index/knowledge-index.ts";
 import { OpenAiEmbedder } from "../index/openai-embedder.ts";
+import { WeightedSumEmbedder } from "../index/weighted-sum-embedder.ts";
 import type { Logger } from "../logger.ts";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.ts";
-import { type Analyzer, createSwedishAnalyzer } from "../text/index.ts";
+import { type Analyzer, createSwedishAnalyzer, loadDefaultThesaurus } from "../text/index.ts";
+import { loadDefaultWordVectors, WordVectorEmbedder } from "../vectors/index.ts";
 
 /** Folder of the prompt templates shipped with the product. */
 export const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prompts");
@@ -28,7 +30,10 @@ export interface Core {
   close(): void;
 }
 
-/** Chooses the embedder: an OpenAI-compatible server when configured, otherwise the offline default. */
+/**
+ * Chooses the embedder: an OpenAI-compatible server when configured; otherwise the offline default,
+ * which combines hashed character n-grams (spelling, inflection) with Swedish word vectors (meaning).
+ */
 export async function createEmbedder(config: Config, analyzer: Analyzer): Promise<Embedder> {
   if (config.embedding) {
     return OpenAiEmbedder.connect({
@@ -38,7 +43,11 @@ export async function createEmbedder(config: Config, analyzer: Analyzer): Promis
       ...(config.embedding.dimensions ? { dimensions: config.embedding.dimensions } : {}),
     });
   }
-  return new HashedNgramEmbedder({ termsOf: (text) => analyzer.analyze(text), termsId: analyzer.version });
+  const termsOf = (text: string) => analyzer.analyze(text);
+  return new WeightedSumEmbedder([
+    { embedder: new HashedNgramEmbedder({ termsOf, termsId: analyzer.version }), weight: 1 },
+    { embedder: new WordVectorEmbedder(loadDefaultWordVectors(), termsOf, analyzer.version), weight: 1 },
+  ]);
 }
 
 /** Builds the core from configuration; the one place that picks adapters. */
@@ -46,7 +55,12 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
   const analyzer = createSwedishAnalyzer();
   const embedder = await createEmbedder(config, analyzer);
   const index = KnowledgeIndex.open(dataDir, embedder, analyzer);
-  const retriever = new HybridRetriever(index);
+  // Synonyms and neighbours bridge everyday words to the documents' words; with an OpenAI embedder
+  // the vector side already does that, but the thesaurus still helps the keyword side.
+  const retriever = new HybridRetriever(index, {
+    thesaurus: loadDefaultThesaurus(analyzer),
+    neighbours: config.embedding ? undefined : loadDefaultWordVectors(),
+  });
   const composer: AnswerComposer = config.chat
     ? new LlmAnswerComposer(
         new OpenAiChatModel({ baseURL: config.chat.baseURL, apiKey: config.chat.apiKey, model: config.chat.model }),

@@ -27,6 +27,8 @@ export interface Catalog {
   document(id: string): CatalogDocument | undefined;
   /** Chunks by row id; unknown ids are left out. */
   chunksByRowid(rowids: readonly number[]): Map<number, StoredChunk>;
+  /** The document id of each chunk row id (cheap: no text is read). */
+  documentIdsByRowid(rowids: readonly number[]): Map<number, string>;
   /** Row ids of every chunk of the given documents. */
   chunkRowidsOfDocuments(documentIds: readonly string[]): number[];
   acronyms(): CatalogAcronym[];

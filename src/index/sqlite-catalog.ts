@@ -63,6 +63,14 @@ export class SqliteCatalog implements Catalog {
     return result;
   }
 
+  documentIdsByRowid(rowids: readonly number[]): Map<number, string> {
+    if (rowids.length === 0) return new Map();
+    const rows = this.database
+      .prepare("SELECT rowid, document_id FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(rowids)) as { rowid: number; document_id: string }[];
+    return new Map(rows.map((row) => [row.rowid, row.document_id]));
+  }
+
   chunkRowidsOfDocuments(documentIds: readonly string[]): number[] {
     if (documentIds.length === 0) return [];
     const rows = this.database

@@ -10,9 +10,11 @@ export class SqliteKeywordIndex implements KeywordIndex {
   private readonly delete;
   private readonly searchAll;
   private readonly searchScoped;
-  private readonly frequencies;
   private readonly count;
   private readonly containing;
+  private readonly vocabulary;
+  /** Document frequency of every indexed term, read once and dropped on every write. */
+  private frequencyCache: Map<string, number> | null = null;
 
   constructor(database: SqliteDatabase) {
     this.insert = database.prepare("INSERT INTO chunks_fts(rowid, body, context) VALUES (?, ?, ?)");
@@ -21,10 +23,8 @@ export class SqliteKeywordIndex implements KeywordIndex {
       `SELECT rowid, -bm25(chunks_fts, 1.0, ${CONTEXT_WEIGHT}) AS score
        FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?`,
     );
-    this.frequencies = database.prepare(
-      "SELECT doc AS n FROM chunks_fts_vocab WHERE term = ?",
-    );
     this.count = database.prepare("SELECT count(*) AS n FROM chunks");
+    this.vocabulary = database.prepare("SELECT term, doc AS n FROM chunks_fts_vocab");
     this.containing = database.prepare(
       `SELECT DISTINCT c.document_id AS id FROM chunks_fts f JOIN chunks c ON c.rowid = f.rowid WHERE chunks_fts MATCH ?`,
     );
@@ -47,11 +47,9 @@ export class SqliteKeywordIndex implements KeywordIndex {
   }
 
   documentFrequencies(terms: readonly string[]): { frequencies: Map<string, number>; total: number } {
+    const all = this.allFrequencies();
     const frequencies = new Map<string, number>();
-    for (const term of new Set(terms)) {
-      const row = this.frequencies.get(term) as { n: number } | undefined;
-      frequencies.set(term, row?.n ?? 0);
-    }
+    for (const term of terms) frequencies.set(term, all.get(term) ?? 0);
     const total = (this.count.get() as { n: number }).n;
     return { frequencies, total };
   }
@@ -63,11 +61,22 @@ export class SqliteKeywordIndex implements KeywordIndex {
   }
 
   write(rowid: number, bodyTerms: readonly string[], contextTerms: readonly string[]): void {
+    this.frequencyCache = null;
     this.insert.run(rowid, bodyTerms.join(" "), contextTerms.join(" "));
   }
 
   remove(rowid: number): void {
+    this.frequencyCache = null;
     this.delete.run(rowid);
+  }
+
+  /** Questions look up many terms; one pass over the FTS vocabulary beats a query per term. */
+  private allFrequencies(): Map<string, number> {
+    if (!this.frequencyCache) {
+      const rows = this.vocabulary.all() as { term: string; n: number }[];
+      this.frequencyCache = new Map(rows.map((row) => [row.term, row.n]));
+    }
+    return this.frequencyCache;
   }
 }
 

@@ -25,7 +25,7 @@ export interface SwedishAnalyzerOptions {
 }
 
 /** Bump whenever any rule of tokenising, stemming, stop words, number words or splitting changes. */
-export const SWEDISH_ANALYSIS_ALGORITHM = "sv-analysis-2";
+export const SWEDISH_ANALYSIS_ALGORITHM = "sv-analysis-4";
 
 /** Distinct surface forms remembered; a 5.5-million-word corpus has a few hundred thousand. */
 const MAX_CACHED_FORMS = 1_000_000;
@@ -44,9 +44,16 @@ export function createSwedishAnalyzer(options: SwedishAnalyzerOptions = {}): Ana
   const termsOf = (surface: string): readonly string[] => {
     const cached = cache.get(surface);
     if (cached !== undefined) return cached;
-    lexicon ??= loadDefaultLexicon();
-    splitter ??= new CompoundSplitter(lexicon);
-    const terms = analyzeWord(surface.toLowerCase(), splitter);
+    const words = (lexicon ??= loadDefaultLexicon());
+    splitter ??= new CompoundSplitter(words);
+    // A capitalised word the lexicon knows as a whole is mostly a name ("Norrbotten"): splitting it
+    // ("norr" + "botten") only adds noise. Unknown capitalised compounds (a sentence-initial
+    // "Samverkansberedningen") are still split.
+    const lower = surface.toLowerCase();
+    const isKnownName =
+      surface.charAt(0) !== lower.charAt(0) &&
+      [lower, `${lower}s`, lower.replace(/s$/u, "")].some((form) => (words.get(form) ?? 0) > 0);
+    const terms = analyzeWord(lower, isKnownName ? undefined : splitter, words);
     if (cache.size >= MAX_CACHED_FORMS) cache.clear();
     cache.set(surface, terms);
     return terms;
@@ -90,18 +97,68 @@ function isDigits(word: string): boolean {
   return true;
 }
 
+// Definite and plural endings the Snowball stemmer leaves on ("skolan", "rektorn", "mötena").
+const INFLECTION_ENDINGS = ["erna", "arna", "orna", "rna", "nas", "na", "ns", "en", "et", "er", "ar", "or", "n"];
+
+// Plurals with a vowel change, common in committee texts; the stemmer cannot see they belong together.
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ["ledamöter", "ledamot"],
+  ["ledamöterna", "ledamot"],
+  ["ledamöternas", "ledamot"],
+  ["städer", "stad"],
+  ["städerna", "stad"],
+  ["länder", "land"],
+  ["länderna", "land"],
+  ["män", "man"],
+  ["männen", "man"],
+  ["böcker", "bok"],
+  ["böckerna", "bok"],
+  ["bönder", "bonde"],
+  ["döttrar", "dotter"],
+  ["söner", "son"],
+]);
+
+/**
+ * The most frequent form of a word among the word itself and the word without an inflection ending
+ * (optionally ending in -a or -e instead), by corpus frequency. Snowball stems "skolan" to "skolan"
+ * but "skola" to "skol", and "rektorn" to "rektorn" but "rektor" to "rekt"; going through the
+ * base form first makes all forms of a noun meet in one term.
+ */
+function baseForm(word: string, lexicon: ReadonlyMap<string, number>): string {
+  const irregular = IRREGULAR_PLURALS.get(word);
+  if (irregular !== undefined) return irregular;
+  let best = word;
+  let bestFrequency = lexicon.get(word) ?? 0;
+  for (const ending of INFLECTION_ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const base = word.slice(0, -ending.length);
+    for (const candidate of [base, `${base}a`, `${base}e`]) {
+      const frequency = lexicon.get(candidate) ?? 0;
+      if (frequency > bestFrequency) {
+        best = candidate;
+        bestFrequency = frequency;
+      }
+    }
+  }
+  return best;
+}
+
 /** Terms of one lower-case word: none for stop words and single letters, else stem then part stems. */
-function analyzeWord(word: string, splitter: CompoundSplitter): readonly string[] {
+function analyzeWord(
+  word: string,
+  splitter: CompoundSplitter | undefined,
+  lexicon: ReadonlyMap<string, number>,
+): readonly string[] {
   if (isDigits(word)) return [word];
   if (word.length < 2 || SWEDISH_STOP_WORDS.has(word)) return NO_TERMS;
   const digits = numberWordToDigits(word);
   if (digits !== undefined) return [digits];
-  const stem = stemSwedish(word);
+  const stem = stemSwedish(baseForm(word, lexicon));
   const terms = [stem];
-  const parts = splitter.split(word);
+  const parts = splitter?.split(word) ?? [];
   if (parts.length < 2) return terms;
   for (const part of parts) {
-    const partStem = stemSwedish(part);
+    const partStem = stemSwedish(baseForm(part, lexicon));
     if (!terms.includes(partStem)) terms.push(partStem);
   }
   return terms;

@@ -11,6 +11,13 @@ const USAGE = `Användning: npm run ask -- "din fråga" [--group GRUPP-ID] [--js
   --json     skriv svaret som JSON (Answer)
   --explain  visa hur frågan tolkades och vilka avsnitt som hittades`;
 
+const EXPANSION_KINDS = {
+  synonym: "synonym",
+  neighbour: "närliggande ord",
+  acronym: "förkortning",
+  definition: "definition",
+} as const;
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArguments();
   const question = positionals.join(" ").trim();
@@ -33,7 +40,7 @@ async function main(): Promise<number> {
     if (values.explain) {
       const lines = [
         `Sökord: ${result.retrieval.queryTerms.join(", ") || "(inga)"}`,
-        `Utökning: ${result.retrieval.expansions.join(", ") || "(ingen)"}`,
+        `Utökning: ${result.retrieval.expansions.map((expansion) => `${expansion.term} (${EXPANSION_KINDS[expansion.kind]} för ${expansion.source})`).join(", ") || "(ingen)"}`,
         "Hittade avsnitt:",
         ...result.retrieval.passages.map(
           (passage, index) =>

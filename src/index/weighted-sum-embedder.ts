@@ -1,0 +1,55 @@
+import type { Embedder } from "./embedder.ts";
+
+/** One part of a combined embedding and how much its similarity counts. */
+export interface EmbedderPart {
+  embedder: Embedder;
+  weight: number;
+}
+
+/**
+ * Concatenates several normalised embeddings, each scaled by √weight, then re-normalises. The inner
+ * product of two such vectors is the weighted mean of the parts' cosine similarities, so one vector
+ * index serves, e.g., spelling-level and meaning-level similarity at once.
+ */
+export class WeightedSumEmbedder implements Embedder {
+  readonly id: string;
+  readonly dimensions: number;
+  readonly maxBatchSize: number;
+  private readonly scales: number[];
+
+  constructor(private readonly parts: readonly EmbedderPart[]) {
+    const total = parts.reduce((sum, part) => sum + part.weight, 0);
+    this.scales = parts.map((part) => Math.sqrt(part.weight / total));
+    this.dimensions = parts.reduce((sum, part) => sum + part.embedder.dimensions, 0);
+    this.maxBatchSize = Math.min(...parts.map((part) => part.embedder.maxBatchSize));
+    this.id = `sum(${parts.map((part) => `${part.embedder.id}*${part.weight}`).join("+")})`;
+  }
+
+  async embed(texts: readonly string[], kind: "passage" | "query"): Promise<Float32Array[]> {
+    const embedded = await Promise.all(this.parts.map((part) => part.embedder.embed(texts, kind)));
+    return texts.map((_, index) => {
+      const vector = new Float32Array(this.dimensions);
+      let offset = 0;
+      let squared = 0;
+      embedded.forEach((vectors, partIndex) => {
+        const part = vectors[index];
+        const scale = this.scales[partIndex] ?? 0;
+        const size = this.parts[partIndex]?.embedder.dimensions ?? 0;
+        if (part) {
+          for (let d = 0; d < size; d++) {
+            const value = (part[d] ?? 0) * scale;
+            vector[offset + d] = value;
+            squared += value * value;
+          }
+        }
+        offset += size;
+      });
+      // A part with no known words is zero; re-normalising keeps the other parts' similarity intact.
+      if (squared > 0) {
+        const norm = 1 / Math.sqrt(squared);
+        for (let d = 0; d < vector.length; d++) vector[d] = (vector[d] ?? 0) * norm;
+      }
+      return vector;
+    });
+  }
+}

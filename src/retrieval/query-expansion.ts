@@ -1,0 +1,60 @@
+import type { Thesaurus } from "../text/index.ts";
+
+/** A term added to a question, and why. */
+export interface Expansion {
+  term: string;
+  /** The question's term it stands in for. */
+  source: string;
+  kind: "synonym" | "neighbour" | "acronym" | "definition";
+  /** How much a match on it counts compared with the question's own term (0–1). */
+  credit: number;
+}
+
+/** Nearest neighbours by meaning (word vectors); optional. */
+export interface NeighbourSource {
+  nearest(term: string, k: number, minSimilarity: number): readonly { term: string; similarity: number }[];
+}
+
+/** Tunables of query expansion; chosen on the dev sets (see README). */
+export interface ExpansionOptions {
+  synonymCredit: number;
+  neighboursPerTerm: number;
+  neighbourMinSimilarity: number;
+}
+
+export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
+  synonymCredit: 0.6,
+  neighboursPerTerm: 2,
+  neighbourMinSimilarity: 0.7,
+};
+
+/**
+ * Everyday words to the words documents use: thesaurus synonyms ("träffas" → "sammanträda") and the
+ * closest word-vector neighbours above a similarity threshold. Only terms the index contains are
+ * kept; digits and very short stems are never expanded.
+ */
+export function expandQuery(
+  terms: readonly string[],
+  sources: { thesaurus?: Thesaurus | undefined; neighbours?: NeighbourSource | undefined },
+  isIndexed: (term: string) => boolean,
+  options: ExpansionOptions = DEFAULT_EXPANSION_OPTIONS,
+): Expansion[] {
+  const own = new Set(terms);
+  const best = new Map<string, Expansion>();
+  const add = (expansion: Expansion) => {
+    if (own.has(expansion.term) || expansion.term.length < 3 || /\d/.test(expansion.term)) return;
+    const current = best.get(expansion.term);
+    if (!current || current.credit < expansion.credit) best.set(expansion.term, expansion);
+  };
+  for (const term of own) {
+    if (term.length < 3 || /\d/.test(term)) continue;
+    for (const synonym of sources.thesaurus?.synonyms(term) ?? []) {
+      add({ term: synonym, source: term, kind: "synonym", credit: options.synonymCredit });
+    }
+    for (const neighbour of sources.neighbours?.nearest(term, options.neighboursPerTerm, options.neighbourMinSimilarity) ??
+      []) {
+      add({ term: neighbour.term, source: term, kind: "neighbour", credit: neighbour.similarity * options.synonymCredit });
+    }
+  }
+  return [...best.values()].filter((expansion) => isIndexed(expansion.term));
+}
