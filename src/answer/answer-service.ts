@@ -8,7 +8,8 @@ import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { weighQueryWords, withoutQuestionFrame } from "./query-words.ts";
+import { properNames } from "../retrieval/proper-names.ts";
+import { isSpecificBody, weighQueryWords, withoutQuestionFrame } from "./query-words.ts";
 import { unknownNames } from "./unknown-names.ts";
 
 /** Options of one question. */
@@ -43,8 +44,23 @@ export class AnswerService {
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
     const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, Math.max(this.topK, 10));
-    const queryWords = weighQueryWords(this.analyzer.analyzeWords(withoutQuestionFrame(question)), (terms) =>
-      this.keywords.documentFrequencies(terms),
+    const alternatives = new Map<string, Map<string, number>>();
+    for (const expansion of retrieval.expansions) {
+      if (expansion.kind !== "synonym" && expansion.kind !== "neighbour") continue;
+      const forSource = alternatives.get(expansion.source) ?? new Map<string, number>();
+      forSource.set(expansion.term, Math.max(forSource.get(expansion.term) ?? 0, expansion.credit));
+      alternatives.set(expansion.source, forSource);
+    }
+    const analysedWords = this.analyzer.analyzeWords(withoutQuestionFrame(question));
+    const names = new Set(properNames(question).map((name) => this.analyzer.analyzeWords(name)[0]?.[0]));
+    const focus = new Set(
+      analysedWords.map(([whole]) => whole ?? "").filter((whole) => names.has(whole) || isSpecificBody(whole)),
+    );
+    const queryWords = weighQueryWords(
+      analysedWords,
+      (terms) => this.keywords.documentFrequencies(terms),
+      (term) => alternatives.get(term) ?? new Map(),
+      focus,
     );
     const language = detectLanguage(question);
     const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term));

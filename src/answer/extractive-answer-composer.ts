@@ -23,12 +23,15 @@ export interface ExtractiveOptions {
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   passages: 5,
-  minCoverage: 0.3,
+  minCoverage: 0.22,
   companionRatio: 0.75,
   maxSentences: 3,
   maxCharacters: 700,
 };
 
+const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+const CONTEXT_CREDIT = 0.8;
 const LONG_UNIT_WORDS = 35;
 const LONG_UNIT_PENALTY = 0.002;
 
@@ -81,12 +84,21 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       const contextTerms = new Set(
         this.analyzer.analyze([passage.document.title, ...passage.chunk.headingPath].join("\n")),
       );
+      const headings = new Set([passage.document.title, ...passage.chunk.headingPath].map(normalised));
       for (const unit of answerUnits(passage.chunk.text)) {
+        // A title or heading line repeated in the text is not an answer.
+        if (headings.has(normalised(unit.text))) continue;
         const unitTerms = new Set(this.analyzer.analyze(unit.text));
         const own = coverage(queryWords, unitTerms);
         const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms]));
         const covered = new Set(own.covered);
-        const share = (0.6 * own.weight + 0.4 * withContext.weight) / total;
+        // An answer about another body or place than the one asked about is no answer (a question
+        // comparing several names needs only one of them per sentence).
+        const focus = queryWords.filter((word) => word.focus);
+        if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
+        // Words the title or headings already answer ("i Norrbotten", "HälSams presidium") count almost
+        // fully: the sentence need not repeat them.
+        const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
         const words = unit.text.split(/\s+/).length;
         const score =
           share +

@@ -5,6 +5,10 @@ export interface QueryWord {
   /** Stems of its compound parts (empty for simple words). */
   parts: string[];
   weight: number;
+  /** Synonyms and close neighbours, each with the share of the weight a match on it earns. */
+  alternatives: ReadonlyMap<string, number>;
+  /** A name or a specific body ("Norrbotten", "byggnadsnämnden"): an answer must be about it. */
+  focus: boolean;
 }
 
 /** Share of a word's weight earned when only its compound parts, not the word itself, appear. */
@@ -18,6 +22,8 @@ const PART_CREDIT = 0.6;
 export function weighQueryWords(
   words: readonly (readonly string[])[],
   documentFrequencies: (terms: readonly string[]) => { frequencies: Map<string, number>; total: number },
+  alternativesOf: (term: string) => ReadonlyMap<string, number> = () => new Map(),
+  focusTerms: ReadonlySet<string> = new Set(),
 ): QueryWord[] {
   const { frequencies, total } = documentFrequencies(words.flat());
   const idf = (term: string) => {
@@ -32,29 +38,39 @@ export function weighQueryWords(
     const wholeWeight = idf(whole);
     const partWeight = Math.max(0, ...parts.map(idf)) * PART_CREDIT;
     const weight = wholeWeight > 0 ? wholeWeight : partWeight;
-    if (weight > 0) result.push({ whole, parts, weight });
+    if (weight > 0) {
+      result.push({ whole, parts, weight, alternatives: alternativesOf(whole), focus: focusTerms.has(whole) });
+    }
   }
   return result;
 }
 
 /** The weight of the question's words that a set of analysed terms covers, and which words. */
-export function coverage(words: readonly QueryWord[], terms: ReadonlySet<string>): { weight: number; covered: string[] } {
+export function coverage(
+  words: readonly QueryWord[],
+  terms: ReadonlySet<string>,
+): { weight: number; covered: string[]; exact: string[] } {
   let weight = 0;
   const covered: string[] = [];
+  const exact: string[] = [];
   for (const word of words) {
     if (terms.has(word.whole)) {
       weight += word.weight;
       covered.push(word.whole);
+      exact.push(word.whole);
       continue;
     }
-    if (word.parts.length === 0) continue;
-    const matched = word.parts.filter((part) => terms.has(part)).length;
-    if (matched > 0) {
-      weight += word.weight * PART_CREDIT * (matched / word.parts.length);
+    let credit = 0;
+    if (word.parts.length > 0) {
+      credit = PART_CREDIT * (word.parts.filter((part) => terms.has(part)).length / word.parts.length);
+    }
+    for (const [alternative, share] of word.alternatives) if (share > credit && terms.has(alternative)) credit = share;
+    if (credit > 0) {
+      weight += word.weight * credit;
       covered.push(word.whole);
     }
   }
-  return { weight, covered };
+  return { weight, covered, exact };
 }
 
 /** Sum of all word weights, the denominator of coverage shares. */
@@ -71,4 +87,12 @@ const QUESTION_FRAME = /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas
 /** The question with its framing verbs removed, for weighing what an answer must cover. */
 export function withoutQuestionFrame(question: string): string {
   return question.replace(QUESTION_FRAME, " ");
+}
+
+// A compound naming one specific body: "byggnadsnämnden", "kommunstyrelsen", "socialberedningen".
+const SPECIFIC_BODY = /^[\p{L}-]{3,}(?:nämnd|styrelse|styr|beredning|utskott|fullmäktige|fullmäkt|presidi|myndighet)$/u;
+
+/** Whether an analysed term names a specific body rather than bodies in general ("nämnd"). */
+export function isSpecificBody(term: string): boolean {
+  return SPECIFIC_BODY.test(term);
 }

@@ -53,7 +53,8 @@ export function expandQuery(
     }
     for (const neighbour of sources.neighbours?.nearest(term, options.neighboursPerTerm, options.neighbourMinSimilarity) ??
       []) {
-      add({ term: neighbour.term, source: term, kind: "neighbour", credit: neighbour.similarity * options.synonymCredit });
+      // Neighbours are related words, not synonyms ("byggnadsnämnd" ~ "startbesked"): little credit.
+      add({ term: neighbour.term, source: term, kind: "neighbour", credit: Math.max(0, neighbour.similarity - 0.5) });
     }
   }
   return [...best.values()].filter((expansion) => isIndexed(expansion.term));
