@@ -8,9 +8,15 @@ import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { properNames } from "../retrieval/proper-names.ts";
-import { isSpecificBody, weighQueryWords, withoutQuestionFrame } from "./query-words.ts";
+import { classifyQuestion } from "./classify-question.ts";
+import { questionWords } from "./question-words.ts";
+import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { unknownNames } from "./unknown-names.ts";
+
+/** Passages retrieved before reranking by their best sentence. */
+const RERANK_CANDIDATES = 15;
+/** Weight of the best sentence's score against the (standardised) retrieval score. */
+const SENTENCE_WEIGHT = 3;
 
 /** Options of one question. */
 export interface AskOptions {
@@ -43,24 +49,12 @@ export class AnswerService {
     const started = performance.now();
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
-    const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, Math.max(this.topK, 10));
-    const alternatives = new Map<string, Map<string, number>>();
-    for (const expansion of retrieval.expansions) {
-      if (expansion.kind !== "synonym" && expansion.kind !== "neighbour") continue;
-      const forSource = alternatives.get(expansion.source) ?? new Map<string, number>();
-      forSource.set(expansion.term, Math.max(forSource.get(expansion.term) ?? 0, expansion.credit));
-      alternatives.set(expansion.source, forSource);
-    }
-    const analysedWords = this.analyzer.analyzeWords(withoutQuestionFrame(question));
-    const names = new Set(properNames(question).map((name) => this.analyzer.analyzeWords(name)[0]?.[0]));
-    const focus = new Set(
-      analysedWords.map(([whole]) => whole ?? "").filter((whole) => names.has(whole) || isSpecificBody(whole)),
-    );
-    const queryWords = weighQueryWords(
-      analysedWords,
-      (terms) => this.keywords.documentFrequencies(terms),
-      (term) => alternatives.get(term) ?? new Map(),
-      focus,
+    const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, RERANK_CANDIDATES);
+    const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
+    const sentences = scoreSentences(retrieval.passages, queryWords, classifyQuestion(question), this.analyzer);
+    retrieval.passages = rerankBySentences(retrieval.passages, sentences, SENTENCE_WEIGHT).slice(
+      0,
+      Math.max(this.topK, 10),
     );
     const language = detectLanguage(question);
     const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term));

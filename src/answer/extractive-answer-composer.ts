@@ -2,12 +2,12 @@ import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer, Citation } from "./answer.ts";
 import type { AnswerComposer, CompositionRequest } from "./answer-composer.ts";
-import { cueScore, satisfiesNeed } from "./answer-cues.ts";
-import { answerUnits } from "./answer-units.ts";
-import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts";
+import { satisfiesNeed } from "./answer-cues.ts";
+import { classifyQuestion } from "./classify-question.ts";
 import { declineAnswer } from "./decline.ts";
 import { citationFor } from "./passage-reference.ts";
-import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
+import { totalWeight } from "./query-words.ts";
+import { type ScoredSentence, scoreSentences } from "./score-sentences.ts";
 
 /** Tunable thresholds of the extractive composer; chosen on the dev sets (see README). */
 export interface ExtractiveOptions {
@@ -29,20 +29,6 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxCharacters: 700,
 };
 
-const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
-
-const CONTEXT_CREDIT = 0.8;
-const LONG_UNIT_WORDS = 35;
-const LONG_UNIT_PENALTY = 0.002;
-
-interface Candidate {
-  text: string;
-  passageIndex: number;
-  position: number;
-  covered: Set<string>;
-  coverage: number;
-  score: number;
-}
 
 /**
  * The offline answerer: picks the one to three sentences of the retrieved passages that best answer
@@ -64,7 +50,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const total = totalWeight(queryWords);
     if (passages.length === 0 || total === 0) return declineAnswer(passages, language);
 
-    const candidates = this.candidates(passages.slice(0, this.options.passages), queryWords, total, analysis);
+    const candidates = scoreSentences(passages.slice(0, this.options.passages), queryWords, analysis, this.analyzer);
     const best = candidates[0];
     if (!best || best.coverage < this.options.minCoverage || !satisfiesNeed(analysis.needs, best.text)) {
       return declineAnswer(passages, language);
@@ -73,48 +59,8 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     return this.render(chosen, passages, language);
   }
 
-  private candidates(
-    passages: readonly RetrievedPassage[],
-    queryWords: readonly QueryWord[],
-    total: number,
-    analysis: QuestionAnalysis,
-  ): Candidate[] {
-    const result: Candidate[] = [];
-    passages.forEach((passage, passageIndex) => {
-      const contextTerms = new Set(
-        this.analyzer.analyze([passage.document.title, ...passage.chunk.headingPath].join("\n")),
-      );
-      const headings = new Set([passage.document.title, ...passage.chunk.headingPath].map(normalised));
-      for (const unit of answerUnits(passage.chunk.text)) {
-        // A title or heading line repeated in the text is not an answer.
-        if (headings.has(normalised(unit.text))) continue;
-        const unitTerms = new Set(this.analyzer.analyze(unit.text));
-        const own = coverage(queryWords, unitTerms);
-        const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms]));
-        const covered = new Set(own.covered);
-        // An answer about another body or place than the one asked about is no answer (a question
-        // comparing several names needs only one of them per sentence).
-        const focus = queryWords.filter((word) => word.focus);
-        if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
-        // Words the title or headings already answer ("i Norrbotten", "HälSams presidium") count almost
-        // fully: the sentence need not repeat them.
-        const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
-        const words = unit.text.split(/\s+/).length;
-        const score =
-          share +
-          0.2 * cueScore(analysis.kind, unit.text) +
-          0.08 / (1 + passageIndex) -
-          (words < 5 ? 0.15 : 0) -
-          // Long units cover more words by sheer length; a focused sentence should win when it can.
-          LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
-        result.push({ text: unit.text, passageIndex, position: unit.position, covered, coverage: share, score });
-      }
-    });
-    return result.sort((a, b) => b.score - a.score);
-  }
-
   /** Adds sentences that score almost as well and cover question words the chosen ones lack. */
-  private companions(best: Candidate, candidates: Candidate[]): Candidate[] {
+  private companions(best: ScoredSentence, candidates: ScoredSentence[]): ScoredSentence[] {
     const chosen = [best];
     const covered = new Set(best.covered);
     let length = best.text.length;
@@ -134,7 +80,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
   }
 
-  private render(chosen: Candidate[], passages: readonly RetrievedPassage[], language: "sv" | "en"): Answer {
+  private render(chosen: ScoredSentence[], passages: readonly RetrievedPassage[], language: "sv" | "en"): Answer {
     const numbers = new Map<number, number>();
     const quotes = new Map<number, string[]>();
     const parts: string[] = [];

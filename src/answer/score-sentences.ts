@@ -1,0 +1,97 @@
+import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import type { Analyzer } from "../text/index.ts";
+import { cueScore } from "./answer-cues.ts";
+import { answerUnits } from "./answer-units.ts";
+import type { QuestionAnalysis } from "./classify-question.ts";
+import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
+
+/** A sentence (or lead-in with its list) of a retrieved passage, scored against the question. */
+export interface ScoredSentence {
+  text: string;
+  passageIndex: number;
+  position: number;
+  /** Question words it covers (its own words, not the headings'). */
+  covered: Set<string>;
+  /** Weighted share of the question's words covered by the sentence and its headings, 0–1. */
+  coverage: number;
+  score: number;
+}
+
+/** Words the title or headings already answer count almost fully: the sentence need not repeat them. */
+const CONTEXT_CREDIT = 0.8;
+/** Long units cover more words by sheer length; a focused sentence should win when it can. */
+const LONG_UNIT_WORDS = 35;
+const LONG_UNIT_PENALTY = 0.002;
+const CUE_WEIGHT = 0.2;
+const RANK_PRIOR = 0.08;
+
+const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Scores every sentence of the given passages by how much of the question it covers and whether it
+ * has the shape of an answer (who → an acting body, how often → a frequency, what is → a definition).
+ * Sentences about another body or place than the one asked about are left out. Best first.
+ */
+export function scoreSentences(
+  passages: readonly RetrievedPassage[],
+  queryWords: readonly QueryWord[],
+  analysis: QuestionAnalysis,
+  analyzer: Analyzer,
+): ScoredSentence[] {
+  const total = totalWeight(queryWords);
+  if (total === 0) return [];
+  const focus = queryWords.filter((word) => word.focus);
+  const result: ScoredSentence[] = [];
+  passages.forEach((passage, passageIndex) => {
+    const context = [passage.document.title, ...passage.chunk.headingPath];
+    const contextTerms = analyzer.analyze(context.join("\n"));
+    const headings = new Set(context.map(normalised));
+    for (const unit of answerUnits(passage.chunk.text)) {
+      // A title or heading line repeated in the text is not an answer.
+      if (headings.has(normalised(unit.text))) continue;
+      const unitTerms = new Set(analyzer.analyze(unit.text));
+      const own = coverage(queryWords, unitTerms);
+      const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms]));
+      // A question comparing several names needs only one of them per sentence.
+      if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
+      const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
+      const words = unit.text.split(/\s+/).length;
+      const score =
+        share +
+        CUE_WEIGHT * cueScore(analysis.kind, unit.text) +
+        RANK_PRIOR / (1 + passageIndex) -
+        (words < 5 ? 0.15 : 0) -
+        LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
+      result.push({
+        text: unit.text,
+        passageIndex,
+        position: unit.position,
+        covered: new Set(own.covered),
+        coverage: share,
+        score,
+      });
+    }
+  });
+  return result.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Reorders passages by their retrieval score plus how well their best sentence answers the
+ * question, so the passage holding the answering sentence comes first.
+ */
+export function rerankBySentences(
+  passages: readonly RetrievedPassage[],
+  sentences: readonly ScoredSentence[],
+  weight: number,
+): RetrievedPassage[] {
+  const best = new Map<number, number>();
+  for (const sentence of sentences) {
+    if ((best.get(sentence.passageIndex) ?? Number.NEGATIVE_INFINITY) < sentence.score) {
+      best.set(sentence.passageIndex, sentence.score);
+    }
+  }
+  return passages
+    .map((passage, index) => ({ passage, score: passage.score + weight * (best.get(index) ?? 0) }))
+    .sort((a, b) => b.score - a.score)
+    .map(({ passage, score }) => ({ ...passage, score }));
+}
