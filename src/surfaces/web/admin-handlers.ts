@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
+import { uploadFileName } from "./document-uploads.ts";
+import type { WebContext } from "./web-context.ts";
+import { readBody, sendJson, WebRequestError } from "./web-http.ts";
+import { PANEL_NAMES, type PanelName, type WebPanel } from "./web-panels.ts";
+import { checkGroup, selectableGroups } from "./web-scope.ts";
+
+/** `GET /api/web/status`: the status line, the groups to choose from and what this user may do. */
+export function handleStatus(context: WebContext, request: IncomingMessage, response: ServerResponse): void {
+  const admin = context.access.isAdmin(request);
+  const stats = context.core.index.catalog.stats();
+  sendJson(response, 200, {
+    documents: stats.documents,
+    chunks: stats.chunks,
+    lastIngestAt: stats.lastIngestAt,
+    embedder: context.core.index.embedder.id,
+    admin,
+    tokenRequired: context.access.requiresToken,
+    groups: selectableGroups(context.groups, admin).map((group) => ({
+      id: group.id,
+      name: group.name,
+      visibility: group.visibility,
+    })),
+    uploads: {
+      enabled: context.uploads !== null,
+      allowed: context.uploads !== null && admin,
+      maxBytes: context.maxUploadBytes,
+      extensions: SUPPORTED_EXTENSIONS,
+    },
+    panels: Object.fromEntries(PANEL_NAMES.map((name) => [name, context.providers[name] !== undefined])),
+  });
+}
+
+/** `GET /api/web/panels/{name}?group=…`: a panel from its provider, or 404 when it is not set up. */
+export async function handlePanel(
+  context: WebContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  name: string,
+  groupId: string | null,
+): Promise<void> {
+  const admin = context.access.isAdmin(request);
+  const provider = (PANEL_NAMES as readonly string[]).includes(name)
+    ? context.providers[name as PanelName]
+    : undefined;
+  if (!provider) throw new WebRequestError(404, "panel_not_set_up", "Den här delen är inte inställd ännu.");
+  if (groupId !== null) checkGroup(groupId, admin, context.groups);
+  let panel: WebPanel;
+  try {
+    panel = await provider({ groupId, admin });
+  } catch (error) {
+    context.logger.error("web panel failed", { panel: name, error });
+    throw new WebRequestError(
+      503,
+      "panel_failed",
+      "Det gick inte att hämta den här delen just nu. Ladda om sidan om en stund.",
+    );
+  }
+  sendJson(response, 200, panel);
+}
+
+/** `POST /api/web/documents`: the raw file, its name in `X-Samsyn-Filename`; saved, then re-indexed. */
+export async function handleUpload(
+  context: WebContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  if (!context.uploads) {
+    throw new WebRequestError(
+      403,
+      "uploads_off",
+      "Uppladdning är avstängd i den här installationen (SAMSYN_WEB_UPLOADS).",
+    );
+  }
+  if (!context.access.isAdmin(request)) {
+    throw new WebRequestError(401, "token_required", "Logga in med åtkomstkoden för att ladda upp dokument.");
+  }
+  const header = request.headers["x-samsyn-filename"];
+  const fileName = uploadFileName(Array.isArray(header) ? header[0] : header);
+  const bytes = await readBody(request, context.maxUploadBytes);
+  if (bytes.length === 0) throw new WebRequestError(400, "empty_file", `${fileName}: filen är tom.`);
+  sendJson(response, 200, await context.uploads.save(fileName, bytes));
+}

@@ -1,0 +1,193 @@
+import { ApiError, accessToken, api, clientId } from "./api.js";
+import { el, formatBytes, formatNumber } from "./dom.js";
+import { describeUploads, loadPanel, setUpUpload } from "./panels.js";
+import { createExchange, showAnswer, showFailure } from "./render-answer.js";
+
+const SCOPE_KEY = "samsyn-scope";
+const byId = (id) => document.getElementById(id);
+
+const page = {
+  status: null,
+  /** Questions asked on this page, oldest first; a follow-up takes its topic from them. */
+  history: [],
+};
+
+const elements = {
+  status: byId("status"),
+  conversation: byId("conversation"),
+  emptyHint: byId("empty-hint"),
+  announcer: byId("announcer"),
+  form: byId("ask-form"),
+  question: byId("question"),
+  scope: byId("scope"),
+  askButton: byId("ask-button"),
+  upcoming: byId("upcoming-body"),
+  introduction: byId("introduction-body"),
+  loginPanel: byId("login-panel"),
+  loginForm: byId("login-form"),
+  loggedIn: byId("logged-in"),
+  token: byId("token"),
+  loginMessage: byId("login-message"),
+  logout: byId("logout-button"),
+  upload: {
+    dropZone: byId("drop-zone"),
+    input: byId("upload-input"),
+    hint: byId("upload-hint"),
+    result: byId("upload-result"),
+  },
+};
+
+async function refreshStatus() {
+  try {
+    page.status = await api("status");
+  } catch (error) {
+    if (error instanceof ApiError && error.reason === "wrong_token") {
+      accessToken.clear();
+      elements.loginMessage.textContent = "Åtkomstkoden gäller inte längre. Logga in igen.";
+      return refreshStatus();
+    }
+    elements.status.textContent = error.message;
+    return;
+  }
+  renderStatus(page.status);
+  renderScopes(page.status);
+  renderLogin(page.status);
+  describeUploads(
+    page.status,
+    elements.upload.hint,
+    elements.upload.dropZone,
+    elements.upload.input,
+    formatBytes(page.status.uploads.maxBytes),
+  );
+}
+
+function renderStatus(status) {
+  const when = status.lastIngestAt
+    ? new Date(status.lastIngestAt).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" })
+    : "aldrig";
+  elements.status.replaceChildren(
+    el("span", { text: `${formatNumber(status.documents)} dokument` }),
+    el("span", { text: `${formatNumber(status.chunks)} avsnitt` }),
+    el("span", { text: `senast indexerat ${when}` }),
+    el("span", {}, "inbäddning: ", el("code", { text: status.embedder })),
+  );
+}
+
+function renderScopes(status) {
+  const previous = elements.scope.value || localStorage.getItem(SCOPE_KEY) || "";
+  const options = [
+    el("option", { value: "", text: status.admin ? "Alla dokument" : "Offentliga dokument" }),
+    ...status.groups.map((group) =>
+      el("option", {
+        value: group.id,
+        text: group.visibility === "internal" ? `${group.name} (intern)` : group.name,
+      }),
+    ),
+  ];
+  elements.scope.replaceChildren(...options);
+  elements.scope.value = status.groups.some((group) => group.id === previous) ? previous : "";
+  refreshPanels();
+}
+
+function renderLogin(status) {
+  elements.loginPanel.hidden = !status.tokenRequired;
+  elements.loginForm.hidden = status.admin;
+  elements.loggedIn.hidden = !status.admin;
+}
+
+function selectedGroup() {
+  return elements.scope.value === "" ? null : elements.scope.value;
+}
+
+function refreshPanels() {
+  const status = page.status;
+  if (!status) return;
+  loadPanel("upcoming", elements.upcoming, status, selectedGroup(), ask);
+  loadPanel("introduction", elements.introduction, status, selectedGroup(), ask);
+}
+
+async function ask(question) {
+  const text = question.trim();
+  if (text === "") {
+    elements.question.setAttribute("aria-invalid", "true");
+    elements.announcer.textContent = "Skriv en fråga först.";
+    elements.question.focus();
+    return;
+  }
+  elements.question.removeAttribute("aria-invalid");
+  elements.emptyHint.hidden = true;
+  const exchange = createExchange(text);
+  elements.conversation.append(exchange.article);
+  exchange.article.scrollIntoView({ block: "end" });
+  elements.askButton.disabled = true;
+  elements.question.value = "";
+  elements.announcer.textContent = "Söker i underlaget…";
+  const history = page.history.slice(-5);
+  page.history.push(text);
+  try {
+    const result = await api("ask", {
+      method: "POST",
+      json: { question: text, group: selectedGroup(), history },
+    });
+    showAnswer(exchange, result, {
+      loadPassage: (answerId, chunkId) =>
+        api(`answers/${encodeURIComponent(answerId)}/passages/${encodeURIComponent(chunkId)}`),
+      vote: async (answerId, vote) =>
+        (await api("feedback", { method: "POST", json: { answerId, vote, clientId: clientId() } })).message,
+    });
+    elements.announcer.textContent = result.answer.abstained
+      ? "Samsyn hittade inget svar i underlaget."
+      : "Svaret är klart.";
+  } catch (error) {
+    showFailure(exchange, error.message);
+    elements.announcer.textContent = error.message;
+  } finally {
+    elements.askButton.disabled = false;
+    exchange.article.scrollIntoView({ block: "nearest" });
+  }
+}
+
+elements.form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  ask(elements.question.value);
+});
+
+elements.question.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    if (!elements.askButton.disabled) ask(elements.question.value);
+  }
+});
+
+elements.scope.addEventListener("change", () => {
+  localStorage.setItem(SCOPE_KEY, elements.scope.value);
+  // A new scope starts a new topic: earlier questions no longer give follow-ups their subject.
+  page.history = [];
+  refreshPanels();
+});
+
+elements.loginForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  accessToken.set(elements.token.value);
+  elements.token.value = "";
+  try {
+    const status = await api("status");
+    elements.loginMessage.textContent = status.admin ? "Inloggad." : "";
+  } catch (error) {
+    accessToken.clear();
+    elements.loginMessage.textContent = error.message;
+    return;
+  }
+  await refreshStatus();
+  elements.logout.focus();
+});
+
+elements.logout.addEventListener("click", async () => {
+  accessToken.clear();
+  elements.loginMessage.textContent = "Utloggad.";
+  await refreshStatus();
+  elements.token.focus();
+});
+
+setUpUpload(elements.upload, () => page.status, refreshStatus);
+refreshStatus();

@@ -1,0 +1,60 @@
+// Every element of the page is built here with text nodes: nothing from a question, an answer or a
+// document is ever parsed as HTML.
+
+/**
+ * Creates an element. `props`: `className`, `text` (textContent), `on<Event>` handlers, booleans
+ * (true sets the attribute) and string attributes; children are nodes or strings (as text).
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "className") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key === "hidden") node.hidden = true;
+    else if (key.startsWith("on") && typeof value === "function") {
+      node.addEventListener(key.slice(2).toLowerCase(), value);
+    } else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/** The URL if it is an http(s) link, otherwise null (no `javascript:` or `data:` links). */
+export function safeHref(url) {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url, window.location.href);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that opens outside the page, or the plain label when the URL is not http(s). */
+export function externalLink(url, label) {
+  const href = safeHref(url);
+  if (!href) return null;
+  return el("a", { href, target: "_blank", rel: "noopener noreferrer", className: "external" }, label);
+}
+
+/** "Titel § Avsnitt, s. 3" — where a passage is, worded as in Slack. */
+export function describeLocation(passage) {
+  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
+  if (passage.page !== null && passage.page !== undefined) parts.push(`s. ${passage.page}`);
+  return parts.join(", ");
+}
+
+/** Swedish number formatting. */
+export function formatNumber(value, options = {}) {
+  return Number(value).toLocaleString("sv-SE", options);
+}
+
+/** Sizes for Swedish texts: "20 MB", "512 kB". */
+export function formatBytes(bytes) {
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
+}

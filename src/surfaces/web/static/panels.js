@@ -1,0 +1,185 @@
+import { ApiError, api } from "./api.js";
+import { el, externalLink } from "./dom.js";
+
+const PANEL_TITLES = {
+  upcoming: "Kommande möten och tidsfrister",
+  introduction: "Introduktion",
+};
+
+/**
+ * Fills a side panel for the chosen group from its provider, or says that it is not set up.
+ * `ask(question)` is called when a suggested question is clicked.
+ */
+export async function loadPanel(name, container, status, groupId, ask) {
+  if (!status.panels?.[name]) {
+    container.replaceChildren(
+      el("p", {
+        className: "hint",
+        text: `${PANEL_TITLES[name]} är inte inställt ännu i den här installationen av Samsyn.`,
+      }),
+    );
+    return;
+  }
+  container.setAttribute("aria-busy", "true");
+  try {
+    const query = groupId ? `?group=${encodeURIComponent(groupId)}` : "";
+    container.replaceChildren(...renderPanel(await api(`panels/${name}${query}`), ask));
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : "Kunde inte hämtas.";
+    container.replaceChildren(el("p", { className: "error", text: message }));
+  } finally {
+    container.removeAttribute("aria-busy");
+  }
+}
+
+function renderPanel(panel, ask) {
+  const nodes = [];
+  if (panel.picture?.svg) {
+    // Shown through <img>, where an SVG cannot run scripts; never inserted as markup.
+    const url = URL.createObjectURL(new Blob([panel.picture.svg], { type: "image/svg+xml" }));
+    nodes.push(el("img", { src: url, alt: panel.picture.alt ?? "", className: "panel-picture" }));
+  }
+  for (const section of panel.sections ?? []) {
+    if (section.heading) nodes.push(el("h3", { text: section.heading }));
+    if (section.text) nodes.push(el("p", { text: section.text }));
+    if ((section.items ?? []).length > 0) {
+      nodes.push(
+        el(
+          "ul",
+          { className: "panel-items" },
+          section.items.map((item) => panelItem(item, ask)),
+        ),
+      );
+    }
+  }
+  if (nodes.length === 0 || (panel.sections ?? []).length === 0) {
+    if (panel.emptyText) nodes.push(el("p", { className: "hint", text: panel.emptyText }));
+  }
+  return nodes;
+}
+
+function panelItem(item, ask) {
+  return el(
+    "li",
+    {},
+    item.when ? el("span", { className: "when", text: item.when }) : null,
+    item.ask
+      ? el("button", {
+          type: "button",
+          className: "link-button",
+          text: item.title,
+          onClick: () => ask(item.ask),
+        })
+      : el("strong", { text: item.title }),
+    item.detail ? el("span", { className: "detail", text: item.detail }) : null,
+    externalLink(item.link, "Läs mer"),
+  );
+}
+
+/**
+ * Wires the drop zone and the file picker: checks format and size, uploads, and shows the ingest
+ * summary with the files that were skipped and why. `onIndexed` refreshes the status line.
+ */
+export function setUpUpload(elements, getStatus, onIndexed) {
+  const { dropZone, input, hint, result } = elements;
+  const upload = async (file) => {
+    const status = getStatus();
+    if (!status?.uploads.allowed) return;
+    const extension = file.name.includes(".")
+      ? file.name.slice(file.name.lastIndexOf(".")).toLowerCase()
+      : "";
+    if (!status.uploads.extensions.includes(extension)) {
+      result.replaceChildren(
+        el("p", {
+          className: "error",
+          text: `${file.name}: filformatet stöds inte. Ladda upp ${status.uploads.extensions.join(", ")}.`,
+        }),
+      );
+      return;
+    }
+    if (file.size > status.uploads.maxBytes) {
+      result.replaceChildren(
+        el("p", { className: "error", text: `${file.name} är för stor (${hint.dataset.max}).` }),
+      );
+      return;
+    }
+    result.replaceChildren(el("p", { className: "hint", text: `Laddar upp och indexerar ${file.name}…` }));
+    try {
+      const reply = await api("documents", {
+        method: "POST",
+        body: file,
+        headers: {
+          "Content-Type": "application/octet-stream",
+          "X-Samsyn-Filename": encodeURIComponent(file.name),
+        },
+      });
+      result.replaceChildren(...uploadSummary(reply));
+      await onIndexed();
+    } catch (error) {
+      result.replaceChildren(el("p", { className: "error", role: "alert", text: error.message }));
+    } finally {
+      input.value = "";
+    }
+  };
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    if (file) upload(file);
+  });
+  dropZone.addEventListener("dragover", (event) => {
+    if (!getStatus()?.uploads.allowed) return;
+    event.preventDefault();
+    dropZone.classList.add("dragging");
+  });
+  dropZone.addEventListener("dragleave", () => dropZone.classList.remove("dragging"));
+  dropZone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    dropZone.classList.remove("dragging");
+    const file = event.dataTransfer?.files?.[0];
+    if (file) upload(file);
+  });
+}
+
+/** The hint under the drop zone: what may be uploaded, or why uploading is not possible. */
+export function describeUploads(status, hint, dropZone, input, maxText) {
+  const uploads = status.uploads;
+  hint.dataset.max = maxText;
+  input.disabled = !uploads.allowed;
+  dropZone.classList.toggle("disabled", !uploads.allowed);
+  input.setAttribute("accept", uploads.extensions.join(","));
+  if (!uploads.enabled) {
+    hint.textContent = "Uppladdning är avstängd i den här installationen (SAMSYN_WEB_UPLOADS).";
+  } else if (!uploads.allowed) {
+    hint.textContent = "Logga in med åtkomstkoden under Administration för att ladda upp dokument.";
+  } else {
+    hint.textContent = `Filen sparas i kunskapsmappen och indexeras direkt. Format: ${uploads.extensions.join(", ")}; högst ${maxText}.`;
+  }
+}
+
+function uploadSummary(reply) {
+  const { summary } = reply;
+  const seconds = summary.seconds.toLocaleString("sv-SE", { maximumFractionDigits: 1 });
+  const outcome = reply.indexed
+    ? `${reply.file} är sparad och indexerad.`
+    : reply.removedAgain
+      ? `${reply.file} kunde inte läsas och togs bort ur kunskapsmappen igen.`
+      : `${reply.file} är sparad men gav inget sökbart innehåll.`;
+  const nodes = [
+    el("p", { className: reply.indexed ? "success" : "error", text: outcome }),
+    el("p", {
+      text:
+        `Indexering klar på ${seconds} s: ${summary.documents} dokument, ${summary.chunks} avsnitt ` +
+        `(${summary.added} nya, ${summary.updated} ändrade, ${summary.removed} borttagna, ${summary.unchanged} oförändrade).`,
+    }),
+  ];
+  if (summary.skipped.length > 0) {
+    nodes.push(
+      el("p", { text: `${summary.skipped.length} fil(er) hoppades över:` }),
+      el(
+        "ul",
+        { className: "skipped" },
+        summary.skipped.map((problem) => el("li", { text: problem.message })),
+      ),
+    );
+  }
+  return nodes;
+}

@@ -1,0 +1,52 @@
+/** One line of a side panel: a meeting, a deadline, a role, a key document, a suggested question. */
+export interface WebPanelItem {
+  title: string;
+  /** When, already worded in Swedish ("tis 3 juni kl. 13.00"). */
+  when?: string | null;
+  detail?: string | null;
+  /** An http(s) link; anything else is not shown as a link. */
+  link?: string | null;
+  /** A question the user can ask with one click (suggested questions of the introduction). */
+  ask?: string | null;
+}
+
+/** A titled part of a panel, e.g. "Syfte" or "Förslag på frågor" in the introduction. */
+export interface WebPanelSection {
+  heading?: string | null;
+  text?: string | null;
+  items: WebPanelItem[];
+}
+
+/** What a panel shows; all text is rendered as text, never as HTML. */
+export interface WebPanel {
+  sections: WebPanelSection[];
+  /** Shown when there are no sections, e.g. "Inga möten de närmaste 30 dagarna." */
+  emptyText?: string | null;
+  /** A picture such as the årshjul, as SVG; shown as an image, so scripts in it never run. */
+  picture?: { svg: string; alt: string } | null;
+}
+
+/** For which selection a panel is asked. */
+export interface WebPanelRequest {
+  /** The group chosen in the selector; null for "Alla dokument" / the public documents. */
+  groupId: string | null;
+  /** Whether the user is the administrator (may see every group). */
+  admin: boolean;
+}
+
+/** Produces a panel for the current selection. */
+export type WebPanelProvider = (request: WebPanelRequest) => Promise<WebPanel> | WebPanel;
+
+/** Panels provided by other modules; one that is missing is shown as "inte inställt ännu". */
+export interface WebPanelProviders {
+  /** "Kommande möten och tidsfrister" (and the årshjul), from the reminders module. */
+  upcoming?: WebPanelProvider;
+  /** "Introduktion" to the chosen group, from the onboarding module. */
+  introduction?: WebPanelProvider;
+}
+
+/** The panel names used in URLs and in the page. */
+export const PANEL_NAMES = ["upcoming", "introduction"] as const;
+
+/** A panel's name. */
+export type PanelName = (typeof PANEL_NAMES)[number];
