@@ -1,46 +1,101 @@
 import path from "node:path";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.ts";
 import { loadGroups } from "../knowledge/groups.ts";
-import { HttpServer } from "../surfaces/http/http-server.ts";
+import { ReminderService } from "../reminders/reminder-service.ts";
+import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
 import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
 import { EXIT_OK, runCommand } from "../surfaces/cli/run-command.ts";
-import { runTerminalChat } from "../surfaces/cli/terminal-chat.ts";
+import { HttpServer } from "../surfaces/http/http-server.ts";
+import type { Notifier } from "../surfaces/notifier.ts";
 import { startSlackSurface } from "../surfaces/slack/start-slack-surface.ts";
+import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
+import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
+import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
 
 /**
- * `npm start`: brings the index up to date, then starts the surfaces that are configured. With no
- * chat tokens it opens the terminal chat, so the product does its main job on a fresh machine.
+ * `npm start`: brings the index up to date, then serves every configured surface on one HTTP port:
+ * the local web chat (always on loopback; elsewhere only with an access code), Slack when its
+ * tokens are set, and reminders through the chat platforms (or printed here when none is set).
  */
 async function main(): Promise<number> {
   const { core, logger, summary } = await bootstrap({ progress: true });
   process.stderr.write(`${formatIngestSummary(summary)}\n`);
   const { config } = core;
-  if (!config.slack) {
-    try {
-      await runTerminalChat(core, logger);
-    } finally {
-      core.close();
-    }
-    return EXIT_OK;
-  }
-
   const { groups, problems } = await loadGroups(path.join(config.knowledgeDir, "groups"));
   for (const problem of problems) logger.warn("group file skipped", { file: problem.file, reason: problem.message });
   const feedback = new SqliteFeedbackStore(core.index.database, userHashSalt(core.index.database, config.userHashSalt));
   const http = new HttpServer(logger);
-  const slack = await startSlackSurface({ core, config: config.slack, http, groups, feedback, logger });
+  const notifiers: Notifier[] = [];
+  const stops: (() => Promise<void>)[] = [];
+
+  const reminders = new ReminderService({
+    database: core.index.database,
+    knowledgeDir: config.knowledgeDir,
+    groups,
+    notifiers,
+    documents: core.index.catalog,
+    logger: logger.child({ module: "reminders" }),
+  });
+  for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
+  const bridge = new ReminderBridge(reminders, groups);
+
+  if (config.slack) {
+    const slack = await startSlackSurface({
+      core,
+      config: config.slack,
+      http,
+      groups,
+      feedback,
+      logger,
+      commands: {
+        meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
+        reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        notificationAction: async (action) => {
+          const message = bridge.action(action.value, action.userId);
+          return message === null ? null : { text: message };
+        },
+      },
+    });
+    notifiers.push(slack.notifier);
+    stops.push(slack.stop);
+  }
+  if (notifiers.length === 0) notifiers.push(new TerminalNotifier());
+
+  let webUrl: string | null = null;
+  if (isLoopbackHost(config.host) || config.web.token) {
+    const web = await startWebSurface({
+      core,
+      config: config.web,
+      host: config.host,
+      http,
+      groups,
+      feedback,
+      logger,
+      providers: { upcoming: (request) => bridge.panel(request) },
+    });
+    stops.push(web.stop);
+    webUrl = "";
+  } else {
+    logger.info("web chat is off: set SAMSYN_WEB_TOKEN to serve it on a non-loopback address");
+  }
+
   const address = await http.listen(config.port, config.host);
-  logger.info("samsyn is running", { url: address.url });
+  reminders.start();
+  if (webUrl !== null) {
+    process.stdout.write(`\nSamsyn är igång. Öppna ${address.url}/ i webbläsaren (Ctrl+C avslutar).\n`);
+    process.stdout.write("Terminalchatten finns också: npm run chat\n");
+  }
+  logger.info("samsyn is running", { url: address.url, slack: Boolean(config.slack) });
 
   await new Promise<void>((resolve) => {
-    const shutdown = () => resolve();
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
   });
   logger.info("shutting down");
-  await slack.stop();
+  await reminders.stop();
+  for (const stop of stops) await stop();
   await http.close();
   core.close();
   return EXIT_OK;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SamsynError } from "../errors.ts";
 import { LOG_LEVELS } from "../logger.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
+import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
 
 const optionalText = z
   .string()
@@ -65,6 +66,8 @@ export interface Config {
   userHashSalt: string | null;
   /** Slack connection, when configured. */
   slack: SlackConfig | null;
+  /** The local web chat's access code and upload settings. */
+  web: WebConfig;
 }
 
 const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -112,5 +115,6 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     host: env.SAMSYN_HOST ?? "127.0.0.1",
     userHashSalt: env.SAMSYN_USER_HASH_SALT ?? null,
     slack: parseSlackConfig(environment),
+    web: parseWebConfig(environment),
   };
 }

@@ -14,12 +14,21 @@ Kommandon:
   grupper          lista grupperna i kunskapsmappen
   grupp ID | alla  sök bara i en grupps dokument (och de offentliga), eller i allt
   status           visa hur många dokument och avsnitt som är indexerade
+  möten            kommande möten och tidsfrister (för vald grupp)
+  påminnelser      planerade påminnelser (för vald grupp)
   avsluta          avsluta (eller Ctrl+D)`;
+
+/** Commands other modules provide to the terminal chat. */
+export interface TerminalChatCommands {
+  /** Upcoming meetings and deadlines, or planned reminders, for the chosen groups (all when empty). */
+  list?(mode: "meetings" | "reminders", groupIds: readonly string[]): Promise<string>;
+}
 
 /** An interactive Swedish chat in the terminal; reads questions line by line until EOF. */
 export async function runTerminalChat(
   core: Core,
   logger: Logger,
+  commands: TerminalChatCommands = {},
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
@@ -30,6 +39,7 @@ export async function runTerminalChat(
   const write = (text: string) => output.write(`${text}\n`);
   let scope: Scope = EVERYTHING;
   let scopeName = "alla dokument";
+  let groupIds: string[] = [];
   let previousQuestion: string | undefined;
 
   write(`Samsyn – ställ en fråga (söker i ${scopeName}). Skriv "hjälp" för kommandon.`);
@@ -60,9 +70,11 @@ export async function runTerminalChat(
         if (chosen === "all") {
           scope = EVERYTHING;
           scopeName = "alla dokument";
+          groupIds = [];
         } else if (chosen) {
           scope = scopeForGroups([chosen.id], groups, core.index.catalog.documents());
           scopeName = chosen.name;
+          groupIds = [chosen.id];
         } else {
           write(`Okänd grupp "${argument}". Skriv "grupper" för att se vilka som finns.`);
           break;
@@ -75,6 +87,19 @@ export async function runTerminalChat(
         write(`${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`);
         break;
       }
+      case "möten":
+      case "påminnelser":
+        if (!commands.list) {
+          write("Möten och påminnelser är inte inställda ännu.");
+          break;
+        }
+        try {
+          write(await commands.list(command.toLowerCase() === "möten" ? "meetings" : "reminders", groupIds));
+        } catch (error) {
+          logger.error("listing failed", { error });
+          write("Det gick inte att läsa kalendern just nu. Se loggen för orsaken.");
+        }
+        break;
       default:
         try {
           const history = previousQuestion && isFollowUp(line) ? [previousQuestion] : [];
