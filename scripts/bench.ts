@@ -24,7 +24,8 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(",").map(Number);
-if (values.max) sizes.push(...[1_000_000].filter((size) => size <= Number(values.max) && !sizes.includes(size)));
+if (values.max)
+  sizes.push(...[1_000_000].filter((size) => size <= Number(values.max) && !sizes.includes(size)));
 const questionCount = Number(values.questions);
 
 /** A deterministic pseudo-random generator, so runs are comparable. */
@@ -110,4 +111,5 @@ for (const size of sizes) {
   process.stderr.write(`klart: ${size} avsnitt\n`);
 }
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-for (const row of rows) process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join("  ")}\n`);
+for (const row of rows)
+  process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join("  ")}\n`);

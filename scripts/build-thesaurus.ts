@@ -16,7 +16,9 @@ import { gzipSync } from "node:zlib";
 
 const { values } = parseArgs({ options: { in: { type: "string" }, out: { type: "string" } } });
 if (!values.in || !values.out) {
-  process.stderr.write("Användning: npx tsx scripts/build-thesaurus.ts --in th_sv_SE_v2.dat --out FIL.txt.gz\n");
+  process.stderr.write(
+    "Användning: npx tsx scripts/build-thesaurus.ts --in th_sv_SE_v2.dat --out FIL.txt.gz\n",
+  );
   process.exit(2);
 }
 
@@ -36,7 +38,10 @@ let headword: string | null = null;
 for (const line of lines) {
   if (line.startsWith("|") || line.startsWith("(")) {
     if (headword === null) continue;
-    const synonyms = line.split("|").slice(1).map((word) => word.trim().toLowerCase());
+    const synonyms = line
+      .split("|")
+      .slice(1)
+      .map((word) => word.trim().toLowerCase());
     const set = entries.get(headword) ?? new Set<string>();
     for (const synonym of synonyms) if (isWord(synonym) && synonym !== headword) set.add(synonym);
     if (set.size > 0) entries.set(headword, set);
@@ -49,4 +54,6 @@ const body = [...entries.entries()]
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   .map(([word, synonyms]) => `${word}\t${[...synonyms].join("|")}`);
 fs.writeFileSync(values.out, gzipSync(`${NOTICE}\n${body.join("\n")}\n`, { level: 9 }));
-process.stdout.write(`${entries.size} uppslagsord skrivna till ${values.out} (${fs.statSync(values.out).size} byte)\n`);
+process.stdout.write(
+  `${entries.size} uppslagsord skrivna till ${values.out} (${fs.statSync(values.out).size} byte)\n`,
+);

@@ -11,27 +11,48 @@ const DAY_DATE = wordPattern(
   "iu",
 );
 // "en"/"ett" are mostly articles; a count needs a digit or a number word from two upwards.
-const NUMBER = wordPattern(String.raw`\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`, "iu");
-const FREQUENCY =
-  wordPattern(String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`, "iu");
-const DURATION =
-  wordPattern(String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|senast|inom|giltig\w*|gäller)`, "iu");
-const ROLE =
-  wordPattern(String.raw`(?:ordförande|ledamot|ledamöter|ersättare|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|representant\w*|\butser\b|\bansvarar\b|\bkallar\b|kallelse|leds?\b|sammankallande)`, "iu");
+const NUMBER = wordPattern(
+  String.raw`\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`,
+  "iu",
+);
+const FREQUENCY = wordPattern(
+  String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
+  "iu",
+);
+const DURATION = wordPattern(
+  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|senast|inom|giltig\w*|gäller)`,
+  "iu",
+);
+const ROLE = wordPattern(
+  String.raw`(?:ordförande|ledamot|ledamöter|ersättare|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|representant\w*|\butser\b|\bansvarar\b|\bkallar\b|kallelse|leds?\b|sammankallande)`,
+  "iu",
+);
 // Who acts: a passive agent ("sammankallas av målområdesansvarig chef", "genom kallelse av
 // kommunstyrelsens ordförande") or an acting verb of responsibility.
 const AGENT = wordPattern(
   String.raw`(?:(?:av|genom)\s+(?:[\p{L}-]+\s+){0,3}(?:ordförande\w*|ledamot\w*|ledamöter\w*|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|myndighet\w*|länsstyrelse\w*|regering\w*|part\w*)|(?:ansvarar|ansvarig|ansvaret|utser|utses|kallar|sammankallar|sammankallas|leds|leder|beslutar|beslutas|fattar|bistås|svarar för|ska se till))`,
   "iu",
 );
-const DEFINITION = wordPattern(String.raw`(?:^[\p{L}-]+(?: [\p{L}-]+)?: |\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`, "u");
-const MODAL = wordPattern(String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt)\b)`, "iu");
-const REASON = wordPattern(String.raw`(?:\beftersom\b|\bför att\b|\bpå grund av\b|\bdå\b|\bsyfte\w*|\bmål\w*|\bbehov\w*)`, "iu");
+const DEFINITION = wordPattern(
+  String.raw`(?:^[\p{L}-]+(?: [\p{L}-]+)?: |\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`,
+  "u",
+);
+const MODAL = wordPattern(
+  String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt)\b)`,
+  "iu",
+);
+const REASON = wordPattern(
+  String.raw`(?:\beftersom\b|\bför att\b|\bpå grund av\b|\bdå\b|\bsyfte\w*|\bmål\w*|\bbehov\w*)`,
+  "iu",
+);
 const PERSON = wordPattern(
   String.raw`(?:^|[^.!?]\s)(?!(?:Region|Regionen|Kommun|Kommunen|Landstinget|Länsstyrelsen|Samverkan|Politisk|Politiska|Lokala|Lokal|Hälso)\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
   "u",
 );
-const CONTACT = wordPattern(String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`, "u");
+const CONTACT = wordPattern(
+  String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`,
+  "u",
+);
 
 const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
   who: [ROLE, AGENT, AGENT],

@@ -6,9 +6,9 @@ import type { Scope } from "../retrieval/scope.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
+import { classifyQuestion } from "./classify-question.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { classifyQuestion } from "./classify-question.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { unknownNames } from "./unknown-names.ts";
@@ -51,13 +51,22 @@ export class AnswerService {
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
     const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, RERANK_CANDIDATES);
     const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
-    const sentences = scoreSentences(retrieval.passages, queryWords, classifyQuestion(question), this.analyzer);
+    const sentences = scoreSentences(
+      retrieval.passages,
+      queryWords,
+      classifyQuestion(question),
+      this.analyzer,
+    );
     retrieval.passages = rerankBySentences(retrieval.passages, sentences, SENTENCE_WEIGHT).slice(
       0,
       Math.max(this.topK, 10),
     );
     const language = detectLanguage(question);
-    const missing = unknownNames(question, (text) => this.analyzer.queryTerms(text), (term) => this.isKnown(term));
+    const missing = unknownNames(
+      question,
+      (text) => this.analyzer.queryTerms(text),
+      (term) => this.isKnown(term),
+    );
     const answer =
       missing.length > 0
         ? declineAnswer(retrieval.passages, language)
@@ -69,7 +78,11 @@ export class AnswerService {
             ...(options.signal ? { signal: options.signal } : {}),
           });
     const latencyMs = performance.now() - started;
-    this.logger.debug("answered", { abstained: answer.abstained, citations: answer.citations.length, latencyMs });
+    this.logger.debug("answered", {
+      abstained: answer.abstained,
+      citations: answer.citations.length,
+      latencyMs,
+    });
     return { answer, retrieval, latencyMs };
   }
 

@@ -42,7 +42,8 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
         for (const itemSentence of splitSentences(item)) {
-          if (/[.!?]$/u.test(itemSentence.trim())) units.push({ text: itemSentence.trim(), position: units.length });
+          if (/[.!?]$/u.test(itemSentence.trim()))
+            units.push({ text: itemSentence.trim(), position: units.length });
         }
       }
     });
@@ -68,14 +69,18 @@ interface Block {
 function inList(blocks: Block[], current: string[]): boolean {
   const previous = current.length > 0 ? current[current.length - 1] : blocks[blocks.length - 1]?.text;
   if (previous === undefined) return false;
-  return previous.trimEnd().endsWith(":") || (current.length === 0 && blocks[blocks.length - 1]?.isListItem === true);
+  return (
+    previous.trimEnd().endsWith(":") ||
+    (current.length === 0 && blocks[blocks.length - 1]?.isListItem === true)
+  );
 }
 
 function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
   const flush = () => {
-    if (current.length > 0) blocks.push({ text: current.join(" ").replace(/\s+/g, " ").trim(), isListItem: false });
+    if (current.length > 0)
+      blocks.push({ text: current.join(" ").replace(/\s+/g, " ").trim(), isListItem: false });
     current = [];
   };
   for (const rawLine of text.split("\n")) {

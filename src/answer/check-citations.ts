@@ -35,5 +35,12 @@ export function checkCitations(text: string, passageCount: number): CitationChec
     return kept.map((n) => `[${n}]`).join("");
   });
   const passageNumbers = [...renumbered.entries()].sort((a, b) => a[1] - b[1]).map(([original]) => original);
-  return { text: cleaned.replace(/\s+([.,;:])/g, "$1").replace(/[ \t]{2,}/g, " ").trim(), passageNumbers, removed };
+  return {
+    text: cleaned
+      .replace(/\s+([.,;:])/g, "$1")
+      .replace(/[ \t]{2,}/g, " ")
+      .trim(),
+    passageNumbers,
+    removed,
+  };
 }

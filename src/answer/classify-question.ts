@@ -21,19 +21,49 @@ export interface QuestionAnalysis {
 }
 
 const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["needs"] }[] = [
-  { pattern: wordPattern(String.raw`\b(telefonnummer|telefon|e-?post(adress)?|mejl(adress)?|phone|email)\b`), kind: "general", needs: "contact" },
+  {
+    pattern: wordPattern(String.raw`\b(telefonnummer|telefon|e-?post(adress)?|mejl(adress)?|phone|email)\b`),
+    kind: "general",
+    needs: "contact",
+  },
   { pattern: wordPattern(String.raw`\b(vilket|vilka|which) (datum|dag|date)`), kind: "when", needs: "date" },
   { pattern: wordPattern(String.raw`^\s*(från|sedan) vilket datum`), kind: "when", needs: "date" },
   { pattern: wordPattern(String.raw`\bhur (ofta|många gånger)\b|\bhow often\b`), kind: "frequency" },
-  { pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`), kind: "duration" },
-  { pattern: wordPattern(String.raw`\bhur (mycket|stor|stora)\b|\bvad kostar\b|\bhow much\b`), kind: "amount", needs: "number" },
+  {
+    pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`),
+    kind: "duration",
+  },
+  {
+    pattern: wordPattern(String.raw`\bhur (mycket|stor|stora)\b|\bvad kostar\b|\bhow much\b`),
+    kind: "amount",
+    needs: "number",
+  },
   { pattern: wordPattern(String.raw`\bhur många\b|\bhow many\b`), kind: "count", needs: "number" },
   { pattern: wordPattern(String.raw`\bnär\b|\bsenast\b|\bwhen\b`), kind: "when" },
-  { pattern: wordPattern(String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`), kind: "who", needs: "person" },
-  { pattern: wordPattern(String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b`), kind: "who" },
-  { pattern: wordPattern(String.raw`\bvad (är|betyder|menas|innebär|står)\b|\bvad räknas\b|\bwhat (is|does)\b`), kind: "definition" },
+  {
+    pattern: wordPattern(
+      String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`,
+    ),
+    kind: "who",
+    needs: "person",
+  },
+  {
+    pattern: wordPattern(String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b`),
+    kind: "who",
+  },
+  {
+    pattern: wordPattern(
+      String.raw`\bvad (är|betyder|menas|innebär|står)\b|\bvad räknas\b|\bwhat (is|does)\b`,
+    ),
+    kind: "definition",
+  },
   { pattern: wordPattern(String.raw`\b(varför|why)\b`), kind: "reason" },
-  { pattern: wordPattern(String.raw`^\s*(kan|får|har|måste|ska|är|gäller|finns|behöver|can|may|must|is|are|does|do)\b`), kind: "yes_no" },
+  {
+    pattern: wordPattern(
+      String.raw`^\s*(kan|får|har|måste|ska|är|gäller|finns|behöver|can|may|must|is|are|does|do)\b`,
+    ),
+    kind: "yes_no",
+  },
 ];
 
 /** Classifies a Swedish (or English) question by its question words. */

@@ -13,8 +13,13 @@ const CLOSEST_INTRO = {
 };
 
 /** An honest decline that points to the closest passages instead of guessing. */
-export function declineAnswer(passages: readonly RetrievedPassage[], language: "sv" | "en", closestCount = 3): Answer {
+export function declineAnswer(
+  passages: readonly RetrievedPassage[],
+  language: "sv" | "en",
+  closestCount = 3,
+): Answer {
   const closest = passages.slice(0, closestCount).map((passage) => referenceFor(passage));
-  const text = closest.length > 0 ? `${DECLINE_TEXT[language]} ${CLOSEST_INTRO[language]}` : DECLINE_TEXT[language];
+  const text =
+    closest.length > 0 ? `${DECLINE_TEXT[language]} ${CLOSEST_INTRO[language]}` : DECLINE_TEXT[language];
   return { text, citations: [], abstained: true, closest, language };
 }

@@ -29,7 +29,6 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxCharacters: 700,
 };
 
-
 /**
  * The offline answerer: picks the one to three sentences of the retrieved passages that best answer
  * the question — by weighted term coverage and by the shape the question asks for (who → a body or
@@ -50,7 +49,12 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const total = totalWeight(queryWords);
     if (passages.length === 0 || total === 0) return declineAnswer(passages, language);
 
-    const candidates = scoreSentences(passages.slice(0, this.options.passages), queryWords, analysis, this.analyzer);
+    const candidates = scoreSentences(
+      passages.slice(0, this.options.passages),
+      queryWords,
+      analysis,
+      this.analyzer,
+    );
     const best = candidates[0];
     if (!best || best.coverage < this.options.minCoverage || !satisfiesNeed(analysis.needs, best.text)) {
       return declineAnswer(passages, language);
@@ -80,7 +84,11 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
   }
 
-  private render(chosen: ScoredSentence[], passages: readonly RetrievedPassage[], language: "sv" | "en"): Answer {
+  private render(
+    chosen: ScoredSentence[],
+    passages: readonly RetrievedPassage[],
+    language: "sv" | "en",
+  ): Answer {
     const numbers = new Map<number, number>();
     const quotes = new Map<number, string[]>();
     const parts: string[] = [];

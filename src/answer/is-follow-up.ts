@@ -1,4 +1,22 @@
-const ANAPHORA = new Set(["det", "den", "de", "dem", "dess", "deras", "där", "dit", "han", "hon", "dessa", "detta", "denna", "it", "they", "that", "there"]);
+const ANAPHORA = new Set([
+  "det",
+  "den",
+  "de",
+  "dem",
+  "dess",
+  "deras",
+  "där",
+  "dit",
+  "han",
+  "hon",
+  "dessa",
+  "detta",
+  "denna",
+  "it",
+  "they",
+  "that",
+  "there",
+]);
 const CONTINUATIONS = new Set(["och", "men", "samt", "också", "and", "but"]);
 
 /**

@@ -39,7 +39,13 @@ export function weighQueryWords(
     const partWeight = Math.max(0, ...parts.map(idf)) * PART_CREDIT;
     const weight = wholeWeight > 0 ? wholeWeight : partWeight;
     if (weight > 0) {
-      result.push({ whole, parts, weight, alternatives: alternativesOf(whole), focus: focusTerms.has(whole) });
+      result.push({
+        whole,
+        parts,
+        weight,
+        alternatives: alternativesOf(whole),
+        focus: focusTerms.has(whole),
+      });
     }
   }
   return result;
@@ -64,7 +70,8 @@ export function coverage(
     if (word.parts.length > 0) {
       credit = PART_CREDIT * (word.parts.filter((part) => terms.has(part)).length / word.parts.length);
     }
-    for (const [alternative, share] of word.alternatives) if (share > credit && terms.has(alternative)) credit = share;
+    for (const [alternative, share] of word.alternatives)
+      if (share > credit && terms.has(alternative)) credit = share;
     if (credit > 0) {
       weight += word.weight * credit;
       covered.push(word.whole);
@@ -82,7 +89,8 @@ export function totalWeight(words: readonly QueryWord[]): number {
  * Words that frame a question rather than name its topic ("Vad *menas* med …", "Vad *står* X *för*",
  * "Vem *räknas* som …"). The answer uses other words ("avses"), so they must not count as missing.
  */
-const QUESTION_FRAME = /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas|kallas|handlar)(?![\p{L}\p{N}])/giu;
+const QUESTION_FRAME =
+  /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas|kallas|handlar)(?![\p{L}\p{N}])/giu;
 
 /** The question with its framing verbs removed, for weighing what an answer must cover. */
 export function withoutQuestionFrame(question: string): string {
@@ -90,7 +98,8 @@ export function withoutQuestionFrame(question: string): string {
 }
 
 // A compound naming one specific body: "byggnadsnämnden", "kommunstyrelsen", "socialberedningen".
-const SPECIFIC_BODY = /^[\p{L}-]{3,}(?:nämnd|styrelse|styr|beredning|utskott|fullmäktige|fullmäkt|presidi|myndighet)$/u;
+const SPECIFIC_BODY =
+  /^[\p{L}-]{3,}(?:nämnd|styrelse|styr|beredning|utskott|fullmäktige|fullmäkt|presidi|myndighet)$/u;
 
 /** Whether an analysed term names a specific body rather than bodies in general ("nämnd"). */
 export function isSpecificBody(term: string): boolean {

@@ -4,5 +4,11 @@
  */
 export function wordPattern(source: string, flags = "iu"): RegExp {
   const unicodeWords = source.replace(/(?<!\[)\\w(?=[*+])/g, "[\\p{L}\\p{N}_]");
-  return new RegExp(unicodeWords.replaceAll("\\b", "(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))"), flags);
+  return new RegExp(
+    unicodeWords.replaceAll(
+      "\\b",
+      "(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))",
+    ),
+    flags,
+  );
 }

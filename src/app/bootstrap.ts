@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from "../config/config.ts";
-import { ingestKnowledge, type IngestSummary } from "../index/ingest-knowledge.ts";
+import { type IngestSummary, ingestKnowledge } from "../index/ingest-knowledge.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
 import { type Core, composeCore } from "./compose.ts";

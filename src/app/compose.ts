@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AnswerService } from "../answer/answer-service.ts";
 import type { AnswerComposer } from "../answer/answer-composer.ts";
+import { AnswerService } from "../answer/answer-service.ts";
 import { ExtractiveAnswerComposer } from "../answer/extractive-answer-composer.ts";
 import { LlmAnswerComposer, loadAnswerPrompts } from "../answer/llm-answer-composer.ts";
 import { OpenAiChatModel } from "../answer/openai-chat-model.ts";
@@ -63,10 +63,21 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
   });
   const composer: AnswerComposer = config.chat
     ? new LlmAnswerComposer(
-        new OpenAiChatModel({ baseURL: config.chat.baseURL, apiKey: config.chat.apiKey, model: config.chat.model }),
+        new OpenAiChatModel({
+          baseURL: config.chat.baseURL,
+          apiKey: config.chat.apiKey,
+          model: config.chat.model,
+        }),
         loadAnswerPrompts(PROMPTS_DIR),
       )
     : new ExtractiveAnswerComposer(analyzer);
-  const answers = new AnswerService(retriever, index.keywords, composer, analyzer, config.retrievalTopK, logger);
+  const answers = new AnswerService(
+    retriever,
+    index.keywords,
+    composer,
+    analyzer,
+    config.retrievalTopK,
+    logger,
+  );
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }

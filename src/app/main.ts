@@ -24,8 +24,12 @@ async function main(): Promise<number> {
   process.stderr.write(`${formatIngestSummary(summary)}\n`);
   const { config } = core;
   const { groups, problems } = await loadGroups(path.join(config.knowledgeDir, "groups"));
-  for (const problem of problems) logger.warn("group file skipped", { file: problem.file, reason: problem.message });
-  const feedback = new SqliteFeedbackStore(core.index.database, userHashSalt(core.index.database, config.userHashSalt));
+  for (const problem of problems)
+    logger.warn("group file skipped", { file: problem.file, reason: problem.message });
+  const feedback = new SqliteFeedbackStore(
+    core.index.database,
+    userHashSalt(core.index.database, config.userHashSalt),
+  );
   const http = new HttpServer(logger);
   const notifiers: Notifier[] = [];
   const stops: (() => Promise<void>)[] = [];

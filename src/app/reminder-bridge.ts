@@ -1,6 +1,6 @@
 import type { Group } from "../knowledge/groups.ts";
-import { describeWhen } from "../reminders/reminder-text.ts";
 import type { ReminderService } from "../reminders/reminder-service.ts";
+import { describeWhen } from "../reminders/reminder-text.ts";
 import { isoWithOffset } from "../reminders/stockholm-time.ts";
 import { formatUpcoming } from "../reminders/upcoming.ts";
 import type { WebPanel, WebPanelRequest } from "../surfaces/web/web-panels.ts";
@@ -36,8 +36,11 @@ export class ReminderBridge {
   /** The web page's "Kommande möten och tidsfrister" panel. */
   async panel(request: WebPanelRequest): Promise<WebPanel> {
     const items = await this.reminders.upcoming(request.groupId, DAYS_AHEAD);
-    const visible = items.filter((item) => request.admin || item.group.visibility === "public" || request.groupId);
-    if (visible.length === 0) return { sections: [], emptyText: `Inga möten eller tidsfrister de närmaste ${DAYS_AHEAD} dagarna.` };
+    const visible = items.filter(
+      (item) => request.admin || item.group.visibility === "public" || request.groupId,
+    );
+    if (visible.length === 0)
+      return { sections: [], emptyText: `Inga möten eller tidsfrister de närmaste ${DAYS_AHEAD} dagarna.` };
     return {
       sections: [
         {
@@ -49,7 +52,9 @@ export class ReminderBridge {
               item.occurrence.end ? isoWithOffset(item.occurrence.end) : null,
               item.occurrence.allDay,
             ),
-            detail: [item.group.name, item.occurrence.location, item.done ? "Klar" : null].filter(Boolean).join(" · "),
+            detail: [item.group.name, item.occurrence.location, item.done ? "Klar" : null]
+              .filter(Boolean)
+              .join(" · "),
           })),
         },
       ],

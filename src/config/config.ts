@@ -20,7 +20,10 @@ const positiveInteger = (fallback: number) =>
       if (value === undefined || value === "") return fallback;
       const parsed = Number(value);
       if (!Number.isInteger(parsed) || parsed <= 0) {
-        context.addIssue({ code: "custom", message: "måste vara ett positivt heltal / must be a positive integer" });
+        context.addIssue({
+          code: "custom",
+          message: "måste vara ett positivt heltal / must be a positive integer",
+        });
         return z.NEVER;
       }
       return parsed;

@@ -20,7 +20,10 @@ export function readQuestions(file: string): EvalQuestion[] {
       }
       const result = evalQuestionSchema.safeParse(parsed);
       if (!result.success) {
-        throw new SamsynError("usage_invalid", `${file}:${index + 1}: ${result.error.issues[0]?.message ?? "ogiltig rad"}`);
+        throw new SamsynError(
+          "usage_invalid",
+          `${file}:${index + 1}: ${result.error.issues[0]?.message ?? "ogiltig rad"}`,
+        );
       }
       questions.push(result.data);
     });

@@ -1,8 +1,19 @@
 import type { EvalMetrics, EvalQuestion, EvalResultLine } from "./eval-records.ts";
 
 const NUMBER_WORDS: Record<string, string> = {
-  ett: "1", en: "1", två: "2", tre: "3", fyra: "4", fem: "5", sex: "6",
-  sju: "7", åtta: "8", nio: "9", tio: "10", elva: "11", tolv: "12",
+  ett: "1",
+  en: "1",
+  två: "2",
+  tre: "3",
+  fyra: "4",
+  fem: "5",
+  sex: "6",
+  sju: "7",
+  åtta: "8",
+  nio: "9",
+  tio: "10",
+  elva: "11",
+  tolv: "12",
 };
 const PASSAGE_LIMIT = 1500;
 const MAX_ANSWER_LENGTH = 800;
@@ -49,11 +60,17 @@ export function supports(passage: string, quotes: readonly string[]): boolean {
 export function containsFact(answer: string, fact: string): boolean {
   const needle = scoringTokens(fact).join(" ");
   if (needle === "") return true;
-  return ` ${scoringTokens(answer).join(" ")} `.includes(` ${needle} `) || answer.toLowerCase().includes(fact.toLowerCase());
+  return (
+    ` ${scoringTokens(answer).join(" ")} `.includes(` ${needle} `) ||
+    answer.toLowerCase().includes(fact.toLowerCase())
+  );
 }
 
 /** Computes the README's metrics over paired questions and result lines. */
-export function scoreEval(questions: readonly EvalQuestion[], results: ReadonlyMap<string, EvalResultLine>): EvalMetrics {
+export function scoreEval(
+  questions: readonly EvalQuestion[],
+  results: ReadonlyMap<string, EvalResultLine>,
+): EvalMetrics {
   let answerable = 0;
   let unanswerable = 0;
   let hit1 = 0;
@@ -74,7 +91,9 @@ export function scoreEval(questions: readonly EvalQuestion[], results: ReadonlyM
     if (!result) continue;
     latencies.push(result.latency_ms);
     const isAnswerable = question.quotes.length > 0;
-    const citationSupport = result.citations.map((citation) => isAnswerable && supports(citation.text, question.quotes));
+    const citationSupport = result.citations.map(
+      (citation) => isAnswerable && supports(citation.text, question.quotes),
+    );
     citations += citationSupport.length;
     supportingCitations += citationSupport.filter(Boolean).length;
     if (!isAnswerable) {
@@ -89,17 +108,21 @@ export function scoreEval(questions: readonly EvalQuestion[], results: ReadonlyM
     if (firstSupporting === 0) hit1++;
     if (firstSupporting >= 0 && firstSupporting < 5) hit5++;
     if (firstSupporting >= 0) reciprocalRanks += 1 / (firstSupporting + 1);
-    const found = result.abstained ? 0 : question.facts.filter((fact) => containsFact(result.answer, fact)).length;
+    const found = result.abstained
+      ? 0
+      : question.facts.filter((fact) => containsFact(result.answer, fact)).length;
     facts += question.facts.length;
     factsFound += found;
-    if (!result.abstained && found === question.facts.length && result.answer.length <= MAX_ANSWER_LENGTH) correct++;
+    if (!result.abstained && found === question.facts.length && result.answer.length <= MAX_ANSWER_LENGTH)
+      correct++;
     if (citationSupport.some(Boolean)) citationHits++;
     if (result.abstained) declinedAnswerable++;
   }
 
   const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
   latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const percentile = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   return {
     questions: answerable + unanswerable,
     answerable,

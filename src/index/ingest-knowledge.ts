@@ -169,7 +169,10 @@ function writeAll(
   const database = index.database;
   const vectors = embedderChanged
     ? HnswVectorIndex.create(index.embedder.dimensions, {
-        initialCapacity: Math.max(16, prepared.reduce((sum, item) => sum + item.chunks.length, 0)),
+        initialCapacity: Math.max(
+          16,
+          prepared.reduce((sum, item) => sum + item.chunks.length, 0),
+        ),
       })
     : index.mutableVectors;
   const insertDocument = database.prepare(
@@ -257,7 +260,8 @@ function writeAll(
   }
   if (embedderChanged) index.replaceVectors(vectors);
   index.catalog.invalidate();
-  if (previousFile && previousFile !== vectorFile) fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
+  if (previousFile && previousFile !== vectorFile)
+    fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
 }

@@ -83,7 +83,11 @@ export class SqliteCatalog implements Catalog {
     const rows = this.database
       .prepare("SELECT acronym, long_form, document_id FROM acronyms ORDER BY acronym, document_id")
       .all() as { acronym: string; long_form: string; document_id: string }[];
-    return rows.map((row) => ({ acronym: row.acronym, longForm: row.long_form, documentId: row.document_id }));
+    return rows.map((row) => ({
+      acronym: row.acronym,
+      longForm: row.long_form,
+      documentId: row.document_id,
+    }));
   }
 
   stats(): { documents: number; chunks: number; lastIngestAt: string | null } {

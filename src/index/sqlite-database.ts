@@ -78,14 +78,22 @@ function migrate(database: SqliteDatabase): void {
  * Lets a module (feedback, reminders, surfaces) own its tables: `migrations[i]` brings the module's
  * schema from version i to i + 1. Versions are kept per module, so modules evolve independently.
  */
-export function ensureModuleSchema(database: SqliteDatabase, module: string, migrations: readonly string[]): void {
-  database.exec("CREATE TABLE IF NOT EXISTS module_schema (module TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+export function ensureModuleSchema(
+  database: SqliteDatabase,
+  module: string,
+  migrations: readonly string[],
+): void {
+  database.exec(
+    "CREATE TABLE IF NOT EXISTS module_schema (module TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+  );
   const row = database.prepare("SELECT version FROM module_schema WHERE module = ?").get(module) as
     | { version: number }
     | undefined;
   const current = row?.version ?? 0;
   if (current > migrations.length) {
-    throw new Error(`database schema of ${module} (v${current}) is newer than this program (v${migrations.length})`);
+    throw new Error(
+      `database schema of ${module} (v${current}) is newer than this program (v${migrations.length})`,
+    );
   }
   for (let version = current; version < migrations.length; version++) {
     database.transaction(() => {
@@ -101,11 +109,17 @@ export function ensureModuleSchema(database: SqliteDatabase, module: string, mig
 
 /** Reads one value from the meta table. */
 export function readMeta(database: SqliteDatabase, key: string): string | undefined {
-  const row = database.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+  const row = database.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+    | { value: string }
+    | undefined;
   return row?.value;
 }
 
 /** Writes one value into the meta table. */
 export function writeMeta(database: SqliteDatabase, key: string, value: string): void {
-  database.prepare("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  database
+    .prepare(
+      "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )
+    .run(key, value);
 }

@@ -5,7 +5,11 @@ import type { Analyzer } from "../text/index.ts";
  * Query terms added for acronyms learned from the corpus: "HSN" in a question adds the analysed
  * long form ("hälso- och sjukvårdsnämnden"), and a long form in a question adds the acronym.
  */
-export function expandAcronyms(question: string, acronyms: readonly CatalogAcronym[], analyzer: Analyzer): string[] {
+export function expandAcronyms(
+  question: string,
+  acronyms: readonly CatalogAcronym[],
+  analyzer: Analyzer,
+): string[] {
   if (acronyms.length === 0) return [];
   const words = new Set(question.match(/[\p{L}\p{N}]+/gu)?.map((word) => word.toLowerCase()) ?? []);
   const questionTerms = new Set(analyzer.queryTerms(question));
@@ -21,7 +25,8 @@ export function expandAcronyms(question: string, acronyms: readonly CatalogAcron
   return [...added];
 }
 
-const DEFINITION_QUESTION = /(?<![\p{L}\p{N}])(?:vad (?:menas|avses|betyder|innebär|räknas)|vad är (?:en|ett)|vem räknas)(?![\p{L}\p{N}])/iu;
+const DEFINITION_QUESTION =
+  /(?<![\p{L}\p{N}])(?:vad (?:menas|avses|betyder|innebär|räknas)|vad är (?:en|ett)|vem räknas)(?![\p{L}\p{N}])/iu;
 
 /**
  * Swedish regulations define terms as "Med X avses …"; a question asking what something means

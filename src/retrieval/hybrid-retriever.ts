@@ -106,16 +106,28 @@ export class HybridRetriever {
         : [];
 
     const fused = zScoreFusion([
-      { weight: this.options.keywordWeight, hits: keywordHits.map((hit) => ({ key: hit.rowid, score: hit.score })) },
-      { weight: this.options.vectorWeight, hits: vectorHits.map((hit) => ({ key: hit.label, score: hit.score })) },
-      { weight: this.options.expansionWeight, hits: expansionHits.map((hit) => ({ key: hit.rowid, score: hit.score })) },
+      {
+        weight: this.options.keywordWeight,
+        hits: keywordHits.map((hit) => ({ key: hit.rowid, score: hit.score })),
+      },
+      {
+        weight: this.options.vectorWeight,
+        hits: vectorHits.map((hit) => ({ key: hit.label, score: hit.score })),
+      },
+      {
+        weight: this.options.expansionWeight,
+        hits: expansionHits.map((hit) => ({ key: hit.rowid, score: hit.score })),
+      },
     ]);
     const keywordScores = new Map(keywordHits.map((hit) => [hit.rowid, hit.score]));
     const vectorScores = new Map(vectorHits.map((hit) => [hit.label, hit.score]));
     const named = this.documentsNamed(question);
     const owners = catalog.documentIdsByRowid(fused.map((item) => item.key));
     const ranked = fused
-      .map((item) => ({ ...item, score: item.score + this.options.nameBoost * named(owners.get(item.key) ?? "") }))
+      .map((item) => ({
+        ...item,
+        score: item.score + this.options.nameBoost * named(owners.get(item.key) ?? ""),
+      }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
     const chunks = catalog.chunksByRowid(ranked.map((item) => item.key));
@@ -149,7 +161,9 @@ export class HybridRetriever {
       .map((name) => this.index.analyzer.queryTerms(name)[0])
       .filter((term): term is string => term !== undefined);
     if (names.length === 0) return () => 0;
-    const holders = names.map((term) => this.index.keywords.documentsContaining(term)).filter((set) => set.size > 0);
+    const holders = names
+      .map((term) => this.index.keywords.documentsContaining(term))
+      .filter((set) => set.size > 0);
     if (holders.length === 0) return () => 0;
     return (documentId) => holders.filter((set) => set.has(documentId)).length / holders.length;
   }

@@ -51,10 +51,18 @@ export function expandQuery(
     for (const synonym of sources.thesaurus?.synonyms(term) ?? []) {
       add({ term: synonym, source: term, kind: "synonym", credit: options.synonymCredit });
     }
-    for (const neighbour of sources.neighbours?.nearest(term, options.neighboursPerTerm, options.neighbourMinSimilarity) ??
-      []) {
+    for (const neighbour of sources.neighbours?.nearest(
+      term,
+      options.neighboursPerTerm,
+      options.neighbourMinSimilarity,
+    ) ?? []) {
       // Neighbours are related words, not synonyms ("byggnadsnämnd" ~ "startbesked"): little credit.
-      add({ term: neighbour.term, source: term, kind: "neighbour", credit: Math.max(0, neighbour.similarity - 0.5) });
+      add({
+        term: neighbour.term,
+        source: term,
+        kind: "neighbour",
+        credit: Math.max(0, neighbour.similarity - 0.5),
+      });
     }
   }
   return [...best.values()].filter((expansion) => isIndexed(expansion.term));

@@ -1,7 +1,5 @@
 /** Where a notification goes: a channel/conversation, or one person directly. */
-export type NotificationTarget =
-  | { kind: "channel"; id: string }
-  | { kind: "user"; id: string };
+export type NotificationTarget = { kind: "channel"; id: string } | { kind: "user"; id: string };
 
 /** One message to deliver, e.g. a reminder. */
 export interface Notification {
@@ -31,5 +29,9 @@ export interface Notifier {
   readonly canFindDelivered: boolean;
   send(notification: Notification): Promise<SentNotification>;
   /** Looks for an earlier message carrying `deliveryKey`; null when none is found. */
-  findDelivered(target: NotificationTarget, deliveryKey: string, since: Date): Promise<SentNotification | null>;
+  findDelivered(
+    target: NotificationTarget,
+    deliveryKey: string,
+    since: Date,
+  ): Promise<SentNotification | null>;
 }

@@ -44,7 +44,8 @@ export function createSwedishAnalyzer(options: SwedishAnalyzerOptions = {}): Ana
   const termsOf = (surface: string): readonly string[] => {
     const cached = cache.get(surface);
     if (cached !== undefined) return cached;
-    const words = (lexicon ??= loadDefaultLexicon());
+    lexicon ??= loadDefaultLexicon();
+    const words = lexicon;
     splitter ??= new CompoundSplitter(words);
     // A capitalised word the lexicon knows as a whole is mostly a name ("Norrbotten"): splitting it
     // ("norr" + "botten") only adds noise. Unknown capitalised compounds (a sentence-initial
@@ -98,7 +99,21 @@ function isDigits(word: string): boolean {
 }
 
 // Definite and plural endings the Snowball stemmer leaves on ("skolan", "rektorn", "mötena").
-const INFLECTION_ENDINGS = ["erna", "arna", "orna", "rna", "nas", "na", "ns", "en", "et", "er", "ar", "or", "n"];
+const INFLECTION_ENDINGS = [
+  "erna",
+  "arna",
+  "orna",
+  "rna",
+  "nas",
+  "na",
+  "ns",
+  "en",
+  "et",
+  "er",
+  "ar",
+  "or",
+  "n",
+];
 
 // Plurals with a vowel change, common in committee texts; the stemmer cannot see they belong together.
 const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([

@@ -22,7 +22,8 @@ describe("answerUnits", () => {
   });
 
   it("treats lines that lost their bullet glyph after a colon as list items", () => {
-    const text = "Under året ska Lokala nämnderna särskilt prioritera:\n\n En god start i livet\n Insatser som utjämnar hälsoskillnader\n";
+    const text =
+      "Under året ska Lokala nämnderna särskilt prioritera:\n\n En god start i livet\n Insatser som utjämnar hälsoskillnader\n";
     expect(answerUnits(text)[0]?.text).toBe(
       "Under året ska Lokala nämnderna särskilt prioritera: En god start i livet; Insatser som utjämnar hälsoskillnader.",
     );

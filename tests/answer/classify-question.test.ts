@@ -36,6 +36,11 @@ describe("cueScore", () => {
   });
 
   it("recognises a Swedish definition", () => {
-    expect(cueScore("definition", "Med kränkande behandling avses ett uppträdande som kränker ett barns värdighet.")).toBe(1);
+    expect(
+      cueScore(
+        "definition",
+        "Med kränkande behandling avses ett uppträdande som kränker ett barns värdighet.",
+      ),
+    ).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { composeCore, type Core } from "../../src/app/compose.ts";
+import { type Core, composeCore } from "../../src/app/compose.ts";
 import { type Config, loadConfig } from "../../src/config/config.ts";
-import { ingestKnowledge, type IngestSummary } from "../../src/index/ingest-knowledge.ts";
+import { type IngestSummary, ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { silentLogger } from "../../src/logger.ts";
 
 /** The knowledge folder shipped with the product. */

@@ -31,7 +31,9 @@ describe("answers over the shipped knowledge", () => {
   });
 
   it("answers how often Norrbotten's beredning meets with the frequency sentence", async () => {
-    const { answer } = await ask("Hur ofta ska den politiska samverkansberedningen i Norrbotten sammanträda?");
+    const { answer } = await ask(
+      "Hur ofta ska den politiska samverkansberedningen i Norrbotten sammanträda?",
+    );
     expect(answer.abstained).toBe(false);
     expect(answer.text).toMatch(/minst fyra gånger per år/);
     expect(answer.citations.every((citation) => answer.text.includes(`[${citation.n}]`))).toBe(true);
@@ -44,7 +46,9 @@ describe("answers over the shipped knowledge", () => {
   });
 
   it("declines a question about a region the documents never mention, listing the closest passages", async () => {
-    const { answer } = await ask("Hur ofta sammanträder den politiska samverkansberedningen i Region Västerbotten?");
+    const { answer } = await ask(
+      "Hur ofta sammanträder den politiska samverkansberedningen i Region Västerbotten?",
+    );
     expect(answer.abstained).toBe(true);
     expect(answer.text).toMatch(/framgår inte av underlaget/);
     expect(answer.citations).toEqual([]);

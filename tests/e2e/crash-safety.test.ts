@@ -18,12 +18,20 @@ function addBulk(knowledgeDir: string, count: number): void {
     `Arbetsgrupp ${index} sammanträder varje månad och rapporterar till beredningen om läget i kommunen. `;
   for (let index = 0; index < count; index++) {
     const body = Array.from({ length: 60 }, (_, position) => sentence(index * 100 + position)).join("");
-    fs.writeFileSync(path.join(knowledgeDir, `bulk-${index}.md`), `---\ntitle: Bilaga ${index}\n---\n# Bilaga ${index}\n\n${body}\n`);
+    fs.writeFileSync(
+      path.join(knowledgeDir, `bulk-${index}.md`),
+      `---\ntitle: Bilaga ${index}\n---\n# Bilaga ${index}\n\n${body}\n`,
+    );
   }
 }
 
 /** Starts an ingest child and kills it with SIGKILL once it has printed `trigger`. */
-function killDuring(knowledgeDir: string, dataDir: string, trigger: RegExp, delayMs: number): Promise<string> {
+function killDuring(
+  knowledgeDir: string,
+  dataDir: string,
+  trigger: RegExp,
+  delayMs: number,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", CHILD, knowledgeDir, dataDir], {
       stdio: ["ignore", "pipe", "pipe"],

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
-import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { EVERYTHING } from "../../src/retrieval/scope.ts";
+import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { FakeEmbedder } from "../fakes/fake-embedder.ts";
 
@@ -31,13 +31,18 @@ describe("incremental ingest", () => {
     const files = fs.readdirSync(knowledgeDir).filter((name) => name.endsWith(".md") && name !== "README.md");
     const [changed, removed] = files;
     if (!changed || !removed) throw new Error("the shipped knowledge needs at least two documents");
-    fs.appendFileSync(path.join(knowledgeDir, changed), "\nSamverkansberedningen besöker Mellbystrand varje midsommar.\n");
+    fs.appendFileSync(
+      path.join(knowledgeDir, changed),
+      "\nSamverkansberedningen besöker Mellbystrand varje midsommar.\n",
+    );
     fs.rmSync(path.join(knowledgeDir, removed));
 
     const second = await ingestedCore(knowledgeDir, dataDir);
     expect(second.summary).toMatchObject({ added: 0, updated: 1, removed: 1, unchanged: documents - 2 });
     expect(second.summary.documents).toBe(documents - 1);
-    const { answer } = await second.core.answers.ask("Vilken strand besöker samverkansberedningen?", { scope: EVERYTHING });
+    const { answer } = await second.core.answers.ask("Vilken strand besöker samverkansberedningen?", {
+      scope: EVERYTHING,
+    });
     expect(answer.text).toMatch(/Mellbystrand/);
     expect(second.core.index.catalog.document(removed)).toBeUndefined();
     second.core.close();
@@ -69,8 +74,12 @@ describe("incremental ingest", () => {
     expect(await ingestKnowledge(index, knowledgeDir)).toMatchObject({ added: 0, updated: 0, removed: 0 });
     expect(embedder.calls).toHaveLength(0);
 
-    const file = fs.readdirSync(knowledgeDir).find((name) => name.endsWith(".md") && name !== "README.md") ?? "";
-    fs.appendFileSync(path.join(knowledgeDir, file), "\nEtt nytt stycke om Mellbystrand som ingen har läst förut.\n");
+    const file =
+      fs.readdirSync(knowledgeDir).find((name) => name.endsWith(".md") && name !== "README.md") ?? "";
+    fs.appendFileSync(
+      path.join(knowledgeDir, file),
+      "\nEtt nytt stycke om Mellbystrand som ingen har läst förut.\n",
+    );
     await ingestKnowledge(index, knowledgeDir);
     const reembedded = embedder.calls.flatMap((call) => call.texts);
     expect(reembedded.length).toBeGreaterThan(0);

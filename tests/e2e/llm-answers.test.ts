@@ -19,7 +19,10 @@ beforeAll(async () => {
     SAMSYN_CHAT_MODEL: "gpt-test",
     SAMSYN_EMBEDDING_MODEL: "embed-test",
   });
-  ({ core } = await ingestedCore(SHIPPED_KNOWLEDGE, folder.dir, { chat: config.chat, embedding: config.embedding }));
+  ({ core } = await ingestedCore(SHIPPED_KNOWLEDGE, folder.dir, {
+    chat: config.chat,
+    embedding: config.embedding,
+  }));
 });
 
 afterAll(async () => {

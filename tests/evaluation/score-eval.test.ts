@@ -7,7 +7,13 @@ const quote =
 
 describe("scoring", () => {
   it("normalises number words, 'tills vidare' and thousand separators", () => {
-    expect(scoringTokens("Fyra möten, tills vidare, 1 222 tkr")).toEqual(["4", "möten", "tillsvidare", "1222", "tkr"]);
+    expect(scoringTokens("Fyra möten, tills vidare, 1 222 tkr")).toEqual([
+      "4",
+      "möten",
+      "tillsvidare",
+      "1222",
+      "tkr",
+    ]);
   });
 
   it("counts a passage as support when it shares eight consecutive tokens with a quote", () => {
@@ -16,13 +22,21 @@ describe("scoring", () => {
   });
 
   it("matches facts case-insensitively", () => {
-    expect(containsFact("Det är Kommunstyrelsens ordförande som kallar.", "kommunstyrelsens ordförande")).toBe(true);
+    expect(
+      containsFact("Det är Kommunstyrelsens ordförande som kallar.", "kommunstyrelsens ordförande"),
+    ).toBe(true);
     expect(containsFact("Fyra möten per år.", "fyra")).toBe(true);
   });
 
   it("computes hit rates, correctness and abstention from result lines", () => {
     const questions = [
-      { id: "q1", question: "Vem kallar?", docs: [], quotes: [quote], facts: ["kommunstyrelsens ordförande"] },
+      {
+        id: "q1",
+        question: "Vem kallar?",
+        docs: [],
+        quotes: [quote],
+        facts: ["kommunstyrelsens ordförande"],
+      },
       { id: "q2", question: "Telefonnummer?", docs: [], quotes: [], facts: [] },
     ];
     const line = (id: string, partial: Partial<EvalResultLine>): EvalResultLine => ({

@@ -3,7 +3,15 @@ import type { Group } from "../../src/knowledge/groups.ts";
 import { scopeForGroups } from "../../src/retrieval/scope.ts";
 
 const group = (id: string, visibility: "public" | "internal", documents: string[]): Group =>
-  ({ id, name: id, organisations: [], documents, visibility, channels: {}, secretaries: [] }) as unknown as Group;
+  ({
+    id,
+    name: id,
+    organisations: [],
+    documents,
+    visibility,
+    channels: {},
+    secretaries: [],
+  }) as unknown as Group;
 
 const groups = [
   group("laholm", "internal", ["laholm.md", "rapport.md"]),
@@ -32,6 +40,8 @@ describe("scopeForGroups", () => {
 
   it("honours group membership declared in a document's front matter", () => {
     expect(scopeForGroups(["halsam"], groups, documents).documentIds).toContain("intern-via-front-matter.md");
-    expect(scopeForGroups(["laholm"], groups, documents).documentIds).not.toContain("intern-via-front-matter.md");
+    expect(scopeForGroups(["laholm"], groups, documents).documentIds).not.toContain(
+      "intern-via-front-matter.md",
+    );
   });
 });

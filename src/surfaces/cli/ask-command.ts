@@ -28,7 +28,9 @@ async function main(): Promise<number> {
     if (values.group) {
       const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
       if (!groups.some((group) => group.id === values.group)) {
-        throw new UsageError(`Okänd grupp "${values.group}". Finns: ${groups.map((group) => group.id).join(", ")}`);
+        throw new UsageError(
+          `Okänd grupp "${values.group}". Finns: ${groups.map((group) => group.id).join(", ")}`,
+        );
       }
       scope = scopeForGroups([values.group], groups, core.index.catalog.documents());
     }

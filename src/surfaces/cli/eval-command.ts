@@ -16,7 +16,8 @@ async function main(): Promise<number> {
   if (!values.knowledge || !values.questions || !values.out) {
     throw new UsageError("--knowledge, --questions och --out måste anges.");
   }
-  if (!fs.existsSync(values.knowledge)) throw new UsageError(`Kunskapsmappen finns inte: ${values.knowledge}`);
+  if (!fs.existsSync(values.knowledge))
+    throw new UsageError(`Kunskapsmappen finns inte: ${values.knowledge}`);
   const questions = readQuestions(values.questions);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-eval-"));
   try {
@@ -25,7 +26,7 @@ async function main(): Promise<number> {
     });
     try {
       const lines = await runEval(core, questions);
-      fs.writeFileSync(values.out, lines.map((line) => JSON.stringify(line)).join("\n") + "\n");
+      fs.writeFileSync(values.out, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
       const metrics = scoreEval(questions, new Map(lines.map((line) => [line.id, line])));
       process.stdout.write(
         `${summary.documents} dokument, ${summary.chunks} avsnitt, ${questions.length} frågor (svarsmotor ${core.composer.id}, vektorer ${core.index.embedder.id})\n`,

@@ -6,7 +6,11 @@ export function formatAnswer(answer: Answer): string {
   if (answer.citations.length > 0) {
     lines.push("", answer.language === "en" ? "Sources:" : "Källor:");
     for (const citation of answer.citations) {
-      const where = [citation.title, citation.section ? `§ ${citation.section}` : null, citation.page ? `s. ${citation.page}` : null]
+      const where = [
+        citation.title,
+        citation.section ? `§ ${citation.section}` : null,
+        citation.page ? `s. ${citation.page}` : null,
+      ]
         .filter(Boolean)
         .join(", ");
       lines.push(`  [${citation.n}] ${where}`);
@@ -16,7 +20,11 @@ export function formatAnswer(answer: Answer): string {
   }
   if (answer.abstained && answer.closest.length > 0) {
     for (const [index, passage] of answer.closest.entries()) {
-      const where = [passage.title, passage.section ? `§ ${passage.section}` : null, passage.page ? `s. ${passage.page}` : null]
+      const where = [
+        passage.title,
+        passage.section ? `§ ${passage.section}` : null,
+        passage.page ? `s. ${passage.page}` : null,
+      ]
         .filter(Boolean)
         .join(", ");
       lines.push(`  ${index + 1}. ${where}`, `      ”${shorten(passage.excerpt, 200)}”`);

@@ -7,7 +7,9 @@ const PHASE_LABELS: Record<IngestProgress["phase"], string> = {
 };
 
 /** A progress bar on stderr for interactive terminals; silent when stderr is not a TTY. */
-export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): (progress: IngestProgress) => void {
+export function createProgressBar(
+  stream: NodeJS.WriteStream = process.stderr,
+): (progress: IngestProgress) => void {
   if (!stream.isTTY) return () => {};
   let lastDraw = 0;
   return (progress) => {

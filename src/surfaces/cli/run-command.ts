@@ -32,7 +32,9 @@ export function runCommand(main: () => Promise<number>, usage?: string): void {
         process.exitCode = error.code === "config_invalid" ? EXIT_BAD_INPUT : EXIT_FAILURE;
         return;
       }
-      process.stderr.write(`Oväntat fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `Oväntat fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = EXIT_FAILURE;
     },
   );

@@ -1,7 +1,7 @@
 import path from "node:path";
 import readline from "node:readline/promises";
-import type { Core } from "../../app/compose.ts";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
+import type { Core } from "../../app/compose.ts";
 import { type Group, loadGroups } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
 import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
@@ -33,7 +33,8 @@ export async function runTerminalChat(
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
   const { groups, problems } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
-  for (const problem of problems) logger.warn("group file skipped", { file: problem.file, reason: problem.message });
+  for (const problem of problems)
+    logger.warn("group file skipped", { file: problem.file, reason: problem.message });
   const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input, output, terminal });
   const write = (text: string) => output.write(`${text}\n`);
@@ -63,7 +64,9 @@ export async function runTerminalChat(
         write(HELP);
         break;
       case "grupper":
-        write(groups.map((group) => `  ${group.id} – ${group.name}`).join("\n") || "Inga grupper är definierade.");
+        write(
+          groups.map((group) => `  ${group.id} – ${group.name}`).join("\n") || "Inga grupper är definierade.",
+        );
         break;
       case "grupp": {
         const chosen = chooseGroup(groups, argument);
@@ -84,7 +87,9 @@ export async function runTerminalChat(
       }
       case "status": {
         const stats = core.index.catalog.stats();
-        write(`${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`);
+        write(
+          `${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`,
+        );
         break;
       }
       case "möten":
