@@ -33,6 +33,10 @@ const AGENT = wordPattern(
   String.raw`(?:(?:av|genom)\s+(?:[\p{L}-]+\s+){0,3}(?:ordförande\w*|ledamot\w*|ledamöter\w*|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|myndighet\w*|länsstyrelse\w*|regering\w*|part\w*)|(?:ansvarar|ansvarig|ansvaret|utser|utses|kallar|sammankallar|sammankallas|leds|leder|beslutar|beslutas|fattar|bistås|svarar för|ska se till))`,
   "iu",
 );
+const COMPOSITION = wordPattern(
+  String.raw`(?:\bbestår av\b|\bingår\b|\butgörs av\b|\bsammansättning\b|\brepresentant\w*|\bledamöter\b|\bdeltar\b|\bbistås av\b|\butser\b)`,
+  "iu",
+);
 const DEFINITION = wordPattern(
   String.raw`(?:^[\p{L}-]+(?: [\p{L}-]+)?: |\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`,
   "u",
@@ -56,6 +60,7 @@ const CONTACT = wordPattern(
 
 const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
   who: [ROLE, AGENT, AGENT],
+  composition: [COMPOSITION, ROLE],
   when: [DATE, DURATION],
   frequency: [FREQUENCY, NUMBER],
   duration: [DURATION],

@@ -10,6 +10,7 @@ export interface AnswerUnit {
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
 const MAX_LIST_ITEMS = 10;
 const MAX_ITEM_WORDS = 40;
+const MAX_LIST_CHARACTERS = 600;
 
 /**
  * Splits a passage into answer units. Wrapped lines (PDF text) are joined; a sentence that ends with
@@ -37,7 +38,7 @@ export function answerUnits(passageText: string): AnswerUnit[] {
         items.push(next.text);
         index++;
       }
-      const list = items.length > 0 ? ` ${items.map((item) => item.replace(/[.;,]$/u, "")).join("; ")}.` : "";
+      const list = joinItems(items);
       units.push({ text: `${sentence.trim()}${list}`, position: units.length });
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
@@ -49,6 +50,18 @@ export function answerUnits(passageText: string): AnswerUnit[] {
     });
   }
   return units.filter((unit) => /\p{L}/u.test(unit.text));
+}
+
+/** The items of a list as one sentence tail; a very long list is cut with "…" (the source shows all). */
+function joinItems(items: readonly string[]): string {
+  if (items.length === 0) return "";
+  let text = "";
+  for (const item of items.map((entry) => entry.replace(/[.;,]$/u, ""))) {
+    const next = text === "" ? item : `${text}; ${item}`;
+    if (next.length > MAX_LIST_CHARACTERS && text !== "") return ` ${text}; …`;
+    text = next;
+  }
+  return ` ${text}.`;
 }
 
 /** A short line without sentence punctuation or figures is a heading, not an answer. */

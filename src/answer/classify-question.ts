@@ -3,6 +3,7 @@ import { wordPattern } from "./word-pattern.ts";
 /** What kind of answer a question wants; decides which sentences are preferred and required. */
 export type QuestionKind =
   | "who"
+  | "composition"
   | "when"
   | "frequency"
   | "duration"
