@@ -55,13 +55,17 @@ describe("quality on the development sets", () => {
   it.each([
     ["dev.jsonl", SHIPPED_KNOWLEDGE],
     ["dev-law.jsonl", path.join(EVAL, "law-knowledge")],
-  ])("%s stays above its recorded floor", async (questionFile, knowledgeDir) => {
-    const metrics = await measure(knowledgeDir, questionFile);
-    for (const [name, floor] of Object.entries(FLOORS[questionFile] ?? {})) {
-      expect.soft(metrics[name as keyof EvalMetrics], name).toBeGreaterThanOrEqual(floor as number);
-    }
-    for (const [name, ceiling] of Object.entries(CEILINGS[questionFile] ?? {})) {
-      expect.soft(metrics[name as keyof EvalMetrics], name).toBeLessThanOrEqual(ceiling as number);
-    }
-  }, 120_000);
+  ])(
+    "%s stays above its recorded floor",
+    async (questionFile, knowledgeDir) => {
+      const metrics = await measure(knowledgeDir, questionFile);
+      for (const [name, floor] of Object.entries(FLOORS[questionFile] ?? {})) {
+        expect.soft(metrics[name as keyof EvalMetrics], name).toBeGreaterThanOrEqual(floor as number);
+      }
+      for (const [name, ceiling] of Object.entries(CEILINGS[questionFile] ?? {})) {
+        expect.soft(metrics[name as keyof EvalMetrics], name).toBeLessThanOrEqual(ceiling as number);
+      }
+    },
+    120_000,
+  );
 });
