@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: ingest rate, question latency and memory on a synthetic Swedish-like corpus.
+ * `npm run bench`: ingest rate, question latency and memory on a synthetic Swedish-like corpus, or
+ * with `--corpus DIR` on a real one (e.g. the unpacked SFS statutes) with real questions.
  * Usage: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
+ *        npm run bench -- --corpus /tmp/sfs [--question-file ../shared/eval/dev-law.jsonl]
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +23,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "1000,10000,100000" },
     max: { type: "string" },
     questions: { type: "string", default: "200" },
+    corpus: { type: "string" },
+    "question-file": { type: "string" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -82,17 +86,26 @@ function percentile(values: number[], p: number): number {
 }
 
 const rows: string[][] = [["avsnitt", "indexering s", "avsnitt/s", "p50 ms", "p95 ms", "RSS MB"]];
-for (const size of sizes) {
+const realQuestions = values["question-file"]
+  ? fs
+      .readFileSync(values["question-file"], "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => (JSON.parse(line) as { question: string }).question)
+  : null;
+for (const size of values.corpus ? [0] : sizes) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-bench-"));
-  const knowledgeDir = path.join(root, "knowledge");
-  writeCorpus(knowledgeDir, size);
+  const knowledgeDir = values.corpus ? path.resolve(values.corpus) : path.join(root, "knowledge");
+  if (!values.corpus) writeCorpus(knowledgeDir, size);
   const config = { ...loadConfig({}), knowledgeDir, dataDir: path.join(root, "data") };
   const core = await composeCore(config, silentLogger);
   const summary = await ingestKnowledge(core.index, knowledgeDir);
   core.retriever.invalidate();
   const latencies: number[] = [];
   for (let index = 0; index < questionCount; index++) {
-    const question = `Vem ${word()} om ${word()} ${word()} och hur ofta ${word()} ${word()}?`;
+    const question =
+      realQuestions?.[index % realQuestions.length] ??
+      `Vem ${word()} om ${word()} ${word()} och hur ofta ${word()} ${word()}?`;
     const started = performance.now();
     await core.answers.ask(question, { scope: EVERYTHING });
     latencies.push(performance.now() - started);
@@ -108,7 +121,7 @@ for (const size of sizes) {
   ]);
   core.close();
   fs.rmSync(root, { recursive: true, force: true });
-  process.stderr.write(`klart: ${size} avsnitt\n`);
+  process.stderr.write(`klart: ${summary.chunks} avsnitt\n`);
 }
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
 for (const row of rows)
