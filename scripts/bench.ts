@@ -25,6 +25,7 @@ const { values } = parseArgs({
     questions: { type: "string", default: "200" },
     corpus: { type: "string" },
     "question-file": { type: "string" },
+    "no-reminders": { type: "boolean" },
   },
 });
 const sizes = values.sizes.split(",").map(Number);
@@ -126,3 +127,13 @@ for (const size of values.corpus ? [0] : sizes) {
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
 for (const row of rows)
   process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join("  ")}\n`);
+
+// The reminders section (10k scheduled reminders: lateness and duplicates) runs after the retrieval
+// table, in its own process so its timing is not disturbed by this one's heap.
+if (!values.corpus && !values["no-reminders"]) {
+  const { spawnSync } = await import("node:child_process");
+  process.stdout.write("\nPåminnelser:\n");
+  spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-reminders.ts")], {
+    stdio: "inherit",
+  });
+}

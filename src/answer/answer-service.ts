@@ -42,6 +42,7 @@ export class AnswerService {
     private readonly analyzer: Analyzer,
     private readonly topK: number,
     private readonly logger: Logger = silentLogger,
+    private readonly sentenceWeight = SENTENCE_WEIGHT,
   ) {}
 
   /** Answers one question within a scope. */
@@ -57,7 +58,7 @@ export class AnswerService {
       classifyQuestion(question),
       this.analyzer,
     );
-    retrieval.passages = rerankBySentences(retrieval.passages, sentences, SENTENCE_WEIGHT).slice(
+    retrieval.passages = rerankBySentences(retrieval.passages, sentences, this.sentenceWeight).slice(
       0,
       Math.max(this.topK, 10),
     );

@@ -38,6 +38,8 @@ export interface RetrieverOptions {
   candidates: number;
   /** Added (in standard deviations) for passages whose document contains the names in the question. */
   nameBoost: number;
+  /** Terms found in more than this share of all passages are left out of the keyword queries. */
+  commonTermShare: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
@@ -46,7 +48,13 @@ export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
   expansionWeight: 0.3,
   candidates: 50,
   nameBoost: 0.5,
+  commonTermShare: 0.05,
 };
+
+/** Below this many passages no term is too common to search for (small knowledge bases). */
+const MIN_COMMON_FREQUENCY = 500;
+/** A query keeps at least this many of its rarest terms, however common they are. */
+const MIN_KEPT_TERMS = 2;
 
 /** More expansion terms than this make the expansion query slow and mostly add noise. */
 const MAX_EXPANSIONS = 16;
@@ -87,17 +95,12 @@ export class HybridRetriever {
 
     const candidates = Math.max(limit, this.options.candidates);
     const documentIds = scope.documentIds;
-    const keywordHits = keywords.search([...queryTerms, ...exact.map((expansion) => expansion.term)], {
-      limit: candidates,
-      documentIds,
-    });
-    const expansionHits =
-      semantic.length > 0
-        ? keywords.search(
-            semantic.map((expansion) => expansion.term),
-            { limit: candidates, documentIds },
-          )
-        : [];
+    const keywordHits = keywords.search(
+      this.selective([...queryTerms, ...exact.map((expansion) => expansion.term)]),
+      { limit: candidates, documentIds },
+    );
+    const expansionTerms = this.selective(semantic.map((expansion) => expansion.term));
+    const expansionHits = expansionTerms.length > 0 ? keywords.search(expansionTerms, { limit: candidates, documentIds }) : [];
     const [queryVector] = await embedder.embed([question], "query");
     const allowed = this.allowedRowids(scope);
     const vectorHits =
@@ -145,6 +148,21 @@ export class HybridRetriever {
       });
     }
     return { passages, queryTerms, expansions: [...exact, ...semantic] };
+  }
+
+  /**
+   * Leaves out terms found in a large share of all passages ("kommun" in a statute corpus): their
+   * bm25 weight is near zero, yet FTS5 must score every passage that has them, which is what makes a
+   * query slow on a large index. The rarest terms are always kept.
+   */
+  private selective(terms: readonly string[]): string[] {
+    const { frequencies, total } = this.index.keywords.documentFrequencies(terms);
+    const limit = Math.max(MIN_COMMON_FREQUENCY, total * this.options.commonTermShare);
+    const unique = [...new Set(terms)].filter((term) => (frequencies.get(term) ?? 0) > 0);
+    const kept = unique.filter((term) => (frequencies.get(term) ?? 0) <= limit);
+    if (kept.length >= MIN_KEPT_TERMS || kept.length === unique.length) return kept;
+    const byRarity = [...unique].sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0));
+    return byRarity.slice(0, Math.min(MIN_KEPT_TERMS, byRarity.length));
   }
 
   /** Forgets cached scope filters; call after ingest. */
