@@ -29,7 +29,8 @@ const positiveInteger = (fallback: number) =>
       return parsed;
     });
 
-const environmentSchema = z.object({
+/** Every variable Samsyn itself reads (surfaces add their own: Slack, web chat). */
+export const environmentSchema = z.object({
   SAMSYN_KNOWLEDGE_DIR: optionalText,
   SAMSYN_DATA_DIR: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
