@@ -32,7 +32,11 @@ export function createLogger(level: LogLevel = "info", base: Record<string, unkn
 /** A logger that drops everything (tests, JSON output modes). */
 export const silentLogger: Logger = createLogger("silent");
 
-function errorReplacer(_key: string, value: unknown): unknown {
+/** Keys whose values are never written to a log, wherever they appear in the logged fields. */
+const SECRET_KEY = /authorization|token|password|secret|api[-_]?key|cookie|assertion/i;
+
+function errorReplacer(key: string, value: unknown): unknown {
+  if (SECRET_KEY.test(key) && typeof value !== "boolean") return "[dold]";
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
     return { name: value.name, message: value.message, ...(code === undefined ? {} : { code }) };

@@ -8,6 +8,7 @@ import { EXIT_OK, runCommand } from "../surfaces/cli/run-command.ts";
 import { HttpServer } from "../surfaces/http/http-server.ts";
 import type { Notifier } from "../surfaces/notifier.ts";
 import { startSlackSurface } from "../surfaces/slack/start-slack-surface.ts";
+import { startTeamsSurface } from "../surfaces/teams/start-teams-surface.ts";
 import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
@@ -16,8 +17,8 @@ import { userHashSalt } from "./user-hash-salt.ts";
 
 /**
  * `npm start`: brings the index up to date, then serves every configured surface on one HTTP port:
- * the local web chat (always on loopback; elsewhere only with an access code), Slack when its
- * tokens are set, and reminders through the chat platforms (or printed here when none is set).
+ * the local web chat (always on loopback; elsewhere only with an access code), Slack and Teams when
+ * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
 async function main(): Promise<number> {
   const { core, logger, summary } = await bootstrap({ progress: true });
@@ -65,6 +66,26 @@ async function main(): Promise<number> {
     notifiers.push(slack.notifier);
     stops.push(slack.stop);
   }
+  if (config.teams) {
+    const teams = await startTeamsSurface({
+      core,
+      config: config.teams,
+      http,
+      groups,
+      feedback,
+      logger,
+      commands: {
+        meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
+        reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        notificationAction: async (action) => {
+          const message = bridge.action(action.value, action.userId);
+          return message === null ? null : { text: message };
+        },
+      },
+    });
+    notifiers.push(teams.notifier);
+    stops.push(teams.stop);
+  }
   if (notifiers.length === 0) notifiers.push(new TerminalNotifier());
 
   let webUrl: string | null = null;
@@ -91,7 +112,11 @@ async function main(): Promise<number> {
     process.stdout.write(`\nSamsyn är igång. Öppna ${address.url}/ i webbläsaren (Ctrl+C avslutar).\n`);
     process.stdout.write("Terminalchatten finns också: npm run chat\n");
   }
-  logger.info("samsyn is running", { url: address.url, slack: Boolean(config.slack) });
+  logger.info("samsyn is running", {
+    url: address.url,
+    slack: Boolean(config.slack),
+    teams: Boolean(config.teams),
+  });
 
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SamsynError } from "../errors.ts";
 import { LOG_LEVELS } from "../logger.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
+import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
 
 const optionalText = z
@@ -29,7 +30,7 @@ const positiveInteger = (fallback: number) =>
       return parsed;
     });
 
-/** Every variable Samsyn itself reads (surfaces add their own: Slack, web chat). */
+/** Every variable Samsyn itself reads (surfaces add their own: Slack, Teams, web chat). */
 export const environmentSchema = z.object({
   SAMSYN_KNOWLEDGE_DIR: optionalText,
   SAMSYN_DATA_DIR: optionalText,
@@ -70,6 +71,8 @@ export interface Config {
   userHashSalt: string | null;
   /** Slack connection, when configured. */
   slack: SlackConfig | null;
+  /** Microsoft Teams connection, when configured. */
+  teams: TeamsConfig | null;
   /** The local web chat's access code and upload settings. */
   web: WebConfig;
 }
@@ -119,6 +122,7 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     host: env.SAMSYN_HOST ?? "127.0.0.1",
     userHashSalt: env.SAMSYN_USER_HASH_SALT ?? null,
     slack: parseSlackConfig(environment),
+    teams: parseTeamsConfig(environment),
     web: parseWebConfig(environment),
   };
 }

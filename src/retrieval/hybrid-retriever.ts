@@ -100,7 +100,8 @@ export class HybridRetriever {
       { limit: candidates, documentIds },
     );
     const expansionTerms = this.selective(semantic.map((expansion) => expansion.term));
-    const expansionHits = expansionTerms.length > 0 ? keywords.search(expansionTerms, { limit: candidates, documentIds }) : [];
+    const expansionHits =
+      expansionTerms.length > 0 ? keywords.search(expansionTerms, { limit: candidates, documentIds }) : [];
     const [queryVector] = await embedder.embed([question], "query");
     const allowed = this.allowedRowids(scope);
     const vectorHits =

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { environmentSchema } from "../../src/config/config.ts";
 import { SLACK_ENVIRONMENT_DOC } from "../../src/surfaces/slack/slack-config.ts";
+import { TEAMS_ENVIRONMENT_DOC } from "../../src/surfaces/teams/teams-config.ts";
 import { WEB_ENVIRONMENT_DOC } from "../../src/surfaces/web/web-config.ts";
 
 const example = fs.readFileSync(path.resolve(import.meta.dirname, "../../.env.example"), "utf8");
@@ -14,6 +15,7 @@ describe(".env.example", () => {
       ...Object.keys(environmentSchema.shape),
       ...SLACK_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...WEB_ENVIRONMENT_DOC.map((entry) => entry.name),
+      ...TEAMS_ENVIRONMENT_DOC.map((entry) => entry.name),
     ];
     expect(variables.filter((name) => !documented.has(name))).toEqual([]);
   });

@@ -1,0 +1,99 @@
+import type { BodyAspect } from "./introduction.ts";
+
+/** How the introduction finds one aspect of a body: what it asks and what a fitting sentence says. */
+export interface AspectDefinition {
+  aspect: BodyAspect;
+  /** Swedish label shown before the statements. */
+  label: string;
+  /** A sentence fits the aspect only when it says this (a question's answer may carry more). */
+  cue: RegExp;
+  /** Questions to the core about `phrase` (the body's name inside a sentence); the first one is suggested to readers. */
+  questions(phrase: string): string[];
+  /** At most this many statements. */
+  limit: number;
+}
+
+const START = "(?<!\\p{L})";
+const END = "(?!\\p{L})";
+
+/** The aspects in the order the introduction shows them. */
+export const ASPECTS: readonly AspectDefinition[] = [
+  {
+    aspect: "purpose",
+    label: "Syfte och uppdrag",
+    cue: new RegExp(
+      `${START}(syft|uppdrag|uppgift|arena|forum|samverkansform|ändamål)|arbetar (för|med)|ska bidra`,
+      "iu",
+    ),
+    questions: (phrase) => [`Vad är syftet med ${phrase}?`, `Vilket uppdrag har ${phrase}?`],
+    limit: 3,
+  },
+  {
+    aspect: "convenes",
+    label: "Vem kallar",
+    cue: new RegExp(`${START}(kallelse|kallar|kallas|sammankall)`, "iu"),
+    questions: (phrase) => [`Vem kallar till möten i ${phrase}?`, `Vem sammankallar ${phrase}?`],
+    limit: 2,
+  },
+  {
+    aspect: "chair",
+    label: "Ordförande",
+    cue: new RegExp(
+      `${START}(ordförandeskap|sammankallande)|ordförande\\p{L}* (ska|väljs|utses|ansvarar|växlar)|presidi\\p{L}* bestående`,
+      "iu",
+    ),
+    questions: (phrase) => [`Vem leder ${phrase}?`, `Hur utses ordförande i ${phrase}?`],
+    limit: 2,
+  },
+  {
+    aspect: "members",
+    label: "Vilka ingår",
+    cue: new RegExp(
+      `${START}(består av|bestående av|(?<!uppdrag\\p{L}* )ingår|utser|utses|ledamot|ledamöter|deltar|sammansättning|representer|representant|parter i|bistås)|${START}har (två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\\d+) `,
+      "iu",
+    ),
+    questions: (phrase) => [`Vilka ingår i ${phrase}?`, `Hur är ${phrase} sammansatt?`],
+    limit: 4,
+  },
+  {
+    aspect: "decisions",
+    label: "Beslut",
+    cue: new RegExp(
+      `beslutsbefogenhet|fatta\\p{L}* beslut|beslut\\p{L}* (kan|får|fattas|tas)|beslutas|${START}besluta${END}|fastställ|beslut hos|kräver beslut`,
+      "iu",
+    ),
+    questions: (phrase) => [`Får ${phrase} fatta beslut?`, `Vad beslutar ${phrase} om?`],
+    limit: 3,
+  },
+  {
+    aspect: "meetings",
+    label: "Möten",
+    cue: new RegExp(
+      `${START}(sammanträd|möten? per|gånger per|temamöte|tema-möte|temadag|mötesplan)|varje år ett \\p{L}* ?möte`,
+      "iu",
+    ),
+    questions: (phrase) => [`Hur ofta sammanträder ${phrase}?`, `Hur många möten per år har ${phrase}?`],
+    limit: 3,
+  },
+];
+
+/**
+ * The order in which a body's aspects claim sentences: a sentence that says both who takes part and
+ * that there are no decision powers belongs under decisions, one that says who convenes and how
+ * often under who convenes.
+ */
+export const CLAIM_ORDER: readonly BodyAspect[] = [
+  "decisions",
+  "convenes",
+  "chair",
+  "meetings",
+  "members",
+  "purpose",
+];
+
+/** The definition of one aspect. */
+export function aspectDefinition(aspect: BodyAspect): AspectDefinition {
+  const found = ASPECTS.find((definition) => definition.aspect === aspect);
+  if (!found) throw new Error(`unknown aspect ${aspect}`);
+  return found;
+}

@@ -1,0 +1,81 @@
+import type { WebPanel, WebPanelItem, WebPanelSection } from "../surfaces/web/web-panels.ts";
+import type { Introduction, IntroductionStatement } from "./introduction.ts";
+import {
+  describeSource,
+  meetingsNotDescribed,
+  roleHeading,
+  roleNotDescribed,
+} from "./render-introduction-text.ts";
+
+/**
+ * The introduction as the web chat's side panel: one section per part; each statement is an item
+ * with its source ("[2] Titel § Avsnitt") and link, and the suggested questions are clickable.
+ */
+export function introductionPanel(intro: Introduction): WebPanel {
+  const byNumber = new Map(intro.sources.map((source) => [source.n, source]));
+  const item = (statement: IntroductionStatement, label?: string): WebPanelItem => {
+    const source = byNumber.get(statement.source);
+    return {
+      title: statement.text,
+      detail: [label, source ? `[${source.n}] ${describeSource(source)}` : null].filter(Boolean).join(" · "),
+      link: source?.source ?? null,
+    };
+  };
+  const sections: WebPanelSection[] = [
+    {
+      heading: `Syfte – ${intro.groupName}`,
+      text: intro.purpose.length === 0 ? "Underlaget beskriver inte gruppens syfte." : null,
+      items: intro.purpose.map((statement) => item(statement)),
+    },
+  ];
+  for (const body of intro.bodies) {
+    if (body.aspects.length === 0) continue;
+    sections.push({
+      heading: body.name,
+      items: body.aspects.flatMap((aspect) =>
+        aspect.statements.map((statement) => item(statement, aspect.label)),
+      ),
+    });
+  }
+  sections.push({
+    heading: "Möten",
+    text: intro.meetings.statements.length === 0 ? meetingsNotDescribed(intro.groupName) : null,
+    items: [
+      ...intro.meetings.statements.map((statement) => item(statement)),
+      ...intro.meetings.upcoming.map((meeting) => ({ title: meeting.title, when: meeting.when })),
+    ],
+  });
+  if (intro.role) {
+    sections.push({
+      heading: roleHeading(intro.role.role),
+      text: intro.role.described ? null : roleNotDescribed(intro.role.role, intro.groupName),
+      items: intro.role.statements.map((statement) => item(statement)),
+    });
+  }
+  if (intro.documents.length > 0) {
+    sections.push({
+      heading: "Viktiga dokument",
+      items: intro.documents.map((document) => ({
+        title: document.title,
+        detail: [document.typeLabel, document.date].filter(Boolean).join(", "),
+        link: document.link,
+      })),
+    });
+  }
+  if (intro.glossary.length > 0) {
+    sections.push({
+      heading: "Ordlista",
+      items: intro.glossary.map((entry) => ({
+        ...item(entry.definition),
+        title: `${entry.acronym} – ${entry.longForm}`,
+      })),
+    });
+  }
+  if (intro.questions.length > 0) {
+    sections.push({
+      heading: "Förslag på frågor",
+      items: intro.questions.map((question) => ({ title: question.question, ask: question.question })),
+    });
+  }
+  return { sections, emptyText: null };
+}
