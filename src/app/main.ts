@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     logger: logger.child({ module: "reminders" }),
   });
   for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
-  const bridge = new ReminderBridge(reminders, groups);
+  const bridge = new ReminderBridge(reminders, groups, config.knowledgeDir);
 
   if (config.slack) {
     const slack = await startSlackSurface({

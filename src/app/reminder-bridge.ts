@@ -1,4 +1,8 @@
+import path from "node:path";
 import type { Group } from "../knowledge/groups.ts";
+import { renderArshjulSvg } from "../reminders/arshjul.ts";
+import { arshjulItems } from "../reminders/arshjul-items.ts";
+import { loadCalendar } from "../reminders/load-calendar.ts";
 import type { ReminderService } from "../reminders/reminder-service.ts";
 import { describeWhen } from "../reminders/reminder-text.ts";
 import { isoWithOffset } from "../reminders/stockholm-time.ts";
@@ -15,6 +19,7 @@ export class ReminderBridge {
   constructor(
     private readonly reminders: ReminderService,
     groups: readonly Group[],
+    private readonly knowledgeDir?: string,
   ) {
     this.groupsById = new Map(groups.map((group) => [group.id, group]));
   }
@@ -39,9 +44,16 @@ export class ReminderBridge {
     const visible = items.filter(
       (item) => request.admin || item.group.visibility === "public" || request.groupId,
     );
-    if (visible.length === 0)
-      return { sections: [], emptyText: `Inga möten eller tidsfrister de närmaste ${DAYS_AHEAD} dagarna.` };
+    const picture = await this.wheel(request.groupId);
+    if (visible.length === 0) {
+      return {
+        sections: [],
+        emptyText: `Inga möten eller tidsfrister de närmaste ${DAYS_AHEAD} dagarna.`,
+        picture,
+      };
+    }
     return {
+      picture,
       sections: [
         {
           heading: null,
@@ -58,6 +70,22 @@ export class ReminderBridge {
           })),
         },
       ],
+    };
+  }
+
+  /** The chosen group's årshjul for this year, when a group is chosen and the calendar can be read. */
+  private async wheel(groupId: string | null): Promise<{ svg: string; alt: string } | null> {
+    const group = groupId ? this.groupsById.get(groupId) : undefined;
+    if (!group || !this.knowledgeDir) return null;
+    const calendar = await loadCalendar(path.join(this.knowledgeDir, "calendar"), [
+      ...this.groupsById.values(),
+    ]);
+    const year = new Date().getFullYear();
+    const items = arshjulItems(calendar.events, group.id, year);
+    if (items.length === 0) return null;
+    return {
+      svg: renderArshjulSvg({ groupName: group.name, year, items }),
+      alt: `Årshjul ${year} för ${group.name}: möten och sista dagar under året.`,
     };
   }
 }
