@@ -1,3 +1,4 @@
+import { SamsynError } from "../errors.ts";
 import type { BodyAspect } from "./introduction.ts";
 
 /** How the introduction finds one aspect of a body: what it asks and what a fitting sentence says. */
@@ -56,6 +57,19 @@ export const ASPECTS: readonly AspectDefinition[] = [
     limit: 4,
   },
   {
+    aspect: "duties",
+    label: "Vad som förväntas",
+    cue: new RegExp(
+      `${START}(ansvarar för att|ansvar för att|förankra|förbereda|inför mötena|inför mötet|inför sammanträde)`,
+      "iu",
+    ),
+    questions: (phrase) => [
+      `Vad förväntas av den som ingår i ${phrase}?`,
+      `Vilket ansvar har deltagarna i ${phrase}?`,
+    ],
+    limit: 3,
+  },
+  {
     aspect: "decisions",
     label: "Beslut",
     cue: new RegExp(
@@ -88,12 +102,13 @@ export const CLAIM_ORDER: readonly BodyAspect[] = [
   "chair",
   "meetings",
   "members",
+  "duties",
   "purpose",
 ];
 
 /** The definition of one aspect. */
 export function aspectDefinition(aspect: BodyAspect): AspectDefinition {
   const found = ASPECTS.find((definition) => definition.aspect === aspect);
-  if (!found) throw new Error(`unknown aspect ${aspect}`);
+  if (!found) throw new SamsynError("internal_error", `unknown introduction aspect ${aspect}`);
   return found;
 }

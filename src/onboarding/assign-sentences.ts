@@ -14,9 +14,9 @@ const MIN_UNNAMED_WORDS = 4;
 
 /**
  * The passage's sentences with their subjects. A lead-in joined with its list ("X består av: A; B")
- * sometimes swallows the next paragraph about another body ("Den politiska samverkan har ett
+ * sometimes swallows following paragraphs about something else ("Den politiska samverkan har ett
  * presidium …"); such a sentence is cut before that part, so it is neither misattributed nor
- * counted as saying what the other body's sentence says.
+ * counted as saying what the other sentence says. A lead-in left without its list is dropped.
  */
 export function assignSentences(
   passage: GroupPassage,
@@ -32,16 +32,21 @@ export function assignSentences(
         sentence.text.split(/\s+/).length >= MIN_UNNAMED_WORDS,
     );
   return subjects.flatMap((sentence) => {
-    let cut = sentence.text.length;
-    for (const other of subjects) {
-      const named = other.via === "subject" || other.via === "name";
-      if (other === sentence || !named || other.entity === sentence.entity) continue;
-      if (other.text.length >= sentence.text.length || !quoteInPassage(other.text, sentence.text)) continue;
-      const at = sentence.text.indexOf(other.text.replace(/[.;,]+$/u, ""));
-      if (at > 0 && at < cut) cut = at;
-    }
-    if (cut === sentence.text.length) return [sentence];
-    const text = sentence.text.slice(0, cut).replace(/[\s;,:]+$/u, "");
-    return text.split(/\s+/).length >= MIN_WORDS ? [{ ...sentence, text }] : [];
+    const contained = subjects
+      .filter(
+        (other) => other.text.length < sentence.text.length && quoteInPassage(other.text, sentence.text),
+      )
+      .map((other) => ({ other, at: sentence.text.indexOf(other.text.replace(/[.;,]+$/u, "")) }))
+      .filter((entry) => entry.at > 0)
+      .sort((left, right) => left.at - right.at);
+    // The first item after a lead-in is its list; later ones may be paragraphs the list swallowed.
+    const foreign = contained.find(
+      ({ other }, index) =>
+        other.entity !== sentence.entity && (index > 0 || other.via === "subject" || other.via === "name"),
+    );
+    if (!foreign) return [sentence];
+    const text = sentence.text.slice(0, foreign.at).replace(/[\s;,]+$/u, "");
+    if (text.endsWith(":") || text.split(/\s+/).length < MIN_WORDS) return [];
+    return [{ ...sentence, text }];
   });
 }

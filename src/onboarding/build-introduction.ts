@@ -1,13 +1,12 @@
 import type { Group } from "../knowledge/groups.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
-import { ASPECTS, aspectDefinition, CLAIM_ORDER } from "./aspects.ts";
-import { detectRole } from "./detect-role.ts";
+import { ASPECTS, type AspectDefinition, aspectDefinition, CLAIM_ORDER } from "./aspects.ts";
+import { roleOf } from "./detect-role.ts";
 import { detectBodies, type Entity, groupEntity } from "./entities.ts";
 import { glossaryItems } from "./glossary.ts";
 import { groupsOf, loadGroupMaterial } from "./group-material.ts";
-import type { Introduction, IntroductionBody, Role, UpcomingProvider } from "./introduction.ts";
-import { ROLES } from "./introduction.ts";
+import type { Introduction, IntroductionBody, UpcomingProvider } from "./introduction.ts";
 import { keyDocuments } from "./key-documents.ts";
 import type { OnboardingCore } from "./onboarding-core.ts";
 import { describeRole } from "./role-section.ts";
@@ -27,6 +26,12 @@ export interface IntroductionOptions {
   now?: Date;
   /** The groups of the knowledge folder; read from it when left out. */
   groups?: readonly Group[];
+  /**
+   * Answers the introduction's own questions (default: the core's). Statements are quoted verbatim
+   * whatever answers, so with an LLM configured an extractive service saves some 30–50 model calls
+   * per group; suggested questions are always checked with the core's own answers.
+   */
+  answers?: OnboardingCore["answers"];
   logger?: Logger;
 }
 
@@ -34,14 +39,14 @@ export interface IntroductionOptions {
 export async function buildBaseIntroduction(
   core: OnboardingCore,
   group: Group,
-  options: Pick<IntroductionOptions, "groups" | "now"> = {},
+  options: Pick<IntroductionOptions, "groups" | "now" | "answers"> = {},
 ): Promise<Introduction> {
   const material = loadGroupMaterial(core, group, await groupsOf(core, options.groups));
   const subject = groupEntity(group);
   const entities = [subject, ...detectBodies(material, subject)];
   const registry = new SourceRegistry();
-  const collector = new StatementCollector(core, material, entities, registry);
-  const gatherAspect = (entity: Entity, definition: (typeof ASPECTS)[number], section: string) =>
+  const collector = new StatementCollector(options.answers ?? core.answers, material, entities, registry);
+  const gatherAspect = (entity: Entity, definition: AspectDefinition, section: string) =>
     collector.gather({
       entity,
       questions: definition.questions(entity.phrase),
@@ -107,13 +112,6 @@ export async function buildBaseIntroduction(
   };
 }
 
-/** Turns a role option ("ersättare", "ny ersättare", "Jag är ny ersättare i …") into a role. */
-export function roleOf(text: string): Role | null {
-  const lower = text.trim().toLowerCase();
-  const exact = ROLES.find((role) => role === lower);
-  return exact ?? detectRole(text)?.role ?? null;
-}
-
 /** Adds what depends on the reader and the day: their role and the next meetings. */
 export async function personaliseIntroduction(
   core: OnboardingCore,
@@ -127,12 +125,8 @@ export async function personaliseIntroduction(
     const material = loadGroupMaterial(core, group, await groupsOf(core, options.groups));
     const subject = groupEntity(group);
     const registry = new SourceRegistry(base.sources);
-    const collector = new StatementCollector(
-      core,
-      material,
-      [subject, ...detectBodies(material, subject)],
-      registry,
-    );
+    const entities = [subject, ...detectBodies(material, subject)];
+    const collector = new StatementCollector(options.answers ?? core.answers, material, entities, registry);
     intro.role = await describeRole(role, subject, collector);
     intro.sources = registry.sources();
   }

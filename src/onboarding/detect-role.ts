@@ -1,6 +1,6 @@
 import type { Group } from "../knowledge/groups.ts";
 import { stemOf } from "./entities.ts";
-import type { Role } from "./introduction.ts";
+import { ROLES, type Role } from "./introduction.ts";
 
 /** A role someone says they have, and the words naming where ("Norrbottens samverkansberedning"). */
 export interface DetectedRole {
@@ -78,4 +78,10 @@ export function findGroup(text: string, groups: readonly Group[]): Group | null 
   const [best, second] = scored;
   if (!best || best.score === 0 || (second && second.score === best.score)) return null;
   return best.group;
+}
+
+/** Turns a role option ("ersättare", "ny ersättare", "Jag är ny ersättare i …") into a role. */
+export function roleOf(text: string): Role | null {
+  const lower = text.trim().toLowerCase();
+  return ROLES.find((role) => role === lower) ?? detectRole(text)?.role ?? null;
 }

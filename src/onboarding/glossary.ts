@@ -1,6 +1,7 @@
 import type { Citation } from "../answer/answer.ts";
 import type { CatalogAcronym } from "../index/catalog.ts";
 import type { Group } from "../knowledge/groups.ts";
+import { scopeForGroups } from "../retrieval/scope.ts";
 import type { GroupPassage } from "./group-material.ts";
 import { groupsOf, loadPassages, ownersOf } from "./group-material.ts";
 import type { IntroductionGlossaryItem } from "./introduction.ts";
@@ -131,21 +132,39 @@ export async function explainAcronym(
       .join("\n");
     return { acronym: wanted, found: true, items, sources, text };
   }
-  const usedIn = documentUsing(core, wanted);
+  const visible = await visibleDocuments(core, options.groupId ?? null, options);
+  const usedIn = documentUsing(core, wanted, visible);
   const text = usedIn
     ? `${wanted} förekommer i underlaget (${usedIn}) men förklaras inte där, så jag kan inte säga vad det står för.`
     : `Förkortningen ${wanted} finns inte i underlaget.`;
   return { acronym: wanted, found: false, items: [], sources: [], text };
 }
 
-/** The title of a document that uses the acronym as a word, or null. */
-function documentUsing(core: OnboardingCore, acronym: string): string | null {
+/** The documents a group's channels see (all for null), so an answer never names another group's. */
+async function visibleDocuments(
+  core: OnboardingCore,
+  groupId: string | null,
+  options: GlossaryOptions,
+): Promise<ReadonlySet<string> | null> {
+  if (groupId === null) return null;
+  const groups = await groupsOf(core, options.groups);
+  return new Set(scopeForGroups([groupId], groups, core.index.catalog.documents()).documentIds ?? []);
+}
+
+/** The title of a visible document that uses the acronym as a word, or null. */
+function documentUsing(
+  core: OnboardingCore,
+  acronym: string,
+  visible: ReadonlySet<string> | null,
+): string | null {
   if (!/^[\p{L}\p{N}]{2,12}$/u.test(acronym)) return null;
   const pattern = acronymPattern(acronym);
   const rows = core.index.database
-    .prepare("SELECT document_id, text FROM chunks WHERE instr(text, ?) > 0 LIMIT 50")
+    .prepare("SELECT document_id, text FROM chunks WHERE instr(text, ?) > 0")
     .all(acronym) as { document_id: string; text: string }[];
-  const hit = rows.find((row) => pattern.test(row.text));
+  const hit = rows.find(
+    (row) => (visible === null || visible.has(row.document_id)) && pattern.test(row.text),
+  );
   if (!hit) return null;
   return (
     core.index.catalog.documents().find((document) => document.id === hit.document_id)?.title ??

@@ -14,7 +14,7 @@ import type { OnboardingCore } from "./onboarding-core.ts";
 export type BaseIntroductionBuilder = (
   core: OnboardingCore,
   group: Group,
-  options: Pick<IntroductionOptions, "groups" | "now">,
+  options: Pick<IntroductionOptions, "groups" | "now" | "answers">,
 ) => Promise<Introduction>;
 
 interface Entry {

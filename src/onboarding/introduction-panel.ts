@@ -1,5 +1,14 @@
-import type { WebPanel, WebPanelItem, WebPanelSection } from "../surfaces/web/web-panels.ts";
-import type { Introduction, IntroductionStatement } from "./introduction.ts";
+import type { Group } from "../knowledge/groups.ts";
+import type {
+  WebPanel,
+  WebPanelItem,
+  WebPanelProvider,
+  WebPanelSection,
+} from "../surfaces/web/web-panels.ts";
+import { groupsOf } from "./group-material.ts";
+import type { Introduction, IntroductionStatement, UpcomingProvider } from "./introduction.ts";
+import type { IntroductionCache } from "./introduction-cache.ts";
+import type { OnboardingCore } from "./onboarding-core.ts";
 import {
   describeSource,
   meetingsNotDescribed,
@@ -78,4 +87,40 @@ export function introductionPanel(intro: Introduction): WebPanel {
     });
   }
   return { sections, emptyText: null };
+}
+
+/** Options of `introductionPanelProvider`. */
+export interface IntroductionPanelOptions {
+  /** The groups of the knowledge folder; read from it on each request when left out. */
+  groups?: readonly Group[];
+  upcoming?: UpcomingProvider;
+}
+
+/**
+ * The web chat's "Introduktion" panel provider: the chosen group's introduction from the cache.
+ * Without a chosen group, or for an internal group the user may not see, it says so instead.
+ */
+export function introductionPanelProvider(
+  core: OnboardingCore,
+  cache: IntroductionCache,
+  options: IntroductionPanelOptions = {},
+): WebPanelProvider {
+  return async (request) => {
+    if (request.groupId === null)
+      return { sections: [], emptyText: "Välj en grupp för att se introduktionen." };
+    const groups = await groupsOf(core, options.groups);
+    const group = groups.find((candidate) => candidate.id === request.groupId);
+    if (!group) return { sections: [], emptyText: "Gruppen finns inte längre." };
+    // Visitors see public groups only, as in the group selector.
+    if (!request.admin && group.visibility !== "public")
+      return {
+        sections: [],
+        emptyText: "Introduktionen till den här gruppen visas bara för administratören.",
+      };
+    const intro = await cache.get(core, group, {
+      groups,
+      ...(options.upcoming ? { upcoming: options.upcoming } : {}),
+    });
+    return introductionPanel(intro);
+  };
 }

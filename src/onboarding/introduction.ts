@@ -10,7 +10,7 @@ export interface IntroductionStatement {
 }
 
 /** What the introduction says about a body: who convenes, who takes part, what it may decide. */
-export type BodyAspect = "purpose" | "convenes" | "chair" | "members" | "decisions" | "meetings";
+export type BodyAspect = "purpose" | "convenes" | "chair" | "members" | "duties" | "decisions" | "meetings";
 
 /** The statements about one aspect of a body. */
 export interface BodyAspectStatements {

@@ -36,7 +36,7 @@ export class StatementCollector {
   private readonly sentences = new Map<string, AssignedSentence[]>();
 
   constructor(
-    private readonly core: OnboardingCore,
+    private readonly answers: OnboardingCore["answers"],
     private readonly material: GroupMaterial,
     private readonly entities: readonly Entity[],
     private readonly registry: SourceRegistry,
@@ -123,7 +123,7 @@ export class StatementCollector {
     const byKey = new Map<string, Candidate>();
     let order = 0;
     for (const question of request.questions) {
-      const { answer, retrieval } = await this.core.answers.ask(question, { scope: this.material.ownScope });
+      const { answer, retrieval } = await this.answers.ask(question, { scope: this.material.ownScope });
       if (answer.abstained || answer.citations.length === 0) continue;
       const cited = new Set(answer.citations.map((citation) => citation.chunkId));
       const quotes = answer.citations.map((citation) => citation.quote);

@@ -20,7 +20,15 @@ export interface QuestionCandidate {
 export const SUGGESTED_QUESTIONS = 5;
 
 /** The group's aspects in the order readers most need them. */
-const GROUP_PRIORITY = ["convenes", "meetings", "decisions", "members", "chair", "purpose"] as const;
+const GROUP_PRIORITY = [
+  "convenes",
+  "meetings",
+  "decisions",
+  "members",
+  "duties",
+  "chair",
+  "purpose",
+] as const;
 const BODY_PRIORITY = ["purpose", "convenes", "members"] as const;
 
 /** Candidate questions from what the introduction found, most useful first. */
