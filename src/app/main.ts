@@ -12,6 +12,7 @@ import { startTeamsSurface } from "../surfaces/teams/start-teams-surface.ts";
 import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
+import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
 
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
   });
   for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
   const bridge = new ReminderBridge(reminders, groups, config.knowledgeDir);
+  const onboarding = new OnboardingBridge(core, groups, (groupId) => bridge.meetings(groupId));
 
   if (config.slack) {
     const slack = await startSlackSurface({
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
       commands: {
         meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
         reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        intro: (context) => onboarding.introSlack(context.argument, context.groupIds),
         notificationAction: async (action) => {
           const message = bridge.action(action.value, action.userId);
           return message === null ? null : { text: message };
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
       commands: {
         meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
         reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        intro: async (context) => ({ text: await onboarding.introText(context.argument, context.groupIds) }),
         notificationAction: async (action) => {
           const message = bridge.action(action.value, action.userId);
           return message === null ? null : { text: message };
@@ -98,7 +102,7 @@ async function main(): Promise<number> {
       groups,
       feedback,
       logger,
-      providers: { upcoming: (request) => bridge.panel(request) },
+      providers: { upcoming: (request) => bridge.panel(request), introduction: onboarding.panel() },
     });
     stops.push(web.stop);
     webUrl = "";

@@ -31,6 +31,19 @@ export class ReminderBridge {
     return formatUpcoming(items, { mode, group, days: DAYS_AHEAD });
   }
 
+  /** The next meetings of a group, worded for the onboarding introduction. */
+  async meetings(groupId: string): Promise<{ title: string; when: string }[]> {
+    const items = await this.reminders.upcoming(groupId, 120);
+    return items.map((item) => ({
+      title: item.occurrence.title,
+      when: describeWhen(
+        isoWithOffset(item.occurrence.start),
+        item.occurrence.end ? isoWithOffset(item.occurrence.end) : null,
+        item.occurrence.allDay,
+      ),
+    }));
+  }
+
   /** A click on "Klar" or "Påminn mig i morgon" under a reminder. */
   action(value: string, user: string): string | null {
     if (value.startsWith("reminder:done:")) return this.reminders.markDone(value, user).message;

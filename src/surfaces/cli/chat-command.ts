@@ -1,5 +1,6 @@
 import path from "node:path";
 import { bootstrap } from "../../app/bootstrap.ts";
+import { OnboardingBridge } from "../../app/onboarding-bridge.ts";
 import { ReminderBridge } from "../../app/reminder-bridge.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
 import { ReminderService } from "../../reminders/reminder-service.ts";
@@ -20,9 +21,16 @@ async function main(): Promise<number> {
     documents: core.index.catalog,
     logger,
   });
-  const bridge = new ReminderBridge(reminders, groups);
+  const bridge = new ReminderBridge(reminders, groups, core.config.knowledgeDir);
+  const onboarding = new OnboardingBridge(core, groups, (groupId) => bridge.meetings(groupId));
   try {
-    await runTerminalChat(core, logger, { list: (mode, groupIds) => bridge.list(mode, groupIds) });
+    await runTerminalChat(core, logger, {
+      list: (mode, groupIds) => bridge.list(mode, groupIds),
+      // The terminal belongs to whoever owns the knowledge folder: every group may be introduced.
+      intro: (argument, groupIds) => onboarding.introText(argument || (groupIds[0] ?? ""), null),
+      glossary: (argument, groupIds) =>
+        onboarding.glossaryText(argument, groupIds.length > 0 ? groupIds : null),
+    });
   } finally {
     core.close();
   }

@@ -14,6 +14,8 @@ Kommandon:
   grupper          lista grupperna i kunskapsmappen
   grupp ID | alla  sök bara i en grupps dokument (och de offentliga), eller i allt
   status           visa hur många dokument och avsnitt som är indexerade
+  intro [grupp]    introduktion till en grupp, t.ex. "intro Jag är ny ersättare i Norrbotten"
+  ordlista [FÖRK]  förkortningar och begrepp ur dokumenten
   möten            kommande möten och tidsfrister (för vald grupp)
   påminnelser      planerade påminnelser (för vald grupp)
   avsluta          avsluta (eller Ctrl+D)`;
@@ -22,6 +24,10 @@ Kommandon:
 export interface TerminalChatCommands {
   /** Upcoming meetings and deadlines, or planned reminders, for the chosen groups (all when empty). */
   list?(mode: "meetings" | "reminders", groupIds: readonly string[]): Promise<string>;
+  /** `intro …`: the introduction to a group (the chosen one unless the argument names another). */
+  intro?(argument: string, groupIds: readonly string[]): Promise<string>;
+  /** `ordlista …`: the glossary, or one acronym explained. */
+  glossary?(argument: string, groupIds: readonly string[]): Promise<string>;
 }
 
 /** An interactive Swedish chat in the terminal; reads questions line by line until EOF. */
@@ -90,6 +96,21 @@ export async function runTerminalChat(
         write(
           `${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`,
         );
+        break;
+      }
+      case "intro":
+      case "ordlista": {
+        const handler = command.toLowerCase() === "intro" ? commands.intro : commands.glossary;
+        if (!handler) {
+          write("Introduktionen är inte inställd ännu.");
+          break;
+        }
+        try {
+          write(await handler(argument, groupIds));
+        } catch (error) {
+          logger.error("onboarding failed", { error });
+          write("Det gick inte att ta fram introduktionen just nu. Se loggen för orsaken.");
+        }
         break;
       }
       case "möten":
