@@ -47,6 +47,19 @@ async function main(): Promise<number> {
   for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
   const bridge = new ReminderBridge(reminders, groups, config.knowledgeDir);
   const onboarding = new OnboardingBridge(core, groups, (groupId) => bridge.meetings(groupId));
+  // The commands Slack and Teams share; each renders the introduction its own way.
+  const shared = {
+    meetings: async (context: { groupIds: string[] }) => ({
+      text: await bridge.list("meetings", context.groupIds),
+    }),
+    reminders: async (context: { groupIds: string[] }) => ({
+      text: await bridge.list("reminders", context.groupIds),
+    }),
+    notificationAction: async (action: { value: string; userId: string }) => {
+      const message = bridge.action(action.value, action.userId);
+      return message === null ? null : { text: message };
+    },
+  };
 
   if (config.slack) {
     const slack = await startSlackSurface({
@@ -57,13 +70,8 @@ async function main(): Promise<number> {
       feedback,
       logger,
       commands: {
-        meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
-        reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        ...shared,
         intro: (context) => onboarding.introSlack(context.argument, context.groupIds),
-        notificationAction: async (action) => {
-          const message = bridge.action(action.value, action.userId);
-          return message === null ? null : { text: message };
-        },
       },
     });
     notifiers.push(slack.notifier);
@@ -78,13 +86,8 @@ async function main(): Promise<number> {
       feedback,
       logger,
       commands: {
-        meetings: async (context) => ({ text: await bridge.list("meetings", context.groupIds) }),
-        reminders: async (context) => ({ text: await bridge.list("reminders", context.groupIds) }),
+        ...shared,
         intro: async (context) => ({ text: await onboarding.introText(context.argument, context.groupIds) }),
-        notificationAction: async (action) => {
-          const message = bridge.action(action.value, action.userId);
-          return message === null ? null : { text: message };
-        },
       },
     });
     notifiers.push(teams.notifier);

@@ -5,12 +5,7 @@ import { LOG_LEVELS } from "../logger.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
+import { optionalText } from "./environment-fields.ts";
 
 const positiveInteger = (fallback: number) =>
   z

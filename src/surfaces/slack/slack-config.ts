@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "../../config/environment-fields.ts";
 import { SamsynError } from "../../errors.ts";
 
 /** How Slack reaches Samsyn: signed HTTP requests to `/slack/events`, or a Socket Mode WebSocket. */
@@ -38,12 +39,6 @@ export const SLACK_ENVIRONMENT_DOC: readonly { name: string; description: string
 ];
 
 const SLACK_VARIABLES = SLACK_ENVIRONMENT_DOC.map((entry) => entry.name);
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const environmentSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(

@@ -1,5 +1,6 @@
 import { type CloudEnvironment, cloudFromName } from "@microsoft/teams.api";
 import { z } from "zod";
+import { optionalText } from "../../config/environment-fields.ts";
 import { SamsynError } from "../../errors.ts";
 
 /** How Samsyn proves to the Bot Framework who it is when it sends messages. */
@@ -86,12 +87,6 @@ const DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const environmentSchema = z.object({
   MICROSOFT_APP_ID: optionalText.pipe(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "../../config/environment-fields.ts";
 import { SamsynError } from "../../errors.ts";
 
 /** Validated settings of the local web chat. */
@@ -35,12 +36,6 @@ const MIN_TOKEN_LENGTH = 16;
 const DEFAULT_MAX_UPLOAD_MB = 20;
 const ON = new Set(["on", "true", "1", "yes", "ja"]);
 const OFF = new Set(["off", "false", "0", "no", "nej"]);
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
 
 const environmentSchema = z.object({
   SAMSYN_WEB_TOKEN: optionalText.pipe(
