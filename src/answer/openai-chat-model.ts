@@ -1,5 +1,6 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import OpenAI from "openai";
 import { SamsynError } from "../errors.ts";
+import { describeOpenAiFailure, redactSecret } from "../index/describe-openai-failure.ts";
 import type { ChatModel, ChatRequest } from "./chat-model.ts";
 
 /** Connection settings for an OpenAI-compatible chat completions endpoint. */
@@ -91,7 +92,7 @@ export class OpenAiChatModel implements ChatModel {
 
   private unavailable(error: unknown): SamsynError {
     if (error instanceof SamsynError) return error;
-    return new SamsynError("llm_unavailable", this.message(describeFailure(error)), { cause: error });
+    return new SamsynError("llm_unavailable", this.message(describeOpenAiFailure(error)), { cause: error });
   }
 
   private invalid(reason: string): SamsynError {
@@ -101,19 +102,6 @@ export class OpenAiChatModel implements ChatModel {
   private message(reason: string): string {
     const { baseURL, model, apiKey } = this.options;
     const text = `Språkmodellen ${model} via ${baseURL} gick inte att använda: ${reason}`;
-    return apiKey ? text.split(apiKey).join("***") : text;
+    return redactSecret(text, apiKey);
   }
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof APIUserAbortError) return "anropet avbröts";
-  if (error instanceof APIConnectionTimeoutError) return "servern svarade inte inom tidsgränsen";
-  if (error instanceof APIConnectionError) return "kunde inte ansluta till servern";
-  if (error instanceof APIError && error.status === 401)
-    return "servern nekade nyckeln (401), kontrollera API-nyckeln";
-  if (error instanceof APIError && error.status === 404) return "modellen eller adressen finns inte (404)";
-  if (error instanceof APIError && error.status === 429)
-    return "för många anrop (429), även efter nya försök";
-  if (error instanceof APIError) return `servern svarade ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

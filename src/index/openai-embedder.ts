@@ -1,6 +1,7 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
+import OpenAI from "openai";
 import { z } from "zod";
 import { SamsynError } from "../errors.ts";
+import { describeOpenAiFailure, redactSecret } from "./describe-openai-failure.ts";
 import type { Embedder } from "./embedder.ts";
 
 /** Connection and batching settings for an OpenAI-compatible `/embeddings` endpoint. */
@@ -95,7 +96,7 @@ export class OpenAiEmbedder implements Embedder {
         ...(this.options.requestDimensions && this.dimensions > 0 ? { dimensions: this.dimensions } : {}),
       });
     } catch (error) {
-      throw this.failure(describeFailure(error), error);
+      throw this.failure(describeOpenAiFailure(error), error);
     }
     const parsed = responseSchema.safeParse(raw);
     if (!parsed.success) throw this.failure("svaret har inte OpenAI:s format");
@@ -112,7 +113,7 @@ export class OpenAiEmbedder implements Embedder {
   private failure(reason: string, cause?: unknown): SamsynError {
     const { baseURL, model, apiKey } = this.options;
     const message = `Kunde inte skapa embeddings med modellen ${model} via ${baseURL}: ${reason}`;
-    return new SamsynError("embedding_failed", redact(message, apiKey), { cause });
+    return new SamsynError("embedding_failed", redactSecret(message, apiKey), { cause });
   }
 }
 
@@ -126,22 +127,6 @@ function createClient(options: OpenAiEmbedderOptions): OpenAI {
     maxRetries: options.maxRetries ?? 3,
     timeout: options.timeoutMs ?? 60_000,
   });
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof APIConnectionTimeoutError) return "servern svarade inte inom tidsgränsen";
-  if (error instanceof APIConnectionError) return "kunde inte ansluta till servern";
-  if (error instanceof APIError && error.status === 401)
-    return "servern nekade nyckeln (401), kontrollera API-nyckeln";
-  if (error instanceof APIError && error.status === 404) return "modellen eller adressen finns inte (404)";
-  if (error instanceof APIError && error.status === 429)
-    return "för många anrop (429), även efter nya försök";
-  if (error instanceof APIError) return `servern svarade ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function redact(text: string, secret: string | undefined): string {
-  return secret ? text.split(secret).join("***") : text;
 }
 
 function decode(embedding: string | number[]): Float32Array {
