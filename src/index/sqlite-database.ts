@@ -50,26 +50,49 @@ const MIGRATIONS: Record<number, string> = {
   `,
 };
 
+/**
+ * Databases and their prepared statements, kept reachable until the process exits. On Node 24.19+
+ * the garbage collector aborts the process when it destroys a better-sqlite3 object (Node's
+ * `ObjectWrap` destructor calls `RemoveEnvironmentCleanupHook` outside an environment; reported
+ * upstream as WiseLibs/better-sqlite3#1515, closed without a fix, and better-sqlite3 13 needs Node 22).
+ * Statements are cached per SQL text, so memory stays bounded by the number of distinct statements.
+ */
+const retained: { database: SqliteDatabase; statements: Map<string, Database.Statement> }[] = [];
+
+function retainStatements(database: SqliteDatabase): void {
+  const statements = new Map<string, Database.Statement>();
+  retained.push({ database, statements });
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as SqliteDatabase["prepare"];
+}
+
 /** Opens (creating and migrating when needed) the SQLite database at `file`; `:memory:` works too. */
 export function openDatabase(file: string): SqliteDatabase {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file);
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
-  database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
+  retainStatements(database);
+  // exec, not pragma(): pragma() prepares a throwaway statement each call (see `retained` above).
+  database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+  database.exec("PRAGMA busy_timeout = 5000;");
   migrate(database);
   return database;
 }
 
 function migrate(database: SqliteDatabase): void {
-  const current = Number(database.pragma("user_version", { simple: true }));
+  const current = Number((database.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     const statements = MIGRATIONS[version];
     if (statements === undefined) throw new Error(`missing migration ${version}`);
     database.transaction(() => {
       database.exec(statements);
-      database.pragma(`user_version = ${version}`);
+      database.exec(`PRAGMA user_version = ${version}`);
     })();
   }
 }
