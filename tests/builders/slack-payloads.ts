@@ -116,6 +116,19 @@ export function messageEvent(fields: {
   };
 }
 
+/** A `member_joined_channel` event: someone (or the bot) joined a channel. */
+export function memberJoinedChannel(fields: { channel: string; user: string; inviter?: string }) {
+  return {
+    type: "member_joined_channel",
+    user: fields.user,
+    channel: fields.channel,
+    channel_type: "C",
+    team: TEAM_ID,
+    event_ts: messageTs(),
+    ...(fields.inviter ? { inviter: fields.inviter } : {}),
+  };
+}
+
 /** The fields of a slash command (form fields over HTTP, the payload in Socket Mode). */
 export function slashCommandFields(fields: {
   text: string;

@@ -13,6 +13,7 @@ import { type SlackSurface, startSlackSurface } from "../../src/surfaces/slack/s
 import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import {
   appMention,
+  memberJoinedChannel,
   messageEvent,
   messageTs,
   type SignOptions,
@@ -27,6 +28,7 @@ const SIGNING_SECRET = "test-signing-secret";
 const SIGNED: SignOptions = { signingSecret: SIGNING_SECRET };
 const HALSAM_CHANNEL = "C0HALSAM";
 const OPEN_CHANNEL = "C0OPEN";
+const LAHOLM_CHANNEL = "C0LAHOLM";
 const MEMBER = "U0MEMBER";
 const OUTSIDER = "U0OUTSIDE";
 const HALSAM_TITLE = "Samverkansstruktur HälSam";
@@ -92,7 +94,13 @@ beforeAll(async () => {
   const groupFile = path.join(knowledge, "groups", "halsam-vasternorrland.yaml");
   const groupYaml = parseDocument(fs.readFileSync(groupFile, "utf8"));
   groupYaml.setIn(["channels", "slack"], [HALSAM_CHANNEL]);
+  groupYaml.set("welcome", { enabled: true });
   fs.writeFileSync(groupFile, groupYaml.toString());
+  // A second mapped group that keeps the default: no welcome.
+  const laholmFile = path.join(knowledge, "groups", "laholm-samverkansberedning.yaml");
+  const laholmYaml = parseDocument(fs.readFileSync(laholmFile, "utf8"));
+  laholmYaml.setIn(["channels", "slack"], [LAHOLM_CHANNEL]);
+  fs.writeFileSync(laholmFile, laholmYaml.toString());
   ({ core } = await ingestedCore(knowledge, path.join(folder.dir, "data")));
   ({ groups } = await loadGroups(path.join(knowledge, "groups")));
   slack = await FakeSlackApi.start({ members: { [HALSAM_CHANNEL]: [MEMBER, "U0SAMSYN"] } });
@@ -106,6 +114,10 @@ beforeAll(async () => {
   const commands: SlackCommandHooks = {
     meetings: async (context) => ({
       text: `Nästa möte för ${context.groupIds.join(", ") || "inga grupper"}`,
+    }),
+    intro: async (context) => ({
+      text: `Introduktion till ${context.argument} (grupper: ${context.groupIds.join(", ")})`,
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: `*Introduktion:* ${context.argument}` } }],
     }),
   };
   secondHttp = new HttpServer(silentLogger);
@@ -495,5 +507,94 @@ describe("Slack failures", () => {
     } finally {
       controllable.mode = "pass";
     }
+  });
+});
+
+describe("Slack onboarding", () => {
+  /** A click on one of the introduction's buttons, as it sits on a message in `channel`. */
+  function introClick(fields: { actionId: string; value: string; channel: string; messageTs: string }) {
+    return sendToSlackApp(
+      secondUrl,
+      signedBlockAction({ ...fields, user: MEMBER, responseUrl: slack.responseUrl() }, SIGNED),
+    );
+  }
+
+  it("answers a suggested question from the introduction in the thread of that message, with sources", async () => {
+    const introTs = messageTs();
+    const response = await introClick({
+      actionId: "samsyn_intro_ask:2",
+      value: LAHOLM_QUESTION,
+      channel: OPEN_CHANNEL,
+      messageTs: introTs,
+    });
+    expect(response.status).toBe(200);
+    const { placeholder, update } = await answerIn(OPEN_CHANNEL, introTs);
+    expect(placeholder.args.text).toBe("Söker i underlaget…");
+    expect(update.args.text).toContain("kommunstyrelsens ordförande");
+    expect(blockText(update)).toContain("Revidering av samverkansöverenskommelse");
+    expect(buttons(update).map((button) => button.text.text)).toEqual(
+      expect.arrayContaining(["Visa källtext [1]", "👍 Bra svar"]),
+    );
+  });
+
+  it("shows the introduction of the welcome's group to the clicker only", async () => {
+    await introClick({
+      actionId: "samsyn_intro_start",
+      value: "halsam-vasternorrland",
+      channel: HALSAM_CHANNEL,
+      messageTs: messageTs(),
+    });
+    const reply = await slack.waitFor(
+      "chat.postEphemeral",
+      (args) =>
+        args.user === MEMBER && String(args.text).startsWith("Introduktion till halsam-vasternorrland"),
+    );
+    expect(reply.args.channel).toBe(HALSAM_CHANNEL);
+    expect(reply.args.text).toContain("grupper: halsam-vasternorrland");
+    expect(blockText(reply)).toContain("*Introduktion:* halsam-vasternorrland");
+  });
+
+  it("welcomes someone joining a channel whose group has welcomes on, once and only them", async () => {
+    const newcomer = "U0NEWBIE";
+    const isWelcome = (args: Record<string, unknown>) =>
+      args.user === newcomer && String(args.text).includes("Välkommen till");
+    const join = memberJoinedChannel({ channel: HALSAM_CHANNEL, user: newcomer });
+    await sendToSlackApp(url, signedEvent(join, { ...SIGNED, eventId: "Ev0JOIN1" }));
+    const welcome = await slack.waitFor("chat.postEphemeral", isWelcome);
+    expect(welcome.args.channel).toBe(HALSAM_CHANNEL);
+    expect(welcome.args.text).toContain(`<@${newcomer}>`);
+    expect(welcome.args.text).toContain("HälSam Västernorrland");
+    expect(buttons(welcome)).toEqual([
+      expect.objectContaining({ action_id: "samsyn_intro_start", value: "halsam-vasternorrland" }),
+    ]);
+    // Slack re-sending the same event does not welcome twice.
+    await sendToSlackApp(url, signedEvent(join, { ...SIGNED, eventId: "Ev0JOIN1", retryNum: 1 }));
+
+    // Neither a group without welcomes, an unmapped channel nor the bot itself gets one.
+    const before = slack.callsTo("chat.postEphemeral").length;
+    await sendToSlackApp(
+      url,
+      signedEvent(memberJoinedChannel({ channel: LAHOLM_CHANNEL, user: newcomer }), SIGNED),
+    );
+    await sendToSlackApp(
+      url,
+      signedEvent(memberJoinedChannel({ channel: OPEN_CHANNEL, user: newcomer }), SIGNED),
+    );
+    await sendToSlackApp(
+      url,
+      signedEvent(memberJoinedChannel({ channel: HALSAM_CHANNEL, user: slack.botUserId }), SIGNED),
+    );
+    // A later event that does reach the app proves the ones before it were handled, not pending.
+    const marker = memberJoinedChannel({ channel: HALSAM_CHANNEL, user: "U0LATER" });
+    await sendToSlackApp(url, signedEvent(marker, SIGNED));
+    await slack.waitFor("chat.postEphemeral", (args) => args.user === "U0LATER");
+    expect(slack.callsTo("chat.postEphemeral", isWelcome)).toHaveLength(1);
+    expect(
+      slack
+        .callsTo("chat.postEphemeral")
+        .slice(before)
+        .map((call) => call.args.user),
+    ).toEqual(["U0LATER"]);
+    expect(slack.callsTo("chat.postEphemeral", (args) => args.user === slack.botUserId)).toHaveLength(0);
   });
 });

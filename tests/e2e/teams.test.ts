@@ -19,6 +19,7 @@ import {
   channelMention,
   channelMessage,
   feedbackInvoke,
+  installedInTeam,
   personalConversationId,
   personalMessage,
   sendToTeamsApp,
@@ -62,6 +63,7 @@ beforeAll(async () => {
   const groupYaml = parseDocument(fs.readFileSync(groupFile, "utf8"));
   // Written as Teams' "Get link to channel" gives it: percent-encoded.
   groupYaml.setIn(["channels", "teams"], [encodeURIComponent(HALSAM_CHANNEL)]);
+  groupYaml.set("welcome", { enabled: true });
   fs.writeFileSync(groupFile, groupYaml.toString());
   const laholmFile = path.join(knowledge, LAHOLM_DOCUMENT);
   fs.writeFileSync(
@@ -460,3 +462,30 @@ async function poll(done: () => boolean, timeoutMs = 5000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe("Teams app: welcome", () => {
+  /** People (not Samsyn) added to a channel, as Teams reports it. */
+  function membersAdded(channelId: string, people: { id: string; name: string }[]) {
+    return {
+      ...installedInTeam({ serviceUrl: connector.serviceUrl, from: MEMBER, teamId: TEAM_ID }),
+      conversation: { id: channelId, conversationType: "channel", isGroup: true, tenantId: TENANT_ID },
+      membersAdded: people.map((person) => ({ id: person.id, name: person.name })),
+      channelData: {
+        eventType: "channelMemberAdded",
+        team: { id: TEAM_ID },
+        channel: { id: channelId },
+        tenant: { id: TENANT_ID },
+      },
+    };
+  }
+
+  it("welcomes new members of a channel whose group has welcomes on, and no one elsewhere", async () => {
+    const newcomer = teamsPerson("Nils Nyvald");
+    const elsewhere = connector.messagesIn(OPEN_CHANNEL).length;
+    await post(membersAdded(OPEN_CHANNEL, [newcomer]));
+    const welcome = await ask(membersAdded(HALSAM_CHANNEL, [newcomer]), HALSAM_CHANNEL);
+    expect(text(welcome)).toContain("Hej Nils Nyvald! Välkommen till HälSam Västernorrland!");
+    expect(text(welcome)).toContain("`intro`");
+    expect(connector.messagesIn(OPEN_CHANNEL)).toHaveLength(elsewhere);
+  });
+});

@@ -28,6 +28,7 @@ describe("slack/manifest.yaml", () => {
       "message.channels",
       "message.groups",
       "message.im",
+      "member_joined_channel",
     ]);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);

@@ -1,6 +1,7 @@
 import type { AnswerService } from "../../answer/answer-service.ts";
 import type { FeedbackStore } from "../../feedback/feedback-store.ts";
 import type { SqliteDatabase } from "../../index/sqlite-database.ts";
+import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
 import type { ScopedDocument } from "../../retrieval/scope.ts";
 import type { SlackScopeResolver } from "./slack-scope-resolver.ts";
@@ -51,6 +52,8 @@ export interface SlackSurfaceContext {
   core: SlackCore;
   store: SlackStore;
   scopes: SlackScopeResolver;
+  /** The groups, for per-group settings such as the welcome. */
+  groups: readonly Group[];
   feedback: FeedbackStore;
   commands: SlackCommandHooks;
   logger: Logger;

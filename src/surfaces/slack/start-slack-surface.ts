@@ -9,6 +9,7 @@ import { boltLogger } from "./bolt-logger.ts";
 import { registerActions } from "./register-actions.ts";
 import { registerCommand } from "./register-command.ts";
 import { registerConversationHandlers } from "./register-conversation-handlers.ts";
+import { registerOnboarding } from "./register-onboarding.ts";
 import type { SlackConfig } from "./slack-config.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
 import { SlackScopeResolver, webApiChannelMembers } from "./slack-scope-resolver.ts";
@@ -95,6 +96,7 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
       webApiChannelMembers(app.client),
       logger,
     ),
+    groups: options.groups,
     feedback: options.feedback,
     commands: options.commands ?? {},
     logger,
@@ -102,6 +104,7 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
   registerConversationHandlers(app, context);
   registerCommand(app, context);
   registerActions(app, context);
+  registerOnboarding(app, context);
   app.error(async (error) => {
     logger.error("slack handler failed", { error });
   });

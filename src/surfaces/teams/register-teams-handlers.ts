@@ -7,8 +7,10 @@ import { commandSuggestions } from "./render-teams-answer.ts";
 import { baseConversationId, conversationTypeOf } from "./teams-activity.ts";
 import type { TeamsSurfaceContext } from "./teams-surface-context.ts";
 import { TEAMS_TEXTS } from "./teams-texts.ts";
+import { welcomeMembers } from "./welcome-members.ts";
 
-type Members = { membersAdded?: { id: string }[]; membersRemoved?: { id: string }[] };
+type Member = { id: string; name?: string };
+type Members = { membersAdded?: Member[]; membersRemoved?: Member[] };
 
 /**
  * The activities Samsyn handles: messages (questions, commands, notification buttons), being added
@@ -29,6 +31,12 @@ export function registerTeamsHandlers(context: TeamsSurfaceContext): void {
       return;
     }
     rememberConversation(context, activity);
+    const newcomers = (update.membersAdded ?? []).filter((member) => member.id !== botId);
+    if (newcomers.length > 0) {
+      context.background.run("teams member welcome", () =>
+        welcomeMembers(context, activity, newcomers, send),
+      );
+    }
     if (!(update.membersAdded ?? []).some((member) => member.id === botId)) return;
     context.logger.info("teams app installed", { conversationType: conversationTypeOf(activity) });
     const personal = conversationTypeOf(activity) === "personal";

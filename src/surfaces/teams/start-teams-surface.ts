@@ -79,6 +79,7 @@ export async function startTeamsSurface(options: StartTeamsSurfaceOptions): Prom
       (conversationId) => references.findChannel(conversationId)?.serviceUrl ?? null,
       logger,
     ),
+    groups: options.groups,
     feedback: options.feedback,
     commands: options.commands ?? {},
     background,

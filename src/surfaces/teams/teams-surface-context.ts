@@ -2,6 +2,7 @@ import type { Attachment } from "@microsoft/teams.api";
 import type { AnswerService } from "../../answer/answer-service.ts";
 import type { FeedbackStore } from "../../feedback/feedback-store.ts";
 import type { SqliteDatabase } from "../../index/sqlite-database.ts";
+import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
 import type { ScopedDocument } from "../../retrieval/scope.ts";
 import type { BackgroundWork } from "./background-work.ts";
@@ -60,6 +61,8 @@ export interface TeamsSurfaceContext {
   store: TeamsStore;
   references: ConversationReferenceStore;
   scopes: TeamsScopeResolver;
+  /** The groups, for per-group settings such as the welcome. */
+  groups: readonly Group[];
   feedback: FeedbackStore;
   commands: TeamsCommandHooks;
   background: BackgroundWork;
