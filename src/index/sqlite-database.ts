@@ -86,7 +86,9 @@ export function openDatabase(file: string): SqliteDatabase {
 }
 
 function migrate(database: SqliteDatabase): void {
-  const current = Number((database.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
+  const current = Number(
+    (database.prepare("PRAGMA user_version").get() as { user_version: number }).user_version,
+  );
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     const statements = MIGRATIONS[version];
     if (statements === undefined) throw new Error(`missing migration ${version}`);
