@@ -1,12 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../../config/config.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
 import { arshjulPng, renderArshjulSvg } from "../../reminders/arshjul.ts";
 import { arshjulItems } from "../../reminders/arshjul-items.ts";
 import { loadCalendar } from "../../reminders/load-calendar.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run arshjul -- --group GRUPP-ID --year ÅÅÅÅ --out SÖKVÄG
   Ritar årets möten och sista dagar för gruppen som ett årshjul och skriver SÖKVÄG.svg och SÖKVÄG.png.`;
@@ -41,15 +40,11 @@ async function main(): Promise<number> {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({
-      options: { group: { type: "string" }, year: { type: "string" }, out: { type: "string" } },
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: { group: { type: "string" }, year: { type: "string" }, out: { type: "string" } },
+    allowPositionals: false,
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

@@ -1,10 +1,9 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bootstrap } from "../../app/bootstrap.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
 import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
 import { formatAnswer } from "./format-answer.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run ask -- "din fråga" [--group GRUPP-ID] [--json] [--explain]
   --group    sök bara i gruppens dokument och de offentliga
@@ -60,15 +59,11 @@ async function main(): Promise<number> {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({
-      options: { group: { type: "string" }, json: { type: "boolean" }, explain: { type: "boolean" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: { group: { type: "string" }, json: { type: "boolean" }, explain: { type: "boolean" } },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

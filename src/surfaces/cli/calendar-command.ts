@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadConfig } from "../../config/config.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
@@ -10,7 +9,7 @@ import { loadCalendar, parseCalendarFile } from "../../reminders/load-calendar.t
 import { groupReminderSettings } from "../../reminders/reminder-settings.ts";
 import { STOCKHOLM, swedishWeekday } from "../../reminders/stockholm-time.ts";
 import { swedishHolidays } from "../../reminders/swedish-holidays.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning:
   npm run calendar -- list --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--group GRUPP-ID] [--file FIL.ics|FIL.yaml] [--json]
@@ -103,22 +102,18 @@ function parseDate(value: string | undefined, flag: string): DateTime {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({
-      options: {
-        from: { type: "string" },
-        to: { type: "string" },
-        group: { type: "string" },
-        file: { type: "string" },
-        year: { type: "string" },
-        json: { type: "boolean" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: {
+      from: { type: "string" },
+      to: { type: "string" },
+      group: { type: "string" },
+      file: { type: "string" },
+      year: { type: "string" },
+      json: { type: "boolean" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

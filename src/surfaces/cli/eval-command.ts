@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bootstrap } from "../../app/bootstrap.ts";
 import type { EvalMetrics } from "../../evaluation/eval-records.ts";
 import { readQuestions, runEval } from "../../evaluation/run-eval.ts";
 import { scoreEval } from "../../evaluation/score-eval.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run eval -- --knowledge MAPP --questions FIL.jsonl --out FIL.jsonl
 Indexerar MAPP i en tillfällig datamapp, besvarar varje fråga och skriver en JSON-rad per fråga.`;
@@ -49,14 +48,10 @@ function formatMetrics(metrics: EvalMetrics): string {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({
-      options: { knowledge: { type: "string" }, questions: { type: "string" }, out: { type: "string" } },
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: { knowledge: { type: "string" }, questions: { type: "string" }, out: { type: "string" } },
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

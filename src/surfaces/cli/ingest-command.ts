@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { bootstrap } from "../../app/bootstrap.ts";
 import { formatIngestSummary } from "./format-ingest-summary.ts";
-import { EXIT_BAD_INPUT, EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_BAD_INPUT, EXIT_OK, parseCommandArguments, runCommand } from "./run-command.ts";
 
 const USAGE = `Användning: npm run ingest -- [--knowledge MAPP] [--data MAPP]
 Indexerar kunskapsmappen stegvis: nya och ändrade filer läses in, borttagna försvinner.`;
@@ -21,11 +20,10 @@ async function main(): Promise<number> {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({ options: { knowledge: { type: "string" }, data: { type: "string" } }, strict: true });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: { knowledge: { type: "string" }, data: { type: "string" } },
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

@@ -1,12 +1,11 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bootstrap } from "../../app/bootstrap.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
 import { buildIntroduction } from "../../onboarding/build-introduction.ts";
 import { calendarUpcoming } from "../../onboarding/calendar-upcoming.ts";
 import { detectRole, findGroup } from "../../onboarding/detect-role.ts";
 import { renderIntroductionText } from "../../onboarding/render-introduction-text.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run intro -- --group GRUPP-ID [--role "ny ersättare"] [--json]
   --group  gruppen som introduktionen gäller (filnamnet i knowledge/groups/ utan .yaml)
@@ -48,15 +47,11 @@ async function main(): Promise<number> {
 }
 
 function parseArguments() {
-  try {
-    return parseArgs({
-      options: { group: { type: "string" }, role: { type: "string" }, json: { type: "boolean" } },
-      allowPositionals: false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  return parseCommandArguments({
+    options: { group: { type: "string" }, role: { type: "string" }, json: { type: "boolean" } },
+    allowPositionals: false,
+    strict: true,
+  });
 }
 
 runCommand(main, USAGE);

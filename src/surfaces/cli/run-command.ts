@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { SamsynError } from "../../errors.ts";
 
 /** Exit codes shared by every command: 0 ok, 1 failure, 2 bad usage or bad input. */
@@ -38,4 +39,13 @@ export function runCommand(main: () => Promise<number>, usage?: string): void {
       process.exitCode = EXIT_FAILURE;
     },
   );
+}
+
+/** node:util parseArgs (strict), with unknown or malformed arguments reported as a Swedish usage error. */
+export function parseCommandArguments<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs<T>({ strict: true, ...config });
+  } catch (error) {
+    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
+  }
 }
