@@ -1,3 +1,4 @@
+import { askedTerm } from "../retrieval/asked-term.ts";
 import { wordPattern } from "./word-pattern.ts";
 
 /** What kind of answer a question wants; decides which sentences are preferred and required. */
@@ -19,6 +20,8 @@ export interface QuestionAnalysis {
   kind: QuestionKind;
   /** The question asks for a specific datum the passage must contain (a date, a number, a name). */
   needs: "date" | "number" | "person" | "contact" | null;
+  /** The term a definition question asks about ("Vad menas med hemkommun?" → "hemkommun"). */
+  term: string | null;
 }
 
 const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["needs"] }[] = [
@@ -69,8 +72,9 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
 
 /** Classifies a Swedish (or English) question by its question words. */
 export function classifyQuestion(question: string): QuestionAnalysis {
+  const term = askedTerm(question);
   for (const rule of RULES) {
-    if (rule.pattern.test(question)) return { kind: rule.kind, needs: rule.needs ?? null };
+    if (rule.pattern.test(question)) return { kind: rule.kind, needs: rule.needs ?? null, term };
   }
-  return { kind: "general", needs: null };
+  return { kind: "general", needs: null, term };
 }

@@ -1,5 +1,6 @@
+import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
-import type { Analyzer } from "../text/index.ts";
+import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
 import { answerUnits } from "./answer-units.ts";
 import type { QuestionAnalysis } from "./classify-question.ts";
@@ -24,6 +25,8 @@ const LONG_UNIT_WORDS = 35;
 const LONG_UNIT_PENALTY = 0.002;
 const CUE_WEIGHT = 0.2;
 const RANK_PRIOR = 0.08;
+/** The sentence that defines the term a "Vad menas med …" question asks about is the answer. */
+const DEFINES_BONUS = 0.5;
 
 const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
@@ -41,6 +44,12 @@ export function scoreSentences(
   const total = totalWeight(queryWords);
   if (total === 0) return [];
   const focus = queryWords.filter((word) => word.focus);
+  const termKeys = analysis.term ? new Set(definitionKeys(analyzer, analysis.term)) : null;
+  const defines = (text: string) =>
+    termKeys !== null &&
+    extractDefinitions(text).some((definition) =>
+      definitionKeys(analyzer, definition.term).some((key) => termKeys.has(key)),
+    );
   const result: ScoredSentence[] = [];
   passages.forEach((passage, passageIndex) => {
     const context = [passage.document.title, ...passage.chunk.headingPath];
@@ -59,7 +68,8 @@ export function scoreSentences(
       const score =
         share +
         CUE_WEIGHT * cueScore(analysis.kind, unit.text) +
-        RANK_PRIOR / (1 + passageIndex) -
+        RANK_PRIOR / (1 + passageIndex) +
+        (defines(unit.text) ? DEFINES_BONUS : 0) -
         (words < 5 ? 0.15 : 0) -
         LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
       result.push({

@@ -32,6 +32,8 @@ export interface Catalog {
   /** Row ids of every chunk of the given documents. */
   chunkRowidsOfDocuments(documentIds: readonly string[]): number[];
   acronyms(): CatalogAcronym[];
+  /** Row ids of the chunks that define a term (key from `definitionKeys`), within the given documents. */
+  definingChunks(termKey: string, documentIds: readonly string[] | null): number[];
   /** Counts for status lines. */
   stats(): { documents: number; chunks: number; lastIngestAt: string | null };
 }

@@ -7,9 +7,10 @@ import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId, loadDocument } from "../knowledge/load-document.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { extractAcronyms } from "../text/index.ts";
+import { extractDefinitions } from "../knowledge/extract-definitions.ts";
+import { definitionKeys, extractAcronyms } from "../text/index.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
-import { bufferToVector, type KnowledgeIndex, vectorToBuffer } from "./knowledge-index.ts";
+import { bufferToVector, DEFINITIONS_VERSION, type KnowledgeIndex, vectorToBuffer } from "./knowledge-index.ts";
 import { readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
@@ -186,6 +187,9 @@ function writeAll(
   const insertAcronym = database.prepare(
     "INSERT OR IGNORE INTO acronyms(acronym, long_form, document_id) VALUES (?, ?, ?)",
   );
+  const insertDefinition = database.prepare(
+    "INSERT INTO definitions(term_key, chunk_rowid, document_id, term) VALUES (?, ?, ?, ?)",
+  );
   const deleteDocument = database.prepare("DELETE FROM documents WHERE id = ?");
   const now = new Date().toISOString();
   const previousFile = readMeta(database, "vector_file");
@@ -237,6 +241,11 @@ function writeAll(
           index.analyzer.analyze([metadata.title, ...chunk.headingPath].join("\n")),
         );
         if (vector) vectors.upsert(rowid, vector);
+        for (const definition of extractDefinitions(chunk.text)) {
+          for (const key of definitionKeys(index.analyzer, definition.term)) {
+            insertDefinition.run(key, rowid, document.id, definition.term);
+          }
+        }
       });
       for (const definition of extractAcronyms(document.text)) {
         insertAcronym.run(definition.acronym, definition.longForm, document.id);
@@ -244,6 +253,7 @@ function writeAll(
     }
     writeMeta(database, "analyzer_version", index.analyzer.version);
     writeMeta(database, "embedder_id", index.embedder.id);
+    writeMeta(database, "definitions_version", DEFINITIONS_VERSION);
     writeMeta(database, "generation", String(generation));
     writeMeta(database, "last_ingest_at", now);
     // The vector file is written before the commit; until the commit, the database still names the old one.

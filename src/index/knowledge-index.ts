@@ -8,6 +8,9 @@ import { openDatabase, readMeta, type SqliteDatabase } from "./sqlite-database.t
 import { SqliteKeywordIndex } from "./sqlite-keyword-index.ts";
 import type { VectorIndex } from "./vector-index.ts";
 
+/** Bumped when the definition extraction changes, so the next ingest re-reads every document. */
+export const DEFINITIONS_VERSION = "1";
+
 /** The file names under the data directory. */
 export const DATABASE_FILE = "samsyn.db";
 
@@ -62,7 +65,8 @@ export class KnowledgeIndex {
   isCurrent(): boolean {
     return (
       readMeta(this.database, "analyzer_version") === this.analyzer.version &&
-      readMeta(this.database, "embedder_id") === this.embedder.id
+      readMeta(this.database, "embedder_id") === this.embedder.id &&
+      readMeta(this.database, "definitions_version") === DEFINITIONS_VERSION
     );
   }
 

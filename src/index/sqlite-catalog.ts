@@ -90,6 +90,21 @@ export class SqliteCatalog implements Catalog {
     }));
   }
 
+  definingChunks(termKey: string, documentIds: readonly string[] | null): number[] {
+    const rows = (
+      documentIds === null
+        ? this.database
+            .prepare("SELECT DISTINCT chunk_rowid FROM definitions WHERE term_key = ?")
+            .all(termKey)
+        : this.database
+            .prepare(
+              "SELECT DISTINCT chunk_rowid FROM definitions WHERE term_key = ? AND document_id IN (SELECT value FROM json_each(?))",
+            )
+            .all(termKey, JSON.stringify(documentIds))
+    ) as { chunk_rowid: number }[];
+    return rows.map((row) => row.chunk_rowid);
+  }
+
   stats(): { documents: number; chunks: number; lastIngestAt: string | null } {
     const documents = this.database.prepare("SELECT count(*) AS n FROM documents").get() as { n: number };
     const chunks = this.database.prepare("SELECT count(*) AS n FROM chunks").get() as { n: number };

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 /** The product database: catalog, keyword index and (later) conversations, feedback and outbox. */
 export type SqliteDatabase = Database.Database;
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -47,6 +47,17 @@ const MIGRATIONS: Record<number, string> = {
       tokenize="unicode61 remove_diacritics 0"
     );
     CREATE VIRTUAL TABLE chunks_fts_vocab USING fts5vocab(chunks_fts, row);
+  `,
+  // Terms the documents define ("tillbyggnad: ändring av …", "Med X avses …"), keyed by their analysed words.
+  2: `
+    CREATE TABLE definitions (
+      term_key TEXT NOT NULL,
+      chunk_rowid INTEGER NOT NULL,
+      document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      term TEXT NOT NULL
+    );
+    CREATE INDEX definitions_term ON definitions(term_key);
+    CREATE INDEX definitions_document ON definitions(document_id);
   `,
 };
 

@@ -1,6 +1,7 @@
 import type { CatalogDocument, StoredChunk } from "../index/catalog.ts";
 import type { KnowledgeIndex } from "../index/knowledge-index.ts";
-import type { Thesaurus } from "../text/index.ts";
+import { definitionKeys, type Thesaurus } from "../text/index.ts";
+import { askedTerm } from "./asked-term.ts";
 import { definitionCue, expandAcronyms } from "./expand-acronyms.ts";
 import { properNames } from "./proper-names.ts";
 import { type Expansion, expandQuery, type NeighbourSource } from "./query-expansion.ts";
@@ -40,6 +41,8 @@ export interface RetrieverOptions {
   nameBoost: number;
   /** Terms found in more than this share of all passages are left out of the keyword queries. */
   commonTermShare: number;
+  /** Added (in standard deviations) for passages that define the term a "Vad menas med …" question asks about. */
+  definitionBoost: number;
 }
 
 export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
@@ -49,7 +52,11 @@ export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
   candidates: 50,
   nameBoost: 0.5,
   commonTermShare: 0.05,
+  definitionBoost: 2,
 };
+
+/** A term defined in more passages than this is defined per chapter or law; boosting them all says nothing. */
+const MAX_DEFINING_CHUNKS = 8;
 
 /** Below this many passages no term is too common to search for (small knowledge bases). */
 const MIN_COMMON_FREQUENCY = 500;
@@ -123,6 +130,11 @@ export class HybridRetriever {
         hits: expansionHits.map((hit) => ({ key: hit.rowid, score: hit.score })),
       },
     ]);
+    const defining = this.definingChunks(question, documentIds);
+    const floor = fused.reduce((lowest, item) => Math.min(lowest, item.score), 0);
+    for (const rowid of defining) {
+      if (!fused.some((item) => item.key === rowid)) fused.push({ key: rowid, score: floor });
+    }
     const keywordScores = new Map(keywordHits.map((hit) => [hit.rowid, hit.score]));
     const vectorScores = new Map(vectorHits.map((hit) => [hit.label, hit.score]));
     const named = this.documentsNamed(question);
@@ -130,7 +142,10 @@ export class HybridRetriever {
     const ranked = fused
       .map((item) => ({
         ...item,
-        score: item.score + this.options.nameBoost * named(owners.get(item.key) ?? ""),
+        score:
+          item.score +
+          this.options.nameBoost * named(owners.get(item.key) ?? "") +
+          (defining.has(item.key) ? this.options.definitionBoost : 0),
       }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
@@ -164,6 +179,17 @@ export class HybridRetriever {
     if (kept.length >= MIN_KEPT_TERMS || kept.length === unique.length) return kept;
     const byRarity = [...unique].sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0));
     return byRarity.slice(0, Math.min(MIN_KEPT_TERMS, byRarity.length));
+  }
+
+  /** Passages that define the term a definition question asks about ("Vad menas med hemkommun?"). */
+  private definingChunks(question: string, documentIds: readonly string[] | null): Set<number> {
+    const term = askedTerm(question);
+    if (!term) return new Set();
+    for (const key of definitionKeys(this.index.analyzer, term)) {
+      const rowids = this.index.catalog.definingChunks(key, documentIds);
+      if (rowids.length > 0 && rowids.length <= MAX_DEFINING_CHUNKS) return new Set(rowids);
+    }
+    return new Set();
   }
 
   /** Forgets cached scope filters; call after ingest. */
