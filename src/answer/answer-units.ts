@@ -5,6 +5,8 @@ export interface AnswerUnit {
   text: string;
   /** Position within the passage, for keeping document order. */
   position: number;
+  /** How many list items the unit carries after its lead-in (0 for a plain sentence). */
+  items: number;
 }
 
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
@@ -27,7 +29,7 @@ export function answerUnits(passageText: string): AnswerUnit[] {
     sentences.forEach((sentence, sentenceIndex) => {
       const isLast = sentenceIndex === sentences.length - 1;
       if (!(isLast && sentence.trimEnd().endsWith(":"))) {
-        units.push({ text: sentence.trim(), position: units.length });
+        units.push({ text: sentence.trim(), position: units.length, items: 0 });
         return;
       }
       // Loaders drop list markers, so the items after a lead-in are the short blocks that follow it.
@@ -39,12 +41,12 @@ export function answerUnits(passageText: string): AnswerUnit[] {
         index++;
       }
       const list = joinItems(items);
-      units.push({ text: `${sentence.trim()}${list}`, position: units.length });
+      units.push({ text: `${sentence.trim()}${list}`, position: units.length, items: items.length });
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
         for (const itemSentence of splitSentences(item)) {
           if (/[.!?]$/u.test(itemSentence.trim()))
-            units.push({ text: itemSentence.trim(), position: units.length });
+            units.push({ text: itemSentence.trim(), position: units.length, items: 0 });
         }
       }
     });

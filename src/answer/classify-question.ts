@@ -46,6 +46,12 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   { pattern: wordPattern(String.raw`\bnär\b|\bsenast\b|\bwhen\b`), kind: "when" },
   {
     pattern: wordPattern(
+      String.raw`\b(vilka|vem|vilken) (ingår|sitter|deltar|är med|består)\b|\bhur är\b.*\bsammansatt\b|\bsammansättning\w*\b|\bvilka (tjänstepersoner|tjänstemän|ledamöter|representanter|personer|organisationer|parter|kommuner|nämnder)\b|\bwho (sits|takes part|are the members)\b`,
+    ),
+    kind: "composition",
+  },
+  {
+    pattern: wordPattern(
       String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`,
     ),
     kind: "who",

@@ -65,13 +65,18 @@ export function scoreSentences(
       if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
       const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
       const words = unit.text.split(/\s+/).length;
+      // "Vilka ingår …" is answered by the whole list, however long.
+      const lengthPenalty =
+        analysis.kind === "composition" && unit.items > 1
+          ? 0
+          : LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
       const score =
         share +
         CUE_WEIGHT * cueScore(analysis.kind, unit.text) +
         RANK_PRIOR / (1 + passageIndex) +
         (defines(unit.text) ? DEFINES_BONUS : 0) -
         (words < 5 ? 0.15 : 0) -
-        LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
+        lengthPenalty;
       result.push({
         text: unit.text,
         passageIndex,

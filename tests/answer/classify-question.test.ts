@@ -12,8 +12,17 @@ describe("classifyQuestion", () => {
     ["Kan HälSam själv besluta om ett nytt avtal?", "yes_no"],
     ["Hur många möten per år har beredningen?", "count"],
     ["Varför har Kultur på Recept inte kommit igång än?", "reason"],
+    ["Vilka ingår i den politiska samverkan inom HälSam?", "composition"],
+    ["Hur är den politiska samverkansberedningen i Norrbotten sammansatt?", "composition"],
+    ["Vilka tjänstepersoner stöttar politikerna i samverkansberedningen?", "composition"],
   ])("%s → %s", (question, kind) => {
     expect(classifyQuestion(question).kind).toBe(kind);
+  });
+
+  it("keeps the term a definition question asks about", () => {
+    expect(classifyQuestion("Vad räknas som tillbyggnad enligt plan- och bygglagen?").term).toBe(
+      "tillbyggnad",
+    );
   });
 
   it("insists on a name when asked who holds a post", () => {
