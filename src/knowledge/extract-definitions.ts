@@ -47,7 +47,7 @@ function sentenceAround(text: string, start: number, end: number): string {
   let from = 0;
   for (const match of text.slice(0, start).matchAll(SENTENCE_END)) from = (match.index ?? 0) + 1;
   const blankLine = text.lastIndexOf("\n\n", start);
-  if (blankLine + 2 > from) from = blankLine + 2;
+  if (blankLine !== -1 && blankLine + 2 > from) from = blankLine + 2;
   const rest = text.slice(end).search(/[.!?](?=\s|$)|\n\s*\n/u);
   const to = rest === -1 ? text.length : end + rest + 1;
   return text.slice(from, to).replace(/\s+/gu, " ");

@@ -2,8 +2,8 @@
 export { type BuildLexiconOptions, buildLexicon, mergeLexicons } from "./build-lexicon.ts";
 export { CompoundSplitter, type CompoundSplitterOptions } from "./compound-splitter.ts";
 export { DEFAULT_LEXICON_PATH, loadDefaultLexicon } from "./default-lexicon.ts";
-export { type AcronymDefinition, type ExtractAcronymsOptions, extractAcronyms } from "./extract-acronyms.ts";
 export { definitionKeys } from "./definition-keys.ts";
+export { type AcronymDefinition, type ExtractAcronymsOptions, extractAcronyms } from "./extract-acronyms.ts";
 export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
 export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
 export { normalizeText } from "./normalize-text.ts";
