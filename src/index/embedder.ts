@@ -1,3 +1,13 @@
+/** The knowledge base an embedder may adapt to before ingest embeds it. */
+export interface AdaptationCorpus {
+  /** Changes exactly when the knowledge base's documents change (ids and content hashes). */
+  fingerprint: string;
+  /** Where an adapter may keep what it learned, so a restart does not learn it again. */
+  cacheDir: string;
+  /** The text of every document of the knowledge base, read only when needed. */
+  documents(): Iterable<string>;
+}
+
 /** Turns texts into vectors. Adapters state what they can do so callers can batch correctly. */
 export interface Embedder {
   /** Stable identity (adapter, model, dimensions); a change means every stored vector must be rebuilt. */
@@ -8,4 +18,10 @@ export interface Embedder {
   readonly maxBatchSize: number;
   /** Embeds texts in order; vectors are L2-normalised so inner product equals cosine similarity. */
   embed(texts: readonly string[], kind: "passage" | "query"): Promise<Float32Array[]>;
+  /**
+   * Learns from the knowledge base before it is embedded (e.g. vectors for the group's own words)
+   * and returns the analysed terms whose meaning changed, so ingest re-embeds just the stored
+   * passages that contain them. `id` stays the same: adapting is incremental, not a new model.
+   */
+  adaptTo?(corpus: AdaptationCorpus): Promise<ReadonlySet<string>>;
 }

@@ -4,13 +4,18 @@ import path from "node:path";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
 import { chunkDocument } from "../knowledge/chunk-document.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
+import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId, loadDocument } from "../knowledge/load-document.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
-import { bufferToVector, DEFINITIONS_VERSION, type KnowledgeIndex, vectorToBuffer } from "./knowledge-index.ts";
+import {
+  bufferToVector,
+  DEFINITIONS_VERSION,
+  type KnowledgeIndex,
+  vectorToBuffer,
+} from "./knowledge-index.ts";
 import { readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
@@ -66,9 +71,6 @@ export async function ingestKnowledge(
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   const report = options.onProgress ?? (() => {});
-  const current = index.isCurrent();
-  const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;
-
   const listing = await listKnowledgeFiles(knowledgeDir);
   const skipped: IngestProblem[] = listing.unsupported.map((file) => ({
     file: knowledgeId(file, knowledgeDir),
@@ -77,39 +79,50 @@ export async function ingestKnowledge(
   }));
 
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
-  const seen = new Set<string>();
-  const toLoad: { file: string; id: string; isNew: boolean }[] = [];
-  let unchanged = 0;
-  for (const file of listing.files) {
-    const id = knowledgeId(file, knowledgeDir);
-    seen.add(id);
-    const previous = known.get(id);
-    if (current && previous && previous.contentHash === hashFile(file)) {
-      unchanged++;
-      continue;
-    }
-    toLoad.push({ file, id, isNew: previous === undefined });
-  }
+  const files = listing.files.map((file) => ({
+    file,
+    id: knowledgeId(file, knowledgeDir),
+    hash: hashFile(file),
+  }));
+  const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
+  const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
 
   const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
-  for (const [position, item] of toLoad.entries()) {
-    report({ phase: "reading", done: position, total: toLoad.length });
-    try {
-      const document = await loadDocument(item.file, knowledgeDir);
-      loaded.push({ document, chunks: chunkDocument(document), isNew: item.isNew });
-    } catch (error) {
-      const wrapped = toSamsynError(error, "ingest_unreadable_file");
-      logger.warn("skipping file", { file: item.id, code: wrapped.code });
-      skipped.push({ file: item.id, code: wrapped.code, message: wrapped.message });
+  const load = async (items: { file: string; id: string }[]) => {
+    for (const [position, item] of items.entries()) {
+      report({ phase: "reading", done: position, total: items.length });
+      try {
+        const document = await loadDocument(item.file, knowledgeDir);
+        loaded.push({ document, chunks: chunkDocument(document), isNew: !known.has(item.id) });
+      } catch (error) {
+        const wrapped = toSamsynError(error, "ingest_unreadable_file");
+        logger.warn("skipping file", { file: item.id, code: wrapped.code });
+        skipped.push({ file: item.id, code: wrapped.code, message: wrapped.message });
+      }
     }
-  }
-  report({ phase: "reading", done: toLoad.length, total: toLoad.length });
+    report({ phase: "reading", done: items.length, total: items.length });
+  };
+  await load(files.filter((item) => !sameContent(item)));
+  const unchangedFiles = files.filter(sameContent);
+  const changedTerms = await adaptEmbedder(index, files, unchangedFiles, loaded);
+  // After a change of analysis or embedder every document is read again, changed or not.
+  const current = index.isCurrent();
+  if (!current) await load(unchangedFiles);
+  const unchanged = current ? unchangedFiles.length : 0;
+  const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;
+  const refreshed = current
+    ? await reembedStale(
+        index,
+        changedTerms,
+        unchangedFiles.map((item) => item.id),
+      )
+    : [];
 
   const prepared = await embedAll(index, loaded, embedderChanged, report);
 
   report({ phase: "writing", done: 0, total: 1 });
-  const totals = writeAll(index, prepared, removedIds, embedderChanged, [...known.keys()]);
+  const totals = writeAll(index, prepared, removedIds, embedderChanged, [...known.keys()], refreshed);
   report({ phase: "writing", done: 1, total: 1 });
 
   const added = prepared.filter((item) => item.isNew).length;
@@ -166,6 +179,7 @@ function writeAll(
   removedIds: string[],
   embedderChanged: boolean,
   knownIds: string[],
+  refreshed: readonly { rowid: number; vector: Float32Array }[],
 ): { documents: number; chunks: number } {
   const database = index.database;
   const vectors = embedderChanged
@@ -190,6 +204,7 @@ function writeAll(
   const insertDefinition = database.prepare(
     "INSERT INTO definitions(term_key, chunk_rowid, document_id, term) VALUES (?, ?, ?, ?)",
   );
+  const updateEmbedding = database.prepare("UPDATE chunks SET embedding = ? WHERE rowid = ?");
   const deleteDocument = database.prepare("DELETE FROM documents WHERE id = ?");
   const now = new Date().toISOString();
   const previousFile = readMeta(database, "vector_file");
@@ -206,6 +221,10 @@ function writeAll(
       if (!embedderChanged) vectors.remove(rowid);
     }
     for (const id of toDelete) deleteDocument.run(id);
+    for (const { rowid, vector } of refreshed) {
+      updateEmbedding.run(vectorToBuffer(vector), rowid);
+      vectors.upsert(rowid, vector);
+    }
     for (const item of prepared) {
       const { document, chunks } = item;
       const metadata = document.metadata;
@@ -274,6 +293,65 @@ function writeAll(
     fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
+}
+
+/**
+ * Lets the embedder learn from the whole knowledge base before anything is embedded: unchanged
+ * documents are read back from the catalog, new and changed ones from the files just loaded.
+ */
+async function adaptEmbedder(
+  index: KnowledgeIndex,
+  files: readonly { id: string; hash: string }[],
+  unchangedFiles: readonly { id: string }[],
+  loaded: readonly { chunks: readonly Chunk[] }[],
+): Promise<ReadonlySet<string>> {
+  if (!index.embedder.adaptTo) return new Set();
+  const fingerprint = createHash("sha256");
+  for (const item of [...files].sort((a, b) => a.id.localeCompare(b.id))) {
+    fingerprint.update(`${item.id}\t${item.hash}\n`);
+  }
+  const storedText = index.database.prepare("SELECT text FROM chunks WHERE document_id = ? ORDER BY ordinal");
+  return index.embedder.adaptTo({
+    fingerprint: fingerprint.digest("hex"),
+    cacheDir: index.dataDir,
+    *documents() {
+      for (const item of unchangedFiles) {
+        const rows = storedText.all(item.id) as { text: string }[];
+        yield rows.map((row) => row.text).join("\n");
+      }
+      for (const item of loaded) yield item.chunks.map((chunk) => chunk.text).join("\n");
+    },
+  });
+}
+
+/**
+ * New vectors for the stored passages of unchanged documents that contain a term whose meaning
+ * the adaptation changed; every other stored vector stays as it is.
+ */
+async function reembedStale(
+  index: KnowledgeIndex,
+  changedTerms: ReadonlySet<string>,
+  unchangedIds: readonly string[],
+): Promise<{ rowid: number; vector: Float32Array }[]> {
+  if (changedTerms.size === 0 || unchangedIds.length === 0) return [];
+  const hits = index.keywords.search([...changedTerms], {
+    limit: Number.MAX_SAFE_INTEGER,
+    documentIds: unchangedIds,
+  });
+  const chunks = [...index.catalog.chunksByRowid(hits.map((hit) => hit.rowid)).values()];
+  const result: { rowid: number; vector: Float32Array }[] = [];
+  for (let start = 0; start < chunks.length; start += index.embedder.maxBatchSize) {
+    const batch = chunks.slice(start, start + index.embedder.maxBatchSize);
+    const texts = batch.map((chunk) =>
+      [index.catalog.document(chunk.documentId)?.title ?? "", ...chunk.headingPath, chunk.text].join("\n"),
+    );
+    const vectors = await index.embedder.embed(texts, "passage");
+    batch.forEach((chunk, position) => {
+      const vector = vectors[position];
+      if (vector) result.push({ rowid: chunk.rowid, vector });
+    });
+  }
+  return result;
 }
 
 /** Text given to the embedder: the heading path gives a passage its topic. */

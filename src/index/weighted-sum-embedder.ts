@@ -1,4 +1,4 @@
-import type { Embedder } from "./embedder.ts";
+import type { AdaptationCorpus, Embedder } from "./embedder.ts";
 
 /** One part of a combined embedding and how much its similarity counts. */
 export interface EmbedderPart {
@@ -12,7 +12,6 @@ export interface EmbedderPart {
  * index serves, e.g., spelling-level and meaning-level similarity at once.
  */
 export class WeightedSumEmbedder implements Embedder {
-  readonly id: string;
   readonly dimensions: number;
   readonly maxBatchSize: number;
   private readonly scales: number[];
@@ -22,7 +21,18 @@ export class WeightedSumEmbedder implements Embedder {
     this.scales = parts.map((part) => Math.sqrt(part.weight / total));
     this.dimensions = parts.reduce((sum, part) => sum + part.embedder.dimensions, 0);
     this.maxBatchSize = Math.min(...parts.map((part) => part.embedder.maxBatchSize));
-    this.id = `sum(${parts.map((part) => `${part.embedder.id}*${part.weight}`).join("+")})`;
+  }
+
+  get id(): string {
+    return `sum(${this.parts.map((part) => `${part.embedder.id}*${part.weight}`).join("+")})`;
+  }
+
+  async adaptTo(corpus: AdaptationCorpus): Promise<ReadonlySet<string>> {
+    const changed = new Set<string>();
+    for (const part of this.parts) {
+      for (const term of (await part.embedder.adaptTo?.(corpus)) ?? []) changed.add(term);
+    }
+    return changed;
   }
 
   async embed(texts: readonly string[], kind: "passage" | "query"): Promise<Float32Array[]> {

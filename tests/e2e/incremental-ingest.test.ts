@@ -48,6 +48,46 @@ describe("incremental ingest", () => {
     second.core.close();
   });
 
+  it("learns vectors for the knowledge base's own words, re-embedding only the passages that use them", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    fs.writeFileSync(
+      path.join(knowledgeDir, "kvarnholmia.md"),
+      "# Kvarnholmia\n\nKvarnholmia är ett nätverk för kustkommunerna. Kvarnholmia leds av en presidiegrupp.\n",
+    );
+    const first = await ingestedCore(knowledgeDir, dataDir);
+    const cached = () => fs.readdirSync(dataDir).filter((name) => name.startsWith("word-vectors-adapted-"));
+    expect(cached()).toHaveLength(1);
+    const embeddings = (core: typeof first.core) =>
+      new Map(
+        (
+          core.index.database.prepare("SELECT id, embedding FROM chunks").all() as {
+            id: string;
+            embedding: Buffer;
+          }[]
+        ).map((row) => [row.id, row.embedding.toString("base64")]),
+      );
+    const before = embeddings(first.core);
+    first.core.close();
+
+    const restarted = await ingestedCore(knowledgeDir, dataDir);
+    expect(restarted.summary.unchanged).toBe(restarted.summary.documents);
+    expect(embeddings(restarted.core)).toEqual(before);
+    restarted.core.close();
+
+    // Now the word is used often enough to get a vector of its own.
+    fs.writeFileSync(
+      path.join(knowledgeDir, "kvarnholmia-moten.md"),
+      `# Möten\n\n${"Kvarnholmia sammanträder i hamnen. Kvarnholmia bjuder in kommunerna. ".repeat(3)}\n`,
+    );
+    const grown = await ingestedCore(knowledgeDir, dataDir);
+    expect(grown.summary).toMatchObject({ added: 1, updated: 0 });
+    const after = embeddings(grown.core);
+    const changed = [...before.keys()].filter((id) => after.get(id) !== before.get(id));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((id) => id.startsWith("kvarnholmia.md"))).toBe(true);
+    grown.core.close();
+  });
+
   it("reports a broken file by name and reason and indexes everything else", async () => {
     const { knowledgeDir, dataDir } = workspace();
     fs.writeFileSync(path.join(knowledgeDir, "trasig.pdf"), "%PDF-1.7\nthis is not really a pdf");
