@@ -12,6 +12,7 @@ import { startTeamsSurface } from "../surfaces/teams/start-teams-surface.ts";
 import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
+import { slackCommands, teamsCommands } from "./chat-commands.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
@@ -47,19 +48,7 @@ async function main(): Promise<number> {
   for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
   const bridge = new ReminderBridge(reminders, groups, config.knowledgeDir);
   const onboarding = new OnboardingBridge(core, groups, (groupId) => bridge.meetings(groupId));
-  // The commands Slack and Teams share; each renders the introduction its own way.
-  const shared = {
-    meetings: async (context: { groupIds: string[] }) => ({
-      text: await bridge.list("meetings", context.groupIds),
-    }),
-    reminders: async (context: { groupIds: string[] }) => ({
-      text: await bridge.list("reminders", context.groupIds),
-    }),
-    notificationAction: async (action: { value: string; userId: string }) => {
-      const message = bridge.action(action.value, action.userId);
-      return message === null ? null : { text: message };
-    },
-  };
+  const modules = { reminders: bridge, onboarding };
 
   if (config.slack) {
     const slack = await startSlackSurface({
@@ -69,10 +58,7 @@ async function main(): Promise<number> {
       groups,
       feedback,
       logger,
-      commands: {
-        ...shared,
-        intro: (context) => onboarding.introSlack(context.argument, context.groupIds),
-      },
+      commands: slackCommands(modules),
     });
     notifiers.push(slack.notifier);
     stops.push(slack.stop);
@@ -85,10 +71,7 @@ async function main(): Promise<number> {
       groups,
       feedback,
       logger,
-      commands: {
-        ...shared,
-        intro: async (context) => ({ text: await onboarding.introText(context.argument, context.groupIds) }),
-      },
+      commands: teamsCommands(modules),
     });
     notifiers.push(teams.notifier);
     stops.push(teams.stop);

@@ -1,27 +1,58 @@
 import path from "node:path";
 import type { Group } from "../knowledge/groups.ts";
-import { renderArshjulSvg } from "../reminders/arshjul.ts";
+import { type ArshjulItem, arshjulPng, renderArshjulSvg } from "../reminders/arshjul.ts";
 import { arshjulItems } from "../reminders/arshjul-items.ts";
+import { KIND_LABELS } from "../reminders/calendar-event.ts";
 import { loadCalendar } from "../reminders/load-calendar.ts";
 import type { ReminderService } from "../reminders/reminder-service.ts";
 import { describeWhen } from "../reminders/reminder-text.ts";
-import { isoWithOffset } from "../reminders/stockholm-time.ts";
+import { inStockholm, isoWithOffset } from "../reminders/stockholm-time.ts";
 import { formatUpcoming } from "../reminders/upcoming.ts";
 import type { WebPanel, WebPanelRequest } from "../surfaces/web/web-panels.ts";
+import { resolveArshjulRequest } from "./arshjul-request.ts";
 
 /** How far ahead chat commands and the web panel look. */
 const DAYS_AHEAD = 60;
 
+const SHORT_MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+/** A group's årshjul for one year, in the forms the surfaces post it. */
+export interface GroupArshjul {
+  group: Group;
+  year: number;
+  /** The year's meetings and deadlines, in date order. */
+  items: ArshjulItem[];
+  svg: string;
+  /** Swedish alternative text for the picture. */
+  alt: string;
+  /** One short Swedish line per item, e.g. "9 feb: Samverkansberedningens sammanträde (möte)". */
+  lines: string[];
+  /** The picture as PNG, at its own size or scaled to `width` pixels. */
+  png(options?: { width?: number }): Buffer;
+}
+
+/** The `årshjul` command's outcome: a wheel, or a Swedish message saying why there is none. */
+export type ArshjulOutcome = { wheel: GroupArshjul } | { problem: string };
+
+/** Options of the bridge. */
+export interface ReminderBridgeOptions {
+  /** The current time, for "this year"; the system clock unless given. */
+  now?: () => Date;
+}
+
 /** Connects the reminders module to the chat surfaces' commands and the web panel. */
 export class ReminderBridge {
   private readonly groupsById: Map<string, Group>;
+  private readonly now: () => Date;
 
   constructor(
     private readonly reminders: ReminderService,
     groups: readonly Group[],
     private readonly knowledgeDir?: string,
+    options: ReminderBridgeOptions = {},
   ) {
     this.groupsById = new Map(groups.map((group) => [group.id, group]));
+    this.now = options.now ?? (() => new Date());
   }
 
   /** `möten` / `påminnelser` for the first of the given groups, or all groups when none is given. */
@@ -44,6 +75,51 @@ export class ReminderBridge {
     }));
   }
 
+  /**
+   * `årshjul [grupp] [år]` in a conversation whose documents belong to `groupIds`: the named group,
+   * or the conversation's only group, for the given year or this one.
+   */
+  async arshjul(argument: string, groupIds: readonly string[]): Promise<ArshjulOutcome> {
+    const request = resolveArshjulRequest(argument, [...this.groupsById.values()], {
+      groupIds,
+      currentYear: this.currentYear(),
+    });
+    if ("problem" in request) return request;
+    const wheel = await this.wheel(request.group, request.year);
+    if (!wheel) {
+      return {
+        problem: `Kalendern har inga möten eller sista dagar för ${request.group.name} under ${request.year}.`,
+      };
+    }
+    return { wheel };
+  }
+
+  /** A group's årshjul for a year; null when the calendar has nothing for it or cannot be read. */
+  async wheel(group: Group, year: number): Promise<GroupArshjul | null> {
+    if (!this.knowledgeDir) return null;
+    const calendar = await loadCalendar(path.join(this.knowledgeDir, "calendar"), [
+      ...this.groupsById.values(),
+    ]);
+    const items = arshjulItems(calendar.events, group.id, year).sort(
+      (left, right) => left.date.toMillis() - right.date.toMillis(),
+    );
+    if (items.length === 0) return null;
+    const svg = renderArshjulSvg({ groupName: group.name, year, items });
+    const count = items.length === 1 ? "1 möte eller sista dag" : `${items.length} möten och sista dagar`;
+    return {
+      group,
+      year,
+      items,
+      svg,
+      alt: `Årshjul ${year} för ${group.name}: ${count} under året.`,
+      lines: items.map((item) => {
+        const local = inStockholm(item.date.toMillis());
+        return `${local.day} ${SHORT_MONTHS[local.month - 1]}: ${item.title} (${KIND_LABELS[item.kind]})`;
+      }),
+      png: (options) => arshjulPng(svg, options),
+    };
+  }
+
   /** A click on "Klar" or "Påminn mig i morgon" under a reminder. */
   action(value: string, user: string): string | null {
     if (value.startsWith("reminder:done:")) return this.reminders.markDone(value, user).message;
@@ -51,13 +127,15 @@ export class ReminderBridge {
     return null;
   }
 
-  /** The web page's "Kommande möten och tidsfrister" panel. */
+  /** The web page's "Kommande möten och tidsfrister" panel, with the chosen group's årshjul. */
   async panel(request: WebPanelRequest): Promise<WebPanel> {
     const items = await this.reminders.upcoming(request.groupId, DAYS_AHEAD);
     const visible = items.filter(
       (item) => request.admin || item.group.visibility === "public" || request.groupId,
     );
-    const picture = await this.wheel(request.groupId);
+    const group = request.groupId ? this.groupsById.get(request.groupId) : undefined;
+    const wheel = group ? await this.wheel(group, this.currentYear()) : null;
+    const picture = wheel ? { svg: wheel.svg, alt: wheel.alt } : null;
     if (visible.length === 0) {
       return {
         sections: [],
@@ -86,19 +164,7 @@ export class ReminderBridge {
     };
   }
 
-  /** The chosen group's årshjul for this year, when a group is chosen and the calendar can be read. */
-  private async wheel(groupId: string | null): Promise<{ svg: string; alt: string } | null> {
-    const group = groupId ? this.groupsById.get(groupId) : undefined;
-    if (!group || !this.knowledgeDir) return null;
-    const calendar = await loadCalendar(path.join(this.knowledgeDir, "calendar"), [
-      ...this.groupsById.values(),
-    ]);
-    const year = new Date().getFullYear();
-    const items = arshjulItems(calendar.events, group.id, year);
-    if (items.length === 0) return null;
-    return {
-      svg: renderArshjulSvg({ groupName: group.name, year, items }),
-      alt: `Årshjul ${year} för ${group.name}: möten och sista dagar under året.`,
-    };
+  private currentYear(): number {
+    return inStockholm(this.now()).year;
   }
 }

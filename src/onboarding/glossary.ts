@@ -140,13 +140,16 @@ export async function explainAcronym(
   return { acronym: wanted, found: false, items: [], sources: [], text };
 }
 
-/** The documents a group's channels see (all for null), so an answer never names another group's. */
+/**
+ * The documents a group's channels see (for null, those the core's catalog lists), so an answer
+ * never names another group's.
+ */
 async function visibleDocuments(
   core: OnboardingCore,
   groupId: string | null,
   options: GlossaryOptions,
 ): Promise<ReadonlySet<string> | null> {
-  if (groupId === null) return null;
+  if (groupId === null) return new Set(core.index.catalog.documents().map((document) => document.id));
   const groups = await groupsOf(core, options.groups);
   return new Set(scopeForGroups([groupId], groups, core.index.catalog.documents()).documentIds ?? []);
 }

@@ -136,9 +136,13 @@ ${parts.join("\n")}
 `;
 }
 
-/** Renders the wheel's SVG to PNG (system fonts; DejaVu Sans or Arial when present). */
-export function arshjulPng(svg: string): Buffer {
+/**
+ * Renders the wheel's SVG to PNG (system fonts; DejaVu Sans or Arial when present), at its own
+ * size or scaled to `width` pixels (Teams shows pictures up to 1024×1024).
+ */
+export function arshjulPng(svg: string, options: { width?: number } = {}): Buffer {
   return new Resvg(svg, {
+    ...(options.width ? { fitTo: { mode: "width" as const, value: options.width } } : {}),
     font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
     background: "#ffffff",
   })

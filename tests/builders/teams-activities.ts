@@ -105,6 +105,44 @@ export function channelMention(
   };
 }
 
+/** A message in a group chat that @mentions Samsyn (group chat ids look like `19:…@thread.v2`). */
+export function groupChatMention(
+  where: Where & { from: TeamsPerson; text: string; conversationId: string },
+): Activity {
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    ...base("message", where, where.from, {
+      id: where.conversationId,
+      conversationType: "groupChat",
+      isGroup: true,
+    }),
+    text: `${mention} ${where.text}`,
+    textFormat: "plain",
+    entities: [{ type: "mention", text: mention, mentioned: { id: BOT.id, name: BOT.name } }],
+    channelData: { tenant: { id: TENANT_ID } },
+  };
+}
+
+/** Where a card with an `imBack` button was posted. */
+export type CardPlace =
+  | { kind: "personal" }
+  | { kind: "groupChat"; conversationId: string }
+  | { kind: "channel"; channelId: string; teamId: string; threadId: string };
+
+/**
+ * A click on a card's `imBack` button (`Action.Submit` with `msteams.type` "imBack"): Teams sends
+ * the button's value as a message from the clicker, visible to everyone. In group chats and
+ * channels it puts Samsyn's name in front (a mention), in a channel as a reply in the card's thread.
+ */
+export function imBackClick(where: Where & { from: TeamsPerson; value: string; place: CardPlace }): Activity {
+  const { place } = where;
+  if (place.kind === "personal") return personalMessage({ ...where, text: where.value });
+  if (place.kind === "groupChat") {
+    return groupChatMention({ ...where, text: where.value, conversationId: place.conversationId });
+  }
+  return channelMention({ ...where, ...place, text: where.value });
+}
+
 /** A channel message that does not mention Samsyn. */
 export function channelMessage(
   where: Where & { from: TeamsPerson; text: string; channelId: string; teamId: string },

@@ -2,10 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { slackCommands } from "../../src/app/chat-commands.ts";
 import type { Core } from "../../src/app/compose.ts";
+import { OnboardingBridge } from "../../src/app/onboarding-bridge.ts";
+import { ReminderBridge } from "../../src/app/reminder-bridge.ts";
 import { SqliteFeedbackStore } from "../../src/feedback/feedback-store.ts";
 import { type Group, loadGroups } from "../../src/knowledge/groups.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { ManualClock } from "../../src/reminders/clock.ts";
+import { ReminderService } from "../../src/reminders/reminder-service.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import type { SlackConfig } from "../../src/surfaces/slack/slack-config.ts";
 import type { SlackCommandHooks, SlackCore } from "../../src/surfaces/slack/slack-surface-context.ts";
@@ -29,6 +34,10 @@ const SIGNED: SignOptions = { signingSecret: SIGNING_SECRET };
 const HALSAM_CHANNEL = "C0HALSAM";
 const OPEN_CHANNEL = "C0OPEN";
 const LAHOLM_CHANNEL = "C0LAHOLM";
+/** A channel Samsyn has not been invited to. */
+const CLOSED_CHANNEL = "C0CLOSED";
+/** The calendar's "now" in these tests. */
+const NOW = "2027-01-10T08:00:00+01:00";
 const MEMBER = "U0MEMBER";
 const OUTSIDER = "U0OUTSIDE";
 const HALSAM_TITLE = "Samverkansstruktur HälSam";
@@ -103,7 +112,10 @@ beforeAll(async () => {
   fs.writeFileSync(laholmFile, laholmYaml.toString());
   ({ core } = await ingestedCore(knowledge, path.join(folder.dir, "data")));
   ({ groups } = await loadGroups(path.join(knowledge, "groups")));
-  slack = await FakeSlackApi.start({ members: { [HALSAM_CHANNEL]: [MEMBER, "U0SAMSYN"] } });
+  slack = await FakeSlackApi.start({
+    members: { [HALSAM_CHANNEL]: [MEMBER, "U0SAMSYN"] },
+    closedChannels: [CLOSED_CHANNEL],
+  });
   feedback = new SqliteFeedbackStore(core.index.database, "test-salt");
 
   http = new HttpServer(silentLogger);
@@ -111,7 +123,18 @@ beforeAll(async () => {
   url = `${(await http.listen(0, "127.0.0.1")).url}/slack/events`;
 
   controllable = controllableCore(core);
+  // The second surface is wired like `npm start`, except for stand-ins for `möten` and `intro`.
+  const reminderService = new ReminderService({
+    database: core.index.database,
+    knowledgeDir: knowledge,
+    groups,
+    notifiers: [],
+    clock: new ManualClock(NOW),
+  });
+  const reminders = new ReminderBridge(reminderService, groups, knowledge, { now: () => new Date(NOW) });
+  const onboarding = new OnboardingBridge(core, groups, (groupId) => reminders.meetings(groupId));
   const commands: SlackCommandHooks = {
+    ...slackCommands({ reminders, onboarding }),
     meetings: async (context) => ({
       text: `Nästa möte för ${context.groupIds.join(", ") || "inga grupper"}`,
     }),
@@ -316,10 +339,10 @@ describe("Slack app over HTTP", () => {
 });
 
 describe("Slack slash command /samsyn", () => {
-  async function command(text: string, to = url) {
+  async function command(text: string, to = url, channel = HALSAM_CHANNEL) {
     const id = `cmd-${messageTs()}`;
     const request = signedSlashCommand(
-      { text, user: MEMBER, channel: HALSAM_CHANNEL, responseUrl: slack.responseUrl(id) },
+      { text, user: MEMBER, channel, responseUrl: slack.responseUrl(id) },
       SIGNED,
     );
     const response = await sendToSlackApp(to, request);
@@ -345,8 +368,8 @@ describe("Slack slash command /samsyn", () => {
     expect((await command("")).ack.text).toContain("/samsyn fråga");
   });
 
-  it("says that meetings, reminders and the introduction are not set up when no module provides them", async () => {
-    for (const subcommand of ["möten", "påminnelser", "intro"]) {
+  it("says that meetings, reminders, the introduction, the glossary and the årshjul are not set up when no module provides them", async () => {
+    for (const subcommand of ["möten", "påminnelser", "intro", "ordlista", "årshjul"]) {
       const { id, ack } = await command(subcommand);
       expect(ack.text).toMatch(/inte inställ/);
       expect(slack.responses.find((response) => response.id === id)).toBeUndefined();
@@ -357,6 +380,58 @@ describe("Slack slash command /samsyn", () => {
     const { id } = await command("möten", secondUrl);
     const { body } = await slack.waitForResponse(id);
     expect(body.text).toBe("Nästa möte för halsam-vasternorrland");
+  });
+
+  it("explains an acronym with `ordlista` from the channel group's documents, with its source, to the asker", async () => {
+    const { id } = await command("ordlista HSN", secondUrl);
+    const { body } = await slack.waitForResponse(id);
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.text).toBe("HSN står för Hälso- och sjukvårdsnämnden [1].");
+    expect(JSON.stringify(body.blocks)).toContain("Samverkansstruktur HälSam");
+  });
+
+  it("keeps an internal group's acronyms out of channels of no group", async () => {
+    const explained = await command("ordlista HSN", secondUrl, OPEN_CHANNEL);
+    expect((await slack.waitForResponse(explained.id)).body.text).toBe(
+      "Förkortningen HSN finns inte i underlaget.",
+    );
+    const listed = await command("ordlista", secondUrl, OPEN_CHANNEL);
+    const { body } = await slack.waitForResponse(listed.id);
+    expect(body.text).toContain("VGR");
+    expect(JSON.stringify(body.blocks)).not.toContain("HSN");
+  });
+
+  it("posts the channel group's årshjul for a year into the channel as a PNG, with the year's items as its comment", async () => {
+    const { id, ack } = await command("årshjul 2027", secondUrl);
+    expect(ack).toEqual({});
+    const upload = await slack.waitForSharedFile(HALSAM_CHANNEL);
+    expect(upload.bytes?.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(upload.filename).toBe("arshjul-halsam-vasternorrland-2027.png");
+    expect(upload.shared?.title).toBe("Årshjul 2027 – HälSam Västernorrland");
+    expect(upload.shared?.comment).toContain("*Årshjul 2027 – HälSam Västernorrland*");
+    expect(upload.shared?.comment).toContain("Temamöte Barn och unga");
+    const [announced] = slack.callsTo(
+      "files.getUploadURLExternal",
+      (args) => args.filename === upload.filename,
+    );
+    expect(String(announced?.args.alt_text)).toMatch(/^Årshjul 2027 för HälSam Västernorrland/);
+    expect(announced?.token).toBe(slack.botToken);
+    // Posted for everyone: no private reply on top.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(slack.responses.find((response) => response.id === id)).toBeUndefined();
+  });
+
+  it("asks for the group in a channel of none, says when the year is empty, and asks to be invited where it may not post", async () => {
+    const unmapped = await command("årshjul", secondUrl, OPEN_CHANNEL);
+    expect((await slack.waitForResponse(unmapped.id)).body.text).toContain("Ange grupp");
+    const empty = await command("årshjul 1999", secondUrl);
+    expect((await slack.waitForResponse(empty.id)).body.text).toBe(
+      "Kalendern har inga möten eller sista dagar för HälSam Västernorrland under 1999.",
+    );
+    const closed = await command("årshjul laholm 2027", secondUrl, CLOSED_CHANNEL);
+    expect((await slack.waitForResponse(closed.id)).body.text).toContain("/invite @Samsyn");
   });
 });
 

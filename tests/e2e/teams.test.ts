@@ -2,10 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
+import { teamsCommands } from "../../src/app/chat-commands.ts";
 import type { Core } from "../../src/app/compose.ts";
+import { OnboardingBridge } from "../../src/app/onboarding-bridge.ts";
+import { ReminderBridge } from "../../src/app/reminder-bridge.ts";
 import { SqliteFeedbackStore } from "../../src/feedback/feedback-store.ts";
 import { type Group, loadGroups } from "../../src/knowledge/groups.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { buildIntroduction } from "../../src/onboarding/index.ts";
+import { ManualClock } from "../../src/reminders/clock.ts";
+import { ReminderService } from "../../src/reminders/reminder-service.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import { ConversationReferenceStore } from "../../src/surfaces/teams/conversation-references.ts";
 import { startTeamsSurface, type TeamsSurface } from "../../src/surfaces/teams/start-teams-surface.ts";
@@ -19,6 +25,8 @@ import {
   channelMention,
   channelMessage,
   feedbackInvoke,
+  groupChatMention,
+  imBackClick,
   installedInTeam,
   personalConversationId,
   personalMessage,
@@ -31,6 +39,9 @@ import { FakeBotConnector, type RecordedActivity } from "../fakes/fake-bot-conne
 const TEAM_ID = "19:team-samverkan@thread.tacv2";
 const HALSAM_CHANNEL = "19:halsam-kanal@thread.tacv2";
 const OPEN_CHANNEL = "19:oppen-kanal@thread.tacv2";
+const LAHOLM_CHAT = "19:laholm-gruppchatt@thread.v2";
+/** The calendar's "now" in these tests. */
+const NOW = "2027-01-10T08:00:00+01:00";
 const MEMBER = { ...teamsPerson("Anna Medlem"), userPrincipalName: "anna.medlem@sundsvall.se" };
 const OUTSIDER = teamsPerson("Olle Utanför");
 const HALSAM_TITLE = "Samverkansstruktur HälSam";
@@ -65,6 +76,10 @@ beforeAll(async () => {
   groupYaml.setIn(["channels", "teams"], [encodeURIComponent(HALSAM_CHANNEL)]);
   groupYaml.set("welcome", { enabled: true });
   fs.writeFileSync(groupFile, groupYaml.toString());
+  const laholmGroupFile = path.join(knowledge, "groups", "laholm-samverkansberedning.yaml");
+  const laholmYaml = parseDocument(fs.readFileSync(laholmGroupFile, "utf8"));
+  laholmYaml.setIn(["channels", "teams"], [LAHOLM_CHAT]);
+  fs.writeFileSync(laholmGroupFile, laholmYaml.toString());
   const laholmFile = path.join(knowledge, LAHOLM_DOCUMENT);
   fs.writeFileSync(
     laholmFile,
@@ -104,7 +119,18 @@ beforeAll(async () => {
       },
     },
   };
+  // The second surface is wired like `npm start`, except for a stand-in `möten`.
+  const reminderService = new ReminderService({
+    database: core.index.database,
+    knowledgeDir: knowledge,
+    groups,
+    notifiers: [],
+    clock: new ManualClock(NOW),
+  });
+  const reminders = new ReminderBridge(reminderService, groups, knowledge, { now: () => new Date(NOW) });
+  const onboarding = new OnboardingBridge(core, groups, (groupId) => reminders.meetings(groupId));
   const commands: TeamsCommandHooks = {
+    ...teamsCommands({ reminders, onboarding }),
     meetings: async (context) => ({
       text: `Nästa möte för ${context.groupIds.join(", ") || "inga grupper"}`,
     }),
@@ -373,8 +399,8 @@ describe("Teams app: questions", () => {
 });
 
 describe("Teams app: commands", () => {
-  it("says that meetings, reminders and the introduction are not set up when no module provides them", async () => {
-    for (const command of ["möten", "påminnelser", "intro"]) {
+  it("says that meetings, reminders, the introduction, the glossary and the årshjul are not set up when no module provides them", async () => {
+    for (const command of ["möten", "påminnelser", "intro", "ordlista", "årshjul"]) {
       const reply = await ask(
         personalMessage({ serviceUrl: connector.serviceUrl, from: MEMBER, text: command }),
         personalConversationId(MEMBER),
@@ -463,6 +489,207 @@ async function poll(done: () => boolean, timeoutMs = 5000): Promise<void> {
   }
 }
 
+/** An element or action of an Adaptive Card, as far as the tests read it. */
+interface CardNode {
+  type: string;
+  text?: string;
+  url?: string;
+  altText?: string;
+  title?: string;
+  actions?: CardNode[];
+  items?: CardNode[];
+  data?: { msteams?: { type?: string; value?: string } };
+}
+
+/** The Adaptive Card a message carries. */
+function cardOf(recorded: RecordedActivity): { version: string; body: CardNode[]; actions?: CardNode[] } {
+  const attachments = (recorded.activity.attachments ?? []) as { contentType: string; content: unknown }[];
+  const card = attachments.find(
+    (attachment) => attachment.contentType === "application/vnd.microsoft.card.adaptive",
+  );
+  expect(card, "an Adaptive Card").toBeDefined();
+  return card?.content as { version: string; body: CardNode[]; actions?: CardNode[] };
+}
+
+/** Every element and action of a card, nested ones included. */
+function cardNodes(card: { body: CardNode[]; actions?: CardNode[] }): CardNode[] {
+  const all: CardNode[] = [];
+  const visit = (node: CardNode) => {
+    all.push(node);
+    for (const child of [...(node.items ?? []), ...(node.actions ?? [])]) visit(child);
+  };
+  for (const node of [...card.body, ...(card.actions ?? [])]) visit(node);
+  return all;
+}
+
+function cardText(card: { body: CardNode[]; actions?: CardNode[] }): string {
+  return cardNodes(card)
+    .flatMap((node) => (node.text ? [node.text] : []))
+    .join("\n");
+}
+
+/** The messages the card's imBack buttons send when clicked. */
+function imBackValues(card: { body: CardNode[]; actions?: CardNode[] }): string[] {
+  return cardNodes(card)
+    .filter((node) => node.type === "Action.Submit" && node.data?.msteams?.type === "imBack")
+    .map((node) => node.data?.msteams?.value ?? "");
+}
+
+function groupNamed(id: string): Group {
+  const group = groups.find((candidate) => candidate.id === id);
+  if (!group) throw new Error(`no group ${id}`);
+  return group;
+}
+
+describe("Teams app: introduction", () => {
+  it("shows a channel's introduction as a card whose suggested questions are buttons, and answers a click in the thread with sources", async () => {
+    const mention = channelMention({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      text: "intro",
+      channelId: HALSAM_CHANNEL,
+      teamId: TEAM_ID,
+    });
+    const threadId = String(mention.id);
+    const thread = `${HALSAM_CHANNEL};messageid=${threadId}`;
+    const card = cardOf(await ask(mention, thread, secondUrl));
+    expect(card.version).toBe("1.5");
+    const shown = cardText(card);
+    expect(shown).toContain("Introduktion: HälSam Västernorrland");
+    expect(shown).toMatch(/\[1\]/);
+    expect(shown).toContain("Källor");
+    expect(shown).toContain(HALSAM_TITLE);
+
+    // The buttons are exactly the questions the introduction checked against the answer pipeline.
+    const verified = await buildIntroduction(core, groupNamed("halsam-vasternorrland"), { groups });
+    const questions = imBackValues(card);
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions).toEqual(verified.questions.map((question) => question.question));
+
+    const click = imBackClick({
+      serviceUrl: connector.serviceUrl,
+      from: OUTSIDER,
+      value: questions[0] ?? "",
+      place: { kind: "channel", channelId: HALSAM_CHANNEL, teamId: TEAM_ID, threadId },
+    });
+    const answer = await ask(click, thread, secondUrl);
+    expect(text(answer)).toMatch(/\[1\]/);
+    expect(messageEntity(answer).citation?.length ?? 0).toBeGreaterThan(0);
+    expect(messageEntity(answer).additionalType).toContain("AIGeneratedContent");
+  });
+
+  it("answers a suggested question clicked in a group chat in that chat", async () => {
+    const card = cardOf(
+      await ask(
+        groupChatMention({
+          serviceUrl: connector.serviceUrl,
+          from: MEMBER,
+          text: "intro",
+          conversationId: LAHOLM_CHAT,
+        }),
+        LAHOLM_CHAT,
+        secondUrl,
+      ),
+    );
+    expect(cardText(card)).toContain("Introduktion: Samverkansberedningen i Laholm");
+    const [question] = imBackValues(card);
+    expect(question).toBeDefined();
+    const answer = await ask(
+      imBackClick({
+        serviceUrl: connector.serviceUrl,
+        from: MEMBER,
+        value: question ?? "",
+        place: { kind: "groupChat", conversationId: LAHOLM_CHAT },
+      }),
+      LAHOLM_CHAT,
+      secondUrl,
+    );
+    expect(citedTitles(answer)).toContain("Revidering av samverkansöverenskommelse");
+  });
+});
+
+describe("Teams app: glossary", () => {
+  it("explains an acronym from the group's documents in its channel, with the defining passage", async () => {
+    const mention = channelMention({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      text: "ordlista HSN",
+      channelId: HALSAM_CHANNEL,
+      teamId: TEAM_ID,
+    });
+    const reply = text(await ask(mention, (mention.conversation as { id: string }).id, secondUrl));
+    expect(reply).toContain("HSN står för Hälso- och sjukvårdsnämnden [1]");
+    expect(reply).toContain("**Källor:**");
+    expect(reply).toContain(HALSAM_TITLE);
+  });
+
+  it("keeps an internal group's acronyms out of other channels", async () => {
+    const inOpen = (words: string) =>
+      channelMention({
+        serviceUrl: connector.serviceUrl,
+        from: MEMBER,
+        text: words,
+        channelId: OPEN_CHANNEL,
+        teamId: TEAM_ID,
+      });
+    const explain = inOpen("ordlista HSN");
+    expect(text(await ask(explain, (explain.conversation as { id: string }).id, secondUrl))).toBe(
+      "Förkortningen HSN finns inte i underlaget.",
+    );
+    const list = inOpen("ordlista");
+    const glossary = text(await ask(list, (list.conversation as { id: string }).id, secondUrl));
+    expect(glossary).toContain("**VGR**");
+    expect(glossary).not.toContain("HSN");
+  });
+});
+
+describe("Teams app: årshjul", () => {
+  it("shows the channel group's årshjul for a year as a card with the picture inline and the year's items", async () => {
+    const mention = channelMention({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      text: "årshjul 2027",
+      channelId: HALSAM_CHANNEL,
+      teamId: TEAM_ID,
+    });
+    const card = cardOf(await ask(mention, (mention.conversation as { id: string }).id, secondUrl));
+    const image = cardNodes(card).find((node) => node.type === "Image");
+    expect(image?.url).toMatch(/^data:image\/png;base64,/);
+    const png = Buffer.from((image?.url ?? "").slice("data:image/png;base64,".length), "base64");
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // Teams shows pictures up to 1024×1024 pixels.
+    expect(png.readUInt32BE(16)).toBeLessThanOrEqual(1024);
+    expect(png.readUInt32BE(20)).toBeLessThanOrEqual(1024);
+    expect(image?.altText).toContain("Årshjul 2027 för HälSam Västernorrland");
+    const shown = cardText(card);
+    expect(shown).toContain("Årshjul 2027 – HälSam Västernorrland");
+    expect(shown).toContain("Temamöte Barn och unga");
+  });
+
+  it("asks for the group where the conversation has none, and says when the calendar is empty that year", async () => {
+    const inOpen = channelMention({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      text: "årshjul",
+      channelId: OPEN_CHANNEL,
+      teamId: TEAM_ID,
+    });
+    expect(text(await ask(inOpen, (inOpen.conversation as { id: string }).id, secondUrl))).toContain(
+      "Ange grupp",
+    );
+    const empty = channelMention({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      text: "årshjul 1999",
+      channelId: HALSAM_CHANNEL,
+      teamId: TEAM_ID,
+    });
+    expect(text(await ask(empty, (empty.conversation as { id: string }).id, secondUrl))).toBe(
+      "Kalendern har inga möten eller sista dagar för HälSam Västernorrland under 1999.",
+    );
+  });
+});
+
 describe("Teams app: welcome", () => {
   /** People (not Samsyn) added to a channel, as Teams reports it. */
   function membersAdded(channelId: string, people: { id: string; name: string }[]) {
@@ -484,8 +711,27 @@ describe("Teams app: welcome", () => {
     const elsewhere = connector.messagesIn(OPEN_CHANNEL).length;
     await post(membersAdded(OPEN_CHANNEL, [newcomer]));
     const welcome = await ask(membersAdded(HALSAM_CHANNEL, [newcomer]), HALSAM_CHANNEL);
-    expect(text(welcome)).toContain("Hej Nils Nyvald! Välkommen till HälSam Västernorrland!");
-    expect(text(welcome)).toContain("`intro`");
+    const card = cardOf(welcome);
+    expect(cardText(card)).toContain("Hej Nils Nyvald! Välkommen till HälSam Västernorrland!");
+    expect(cardText(card)).toContain("**intro**");
     expect(connector.messagesIn(OPEN_CHANNEL)).toHaveLength(elsewhere);
+  });
+
+  it("shows the group's introduction when the welcome's button is clicked", async () => {
+    const welcome = await ask(
+      membersAdded(HALSAM_CHANNEL, [teamsPerson("Eva Ersättare")]),
+      HALSAM_CHANNEL,
+      secondUrl,
+    );
+    const [start] = imBackValues(cardOf(welcome));
+    expect(start).toBe("intro halsam-vasternorrland");
+    const click = imBackClick({
+      serviceUrl: connector.serviceUrl,
+      from: MEMBER,
+      value: start ?? "",
+      place: { kind: "channel", channelId: HALSAM_CHANNEL, teamId: TEAM_ID, threadId: welcome.sentId },
+    });
+    const intro = await ask(click, `${HALSAM_CHANNEL};messageid=${welcome.sentId}`, secondUrl);
+    expect(cardText(cardOf(intro))).toContain("Introduktion: HälSam Västernorrland");
   });
 });

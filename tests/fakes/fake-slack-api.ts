@@ -17,6 +17,18 @@ export interface RecordedResponse {
   body: Record<string, unknown>;
 }
 
+/** A file's bytes as they reached an `upload_url` from `files.getUploadURLExternal`. */
+export interface RecordedUpload {
+  fileId: string;
+  /** As announced to `files.getUploadURLExternal`. */
+  filename: string;
+  length: number;
+  /** Null until the bytes arrive. */
+  bytes: Buffer | null;
+  /** Set by `files.completeUploadExternal`: where the file was shared, and with which comment. */
+  shared: { channel: string; threadTs: string | null; title: string | null; comment: string | null } | null;
+}
+
 /** A message the stub holds, so `conversations.history` can return it. */
 interface StoredMessage {
   channel: string;
@@ -31,20 +43,26 @@ export interface FakeSlackApiOptions {
   botUserId?: string;
   /** Channel id → member user ids, for `conversations.members`; other channels answer `not_in_channel`. */
   members?: Record<string, string[]>;
+  /** Channels the bot is not in: sharing a file there answers `not_in_channel`. */
+  closedChannels?: string[];
 }
 
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view", "files"]);
 const WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 /**
  * A local stand-in for Slack: the Web API (`/api/<method>`, Slack's `{ ok, … }` JSON, form-encoded
- * requests like the real WebClient sends), `response_url`s (`/response/<id>`) and, for Socket Mode,
- * a WebSocket endpoint that `apps.connections.open` points to. Records everything it receives.
+ * requests like the real WebClient sends), `response_url`s (`/response/<id>`), the external file
+ * upload (`files.getUploadURLExternal` hands out `/upload/<file id>`, which takes the bytes raw or
+ * as multipart form data, then `files.completeUploadExternal` shares them) and, for Socket Mode, a
+ * WebSocket endpoint that `apps.connections.open` points to. Records everything it receives.
  */
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
+  readonly uploads: RecordedUpload[] = [];
   readonly members: Map<string, string[]>;
+  private readonly closedChannels: Set<string>;
   readonly botToken: string;
   readonly appToken: string;
   readonly botUserId: string;
@@ -64,6 +82,7 @@ export class FakeSlackApi {
     this.appToken = options.appToken ?? "xapp-test-app-token";
     this.botUserId = options.botUserId ?? "U0SAMSYN";
     this.members = new Map(Object.entries(options.members ?? {}));
+    this.closedChannels = new Set(options.closedChannels ?? []);
   }
 
   /** Starts the stub on 127.0.0.1 with a free port. */
@@ -110,6 +129,15 @@ export class FakeSlackApi {
     return poll(() => this.responses.find((response) => response.id === id), `response_url ${id}`, timeoutMs);
   }
 
+  /** Waits for a file shared into `channel` (bytes uploaded and `files.completeUploadExternal` done). */
+  waitForSharedFile(channel: string, timeoutMs = 5000): Promise<RecordedUpload> {
+    return poll(
+      () => this.uploads.find((upload) => upload.bytes !== null && upload.shared?.channel === channel),
+      `a file shared into ${channel}`,
+      timeoutMs,
+    );
+  }
+
   /** Sends a Socket Mode envelope and resolves with the app's acknowledgement payload. */
   sendEnvelope(type: string, payload: unknown, timeoutMs = 5000): Promise<unknown> {
     const socket = this.webSocket;
@@ -147,8 +175,11 @@ export class FakeSlackApi {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const raw = await readBody(request);
+    const body = await readBody(request);
+    const raw = body.toString("utf8");
     const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/upload/"))
+      return this.receiveUpload(path.slice("/upload/".length), body, request, response);
     if (path.startsWith("/response/")) {
       this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw || "{}") });
       return sendJson(response, { ok: true });
@@ -216,6 +247,41 @@ export class FakeSlackApi {
           }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
       }
+      case "files.getUploadURLExternal": {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0)
+          return { ok: false, error: "invalid_arguments" };
+        const fileId = `F0${String(this.uploads.length + 1).padStart(6, "0")}`;
+        this.uploads.push({ fileId, filename: String(args.filename), length, bytes: null, shared: null });
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = Array.isArray(args.files) ? (args.files as { id?: string; title?: string }[]) : [];
+        const uploads = files.map((file) => this.uploads.find((upload) => upload.fileId === file.id));
+        if (files.length === 0 || uploads.some((upload) => !upload?.bytes))
+          return { ok: false, error: "file_not_found" };
+        const channel = typeof args.channel_id === "string" ? args.channel_id : null;
+        if (channel && this.closedChannels.has(channel)) return { ok: false, error: "not_in_channel" };
+        files.forEach((file, index) => {
+          const upload = uploads[index] as RecordedUpload;
+          if (channel) {
+            upload.shared = {
+              channel,
+              threadTs: typeof args.thread_ts === "string" ? args.thread_ts : null,
+              title: file.title ?? null,
+              comment: typeof args.initial_comment === "string" ? args.initial_comment : null,
+            };
+          }
+        });
+        return {
+          ok: true,
+          files: files.map((file, index) => ({
+            id: file.id,
+            title: file.title,
+            name: uploads[index]?.filename,
+          })),
+        };
+      }
       case "users.conversations":
         return { ok: true, channels: [], response_metadata: { next_cursor: "" } };
       case "apps.connections.open":
@@ -223,6 +289,29 @@ export class FakeSlackApi {
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  /** The bytes for an `upload_url`: raw, or the one file of a multipart form (as the WebClient sends them). */
+  private async receiveUpload(
+    fileId: string,
+    body: Buffer,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    const upload = this.uploads.find((candidate) => candidate.fileId === fileId);
+    if (!upload) return void response.writeHead(404).end("unknown upload");
+    const contentType = request.headers["content-type"] ?? "";
+    let bytes = body;
+    if (contentType.startsWith("multipart/form-data")) {
+      const form = await new Response(new Uint8Array(body), {
+        headers: { "content-type": contentType },
+      }).formData();
+      const file = [...form.values()].find((value) => typeof value !== "string");
+      bytes = file && typeof file !== "string" ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    }
+    if (bytes.length !== upload.length) return void response.writeHead(400).end("length mismatch");
+    upload.bytes = bytes;
+    response.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${bytes.length}`);
   }
 
   private nextTs(): string {
@@ -272,11 +361,11 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   return args;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
 }

@@ -30,6 +30,7 @@ async function main(): Promise<number> {
       intro: (argument, groupIds) => onboarding.introText(argument || (groupIds[0] ?? ""), null),
       glossary: (argument, groupIds) =>
         onboarding.glossaryText(argument, groupIds.length > 0 ? groupIds : null),
+      arshjul: (argument, groupIds) => bridge.arshjul(argument, groupIds),
     });
   } finally {
     core.close();

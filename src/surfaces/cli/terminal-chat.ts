@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline/promises";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
@@ -18,6 +19,7 @@ Kommandon:
   ordlista [FÖRK]  förkortningar och begrepp ur dokumenten
   möten            kommande möten och tidsfrister (för vald grupp)
   påminnelser      planerade påminnelser (för vald grupp)
+  årshjul [år]     årets möten och sista dagar som bild (för vald grupp, eller "årshjul laholm 2027")
   avsluta          avsluta (eller Ctrl+D)`;
 
 /** Commands other modules provide to the terminal chat. */
@@ -28,7 +30,22 @@ export interface TerminalChatCommands {
   intro?(argument: string, groupIds: readonly string[]): Promise<string>;
   /** `ordlista …`: the glossary, or one acronym explained. */
   glossary?(argument: string, groupIds: readonly string[]): Promise<string>;
+  /** `årshjul [grupp] [år]`: the group's wheel to save, or a Swedish message why there is none. */
+  arshjul?(argument: string, groupIds: readonly string[]): Promise<TerminalArshjul>;
 }
+
+/** An årshjul to save next to the index, or why there is none. */
+export type TerminalArshjul =
+  | { problem: string }
+  | {
+      wheel: {
+        group: { id: string; name: string };
+        year: number;
+        svg: string;
+        lines: readonly string[];
+        png(): Buffer;
+      };
+    };
 
 /** An interactive Swedish chat in the terminal; reads questions line by line until EOF. */
 export async function runTerminalChat(
@@ -113,6 +130,19 @@ export async function runTerminalChat(
         }
         break;
       }
+      case "årshjul":
+      case "arshjul":
+        if (!commands.arshjul) {
+          write("Årshjulet är inte inställt ännu.");
+          break;
+        }
+        try {
+          write(await saveArshjul(await commands.arshjul(argument, groupIds), core.config.dataDir));
+        } catch (error) {
+          logger.error("arshjul failed", { error });
+          write("Det gick inte att rita årshjulet just nu. Se loggen för orsaken.");
+        }
+        break;
       case "möten":
       case "påminnelser":
         if (!commands.list) {
@@ -139,6 +169,21 @@ export async function runTerminalChat(
     }
     if (terminal) rl.prompt();
   }
+}
+
+/** Writes the wheel as PNG and SVG under `<dataDir>/arshjul/` and says where, with the year's items. */
+async function saveArshjul(outcome: TerminalArshjul, dataDir: string): Promise<string> {
+  if ("problem" in outcome) return outcome.problem;
+  const { wheel } = outcome;
+  const base = path.join(dataDir, "arshjul", `arshjul-${wheel.group.id}-${wheel.year}`);
+  await mkdir(path.dirname(base), { recursive: true });
+  await writeFile(`${base}.png`, wheel.png());
+  await writeFile(`${base}.svg`, wheel.svg);
+  return [
+    `Årshjul ${wheel.year} – ${wheel.group.name}`,
+    ...wheel.lines.map((line) => `  ${line}`),
+    `Sparat som ${base}.png och ${base}.svg`,
+  ].join("\n");
 }
 
 function chooseGroup(groups: readonly Group[], argument: string): Group | "all" | undefined {

@@ -33,4 +33,10 @@ describe("slack/manifest.yaml", () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
   });
+
+  it("asks for files:write, which posting the årshjul into a channel needs", () => {
+    expect(manifest.oauth_config.scopes.bot).toContain("files:write");
+    expect(manifest.features.slash_commands[0].usage_hint).toContain("årshjul");
+    expect(manifest.features.slash_commands[0].usage_hint).toContain("ordlista");
+  });
 });

@@ -1,7 +1,13 @@
-import type { App, RespondFn } from "@slack/bolt";
+import type { App, RespondFn, webApi } from "@slack/bolt";
 import { z } from "zod";
 import { composeSlackAnswer } from "./answer-in-conversation.ts";
-import type { SlackCommandContext, SlackCommandHooks, SlackSurfaceContext } from "./slack-surface-context.ts";
+import { postFile } from "./post-file.ts";
+import type {
+  SlackCommandContext,
+  SlackCommandHooks,
+  SlackCommandReply,
+  SlackSurfaceContext,
+} from "./slack-surface-context.ts";
 import { notSetUpText, SLACK_HELP, SLACK_TEXTS, unknownCommandText } from "./slack-texts.ts";
 
 /** The slash command in `slack/manifest.yaml`. */
@@ -13,7 +19,7 @@ const commandSchema = z.object({
   channel_id: z.string().min(1),
 });
 
-type HookName = "meetings" | "reminders" | "intro";
+type HookName = "meetings" | "reminders" | "intro" | "glossary" | "arshjul";
 
 /** Subcommands, in Swedish (and without å/ä/ö, as people type them on the go). */
 const SUBCOMMANDS: Record<string, "ask" | "help" | HookName> = {
@@ -27,20 +33,26 @@ const SUBCOMMANDS: Record<string, "ask" | "help" | HookName> = {
   påminnelser: "reminders",
   paminnelser: "reminders",
   intro: "intro",
+  ordlista: "glossary",
+  årshjul: "arshjul",
+  arshjul: "arshjul",
 };
 
 const FEATURE_NAMES: Record<HookName, string> = {
   meetings: "Mötesöversikten (/samsyn möten)",
   reminders: "Påminnelser (/samsyn påminnelser)",
   intro: "Introduktionen (/samsyn intro)",
+  glossary: "Ordlistan (/samsyn ordlista)",
+  arshjul: "Årshjulet (/samsyn årshjul)",
 };
 
 /**
- * `/samsyn fråga …`, `hjälp`, `möten`, `påminnelser`, `intro`. Everything is acknowledged at once;
- * answers and hook replies follow through the response URL, visible to the asker only.
+ * `/samsyn fråga …`, `hjälp`, `möten`, `påminnelser`, `intro`, `ordlista`, `årshjul`. Everything is
+ * acknowledged at once; answers and hook replies follow through the response URL, visible to the
+ * asker only, except a reply with a file (the årshjul), which is posted into the channel.
  */
 export function registerCommand(app: App, context: SlackSurfaceContext): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) {
       await ack({ response_type: "ephemeral", text: SLACK_TEXTS.actionFailed });
@@ -62,7 +74,7 @@ export function registerCommand(app: App, context: SlackSurfaceContext): void {
         return;
       }
       await ack({ response_type: "ephemeral", text: SLACK_TEXTS.searching });
-      await replySafely(context, respond, async () =>
+      await replySafely(context, respond, { client, channelId }, async () =>
         composeSlackAnswer(context, argument, conversation, []),
       );
     } else {
@@ -72,7 +84,7 @@ export function registerCommand(app: App, context: SlackSurfaceContext): void {
         return;
       }
       await ack();
-      await replySafely(context, respond, async () => {
+      await replySafely(context, respond, { client, channelId }, async () => {
         const groupIds = await context.scopes.groupIdsFor(conversation);
         const commandContext: SlackCommandContext = { userId, channelId, argument, groupIds };
         return hook.call(context.commands as SlackCommandHooks, commandContext);
@@ -84,10 +96,17 @@ export function registerCommand(app: App, context: SlackSurfaceContext): void {
 async function replySafely(
   context: SlackSurfaceContext,
   respond: RespondFn,
-  reply: () => Promise<{ text: string; blocks?: unknown[] }>,
+  where: { client: webApi.WebClient; channelId: string },
+  reply: () => Promise<SlackCommandReply>,
 ): Promise<void> {
   try {
-    const message = await reply();
+    const { file, ...message } = await reply();
+    if (file) {
+      if (await postFile(context, where.client, { channelId: where.channelId, comment: message.text, file }))
+        return;
+      await respond({ response_type: "ephemeral", replace_original: false, text: SLACK_TEXTS.fileNotPosted });
+      return;
+    }
     await respond({
       response_type: "ephemeral",
       replace_original: false,

@@ -1,6 +1,5 @@
 import type { types } from "@slack/bolt";
 import type { Group } from "../../knowledge/groups.ts";
-import type { Glossary } from "../../onboarding/glossary.ts";
 import type { Introduction, IntroductionStatement } from "../../onboarding/introduction.ts";
 import {
   describeSource,
@@ -161,23 +160,6 @@ function sourceBlocks(intro: Introduction): types.KnownBlock[] {
     });
   }
   return blocks;
-}
-
-/** The glossary (`/samsyn ordlista`) as Block Kit: each acronym with its long form and source. */
-export function renderGlossary(glossary: Glossary, title = "Ordlista"): SlackMessage {
-  if (glossary.items.length === 0) {
-    const text = "Underlaget innehåller inga förkortningar som förklaras.";
-    return { text, blocks: [section(text)] };
-  }
-  const lines = glossary.items.map((item) => {
-    const source = glossary.sources.find((candidate) => candidate.n === item.definition.source);
-    const where = source ? ` – _${escapeMrkdwn(truncate(describeSource(source), 300))}_` : "";
-    return `• *${escapeMrkdwn(item.acronym)}* – ${escapeMrkdwn(item.longForm)}${where}`;
-  });
-  return {
-    text: truncate(`${title}: ${glossary.items.map((item) => item.acronym).join(", ")}`, FALLBACK_LIMIT),
-    blocks: sections([`*${escapeMrkdwn(title)}*`, ...lines].join("\n")).slice(0, MAX_BLOCKS),
-  };
 }
 
 /**

@@ -13,10 +13,25 @@ export interface SlackCore {
   index: { database: SqliteDatabase; catalog: { documents(): ScopedDocument[] } };
 }
 
-/** A reply a subcommand hook gives: plain text, optionally with Block Kit blocks. */
+/** A file a subcommand posts into the channel, e.g. the årshjul as PNG. */
+export interface SlackFile {
+  data: Buffer;
+  /** With its extension, e.g. "arshjul-laholm-2027.png". */
+  filename: string;
+  title: string;
+  /** For screen readers. */
+  altText: string;
+}
+
+/**
+ * A reply a subcommand hook gives: mrkdwn text, optionally with Block Kit blocks. With `file`,
+ * the file is posted into the channel for everyone, `text` as its comment, instead of a reply
+ * only the asker sees.
+ */
 export interface SlackCommandReply {
   text: string;
   blocks?: unknown[];
+  file?: SlackFile;
 }
 
 /** Who ran a subcommand, and where. */
@@ -37,6 +52,10 @@ export interface SlackCommandHooks {
   reminders?(context: SlackCommandContext): Promise<SlackCommandReply>;
   /** `/samsyn intro`: the guided introduction to a group. */
   intro?(context: SlackCommandContext): Promise<SlackCommandReply>;
+  /** `/samsyn ordlista [FÖRKORTNING]`: the conversation's acronyms, or one explained. */
+  glossary?(context: SlackCommandContext): Promise<SlackCommandReply>;
+  /** `/samsyn årshjul [grupp] [år]`: the group's year of meetings and deadlines as a picture. */
+  arshjul?(context: SlackCommandContext): Promise<SlackCommandReply>;
   /** A click on a button of a notification (`Notification.actions`); the reply is shown to the clicker only. */
   notificationAction?(action: {
     id: string;

@@ -12,6 +12,8 @@ export const SLACK_TEXTS = {
   voteUp: "Tack! Bra att svaret hjälpte.",
   voteDown: "Tack för att du sa till. Återkopplingen hjälper oss att göra Samsyn bättre.",
   notificationActionNotSetUp: "Den här knappen är inte inställd ännu.",
+  fileNotPosted:
+    "Jag kunde inte lägga upp bilden här. Bjud in mig i kanalen (`/invite @Samsyn`) och försök igen – i ett direktmeddelande, skriv till mig under Appar.",
 } as const;
 
 /** The help text of `/samsyn hjälp` (and of unknown subcommands). */
@@ -22,7 +24,9 @@ export const SLACK_HELP = [
   "• Skriv till Samsyn i ett direktmeddelande",
   "• `/samsyn möten` – kommande möten",
   "• `/samsyn påminnelser` – dina påminnelser",
-  "• `/samsyn intro` – introduktion till gruppen",
+  "• `/samsyn intro` – introduktion till gruppen, med frågor att klicka på",
+  "• `/samsyn ordlista` – förkortningar i gruppens dokument; `/samsyn ordlista HSN` förklarar en",
+  "• `/samsyn årshjul` – gruppens möten och sista dagar i år som bild i kanalen; `/samsyn årshjul 2027` för ett annat år",
   "• `/samsyn hjälp` – den här texten",
   "I en grupps kanal söker Samsyn i gruppens dokument och de offentliga, i andra kanaler bara i de offentliga.",
 ].join("\n");

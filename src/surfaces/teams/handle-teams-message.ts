@@ -61,6 +61,8 @@ function routeMessage(context: TeamsSurfaceContext, activity: TeamsMessage, send
     );
     return;
   }
+  // A clicked imBack button (a suggested question) arrives here as text from the clicker; in
+  // channels and group chats Teams puts Samsyn's mention in front, as in every message to a bot there.
   if (place.conversationType !== "personal" && !mentionsBot(activity)) return;
   const text = plainTextFromTeams(activity.text ?? "", activity.entities ?? [], activity.recipient.id);
   const command = parseTeamsCommand(text);

@@ -5,7 +5,7 @@ import type { TeamsPlace } from "./teams-scope-resolver.ts";
 import type { TeamsCommandContext, TeamsCommandReply, TeamsSurfaceContext } from "./teams-surface-context.ts";
 import { notSetUpText, TEAMS_COMMAND_WORDS, TEAMS_HELP, TEAMS_TEXTS } from "./teams-texts.ts";
 
-type HookName = "meetings" | "reminders" | "intro";
+type HookName = "meetings" | "reminders" | "intro" | "glossary" | "arshjul";
 
 /** A command typed as text. */
 export type TeamsCommand = { kind: "help" } | { kind: HookName; argument: string };
@@ -17,11 +17,14 @@ const FEATURE_NAMES: Record<HookName, string> = {
   meetings: "Mötesöversikten (möten)",
   reminders: "Påminnelser (påminnelser)",
   intro: "Introduktionen (intro)",
+  glossary: "Ordlistan (ordlista)",
+  arshjul: "Årshjulet (årshjul)",
 };
 
 /**
- * Reads `hjälp`, `möten`, `påminnelser` and `intro` (also without å/ä/ö, with a leading "/" and
- * with a few words after them); anything else, and anything phrased as a question, is a question.
+ * Reads `hjälp`, `möten`, `påminnelser`, `intro`, `ordlista` and `årshjul` (also without å/ä/ö,
+ * with a leading "/" and with a few words after them); anything else, and anything phrased as a
+ * question, is a question.
  */
 export function parseTeamsCommand(text: string): TeamsCommand | null {
   const words = text.trim().split(/\s+/);

@@ -45,6 +45,10 @@ export interface TeamsCommandHooks {
   reminders?(context: TeamsCommandContext): Promise<TeamsCommandReply>;
   /** `intro`: the guided introduction to a group. */
   intro?(context: TeamsCommandContext): Promise<TeamsCommandReply>;
+  /** `ordlista [FÖRKORTNING]`: the conversation's acronyms, or one explained. */
+  glossary?(context: TeamsCommandContext): Promise<TeamsCommandReply>;
+  /** `årshjul [grupp] [år]`: the group's year of meetings and deadlines as a picture. */
+  arshjul?(context: TeamsCommandContext): Promise<TeamsCommandReply>;
   /** A click on a button of a notification (`Notification.actions`); the reply goes to the conversation. */
   notificationAction?(action: {
     id: string;

@@ -21,6 +21,8 @@ export const TEAMS_COMMAND_WORDS = {
   meetings: ["möten", "moten"],
   reminders: ["påminnelser", "paminnelser"],
   intro: ["intro"],
+  glossary: ["ordlista"],
+  arshjul: ["årshjul", "arshjul"],
 } as const;
 
 /** The help text of `hjälp`. */
@@ -31,7 +33,9 @@ export const TEAMS_HELP = [
   "- I en kanal eller gruppchatt: nämn **@Samsyn** och skriv frågan – svaret kommer i samma tråd, och en följdfråga i tråden (med ny nämning) bygger vidare på den förra",
   "- **möten** – kommande möten",
   "- **påminnelser** – dina påminnelser",
-  "- **intro** – introduktion till gruppen",
+  "- **intro** – introduktion till gruppen, med frågor att klicka på",
+  "- **ordlista** – förkortningar i gruppens dokument; **ordlista HSN** förklarar en",
+  "- **årshjul** – gruppens möten och sista dagar i år som bild; **årshjul 2027** för ett annat år",
   "- **hjälp** – den här texten",
   "",
   "I en grupps kanal söker Samsyn i gruppens dokument och de offentliga, i andra kanaler bara i de offentliga. Under varje svar kan du ge tummen upp eller ned.",

@@ -1,12 +1,14 @@
-import type { Activity } from "@microsoft/teams.api";
-import { welcomeEnabled, welcomeText } from "../../onboarding/welcome.ts";
+import { type Activity, MessageActivityInput } from "@microsoft/teams.api";
+import { welcomeEnabled } from "../../onboarding/welcome.ts";
 import { type SendActivity, sendQuietly } from "./answer-teams-question.ts";
+import { renderTeamsWelcome } from "./render-teams-introduction.ts";
 import { placeOf } from "./teams-activity.ts";
 import type { TeamsSurfaceContext } from "./teams-surface-context.ts";
 
 /**
  * Welcomes people added to a conversation mapped to a group that has welcomes on: one message for
- * everyone added at once, naming them when Teams gives their names. Other conversations get nothing.
+ * everyone added at once, naming them when Teams gives their names, with a button that shows the
+ * group's introduction. Other conversations get nothing.
  */
 export async function welcomeMembers(
   context: TeamsSurfaceContext,
@@ -19,9 +21,13 @@ export async function welcomeMembers(
   if (!group) return;
   const names = newcomers.flatMap((member) => (member.name ? [member.name] : []));
   const mention = names.length === newcomers.length ? joinNames(names) : "";
-  const text = welcomeText(group, { command: "intro", ...(mention ? { mention } : {}) });
-  if (text === null) return;
-  await sendQuietly(context, send, { type: "message", text });
+  const welcome = renderTeamsWelcome(group, mention);
+  if (welcome === null) return;
+  await sendQuietly(
+    context,
+    send,
+    new MessageActivityInput(welcome.text).addAttachments(...(welcome.attachments ?? [])),
+  );
   context.logger.info("teams welcome sent", { group: group.id, members: newcomers.length });
 }
 
