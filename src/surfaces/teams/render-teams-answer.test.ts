@@ -105,6 +105,13 @@ describe("parseTeamsCommand", () => {
     expect(parseTeamsCommand("intro laholm")).toEqual({ kind: "intro", argument: "laholm" });
   });
 
+  it("reads a role-aware introduction request of any length", () => {
+    expect(parseTeamsCommand("intro Jag är ny ersättare i samverkansberedningen i Laholm")).toEqual({
+      kind: "intro",
+      argument: "Jag är ny ersättare i samverkansberedningen i Laholm",
+    });
+  });
+
   it("treats questions and other text as questions", () => {
     expect(parseTeamsCommand("Möten i Laholm?")).toBeNull();
     expect(parseTeamsCommand("möten i Laholm under hösten 2024")).toBeNull();

@@ -32,7 +32,9 @@ export function parseTeamsCommand(text: string): TeamsCommand | null {
     .toLowerCase()
     .replace(/^\//, "")
     .replace(/[.!:]$/, "");
-  if (words.length > MAX_COMMAND_WORDS || text.includes("?")) return null;
+  // "intro Jag är ny ersättare i Laholm" is a role-aware introduction, however many words it has.
+  const isIntro = (TEAMS_COMMAND_WORDS.intro as readonly string[]).includes(first);
+  if ((words.length > MAX_COMMAND_WORDS && !isIntro) || text.includes("?")) return null;
   const argument = words.slice(1).join(" ");
   for (const [kind, spellings] of Object.entries(TEAMS_COMMAND_WORDS)) {
     if (!(spellings as readonly string[]).includes(first)) continue;
