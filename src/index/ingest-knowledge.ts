@@ -152,7 +152,8 @@ async function embedAll(
     item.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
       if (vector) entry.vectors[position] = vector;
-      else pending.push({ text: embeddingText(item.document, chunk), target: entry, position });
+      else
+        pending.push({ text: embeddingText(item.document.metadata.title, chunk), target: entry, position });
     });
     return entry;
   });
@@ -343,7 +344,7 @@ async function reembedStale(
   for (let start = 0; start < chunks.length; start += index.embedder.maxBatchSize) {
     const batch = chunks.slice(start, start + index.embedder.maxBatchSize);
     const texts = batch.map((chunk) =>
-      [index.catalog.document(chunk.documentId)?.title ?? "", ...chunk.headingPath, chunk.text].join("\n"),
+      embeddingText(index.catalog.document(chunk.documentId)?.title ?? "", chunk),
     );
     const vectors = await index.embedder.embed(texts, "passage");
     batch.forEach((chunk, position) => {
@@ -355,8 +356,8 @@ async function reembedStale(
 }
 
 /** Text given to the embedder: the heading path gives a passage its topic. */
-function embeddingText(document: LoadedDocument, chunk: Chunk): string {
-  return [document.metadata.title, ...chunk.headingPath, chunk.text].join("\n");
+function embeddingText(title: string, chunk: Pick<Chunk, "headingPath" | "text">): string {
+  return [title, ...chunk.headingPath, chunk.text].join("\n");
 }
 
 function storedVectorsByText(

@@ -3,7 +3,7 @@ const DEFINITION_QUESTION =
   /(?<![\p{L}\p{N}])(?:vad\s+(?:menas|avses|betyder|innebär)(?:\s+med)?|vad\s+är|vad\s+räknas\s+som|vem\s+räknas\s+som|vad\s+kallas|what\s+(?:is|are|does)|what\s+is\s+meant\s+by)\s+(?:begreppet\s+|ordet\s+|termen\s+|uttrycket\s+)?(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([^?!.;:,–—()"”]+)/iu;
 /** Where the term ends: "kränkande behandling | i skollagen", "tillbyggnad | enligt plan- och bygglagen". */
 const TERM_END =
-  /\s+(?:i|enligt|inom|hos|under|för|när|och|eller|som|på|vid|från|till|in|under|according|mean)(?:\s|$)/iu;
+  /\s+(?:i|enligt|inom|hos|under|för|när|och|eller|som|på|vid|från|till|in|according|mean)(?:\s|$)/iu;
 const MAX_TERM_WORDS = 5;
 
 /**

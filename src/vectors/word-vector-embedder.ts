@@ -62,8 +62,12 @@ export class WordVectorEmbedder implements Embedder {
       .slice(0, 16);
     const file = path.join(corpus.cacheDir, `${CACHE_PREFIX}${key}.vec.gz`);
     const nothingNew = path.join(corpus.cacheDir, `${CACHE_PREFIX}${key}.none`);
-    if (fs.existsSync(file) || fs.existsSync(nothingNew)) {
-      this.model = fs.existsSync(file) ? loadWordVectors(file) : this.base;
+    if (fs.existsSync(file)) {
+      this.model = loadWordVectors(file);
+      return new Set();
+    }
+    if (fs.existsSync(nothingNew)) {
+      this.model = this.base;
       return new Set();
     }
     // Stored passages were embedded with the previous adaptation (or the base model before any).
