@@ -2,6 +2,12 @@
 export interface AdaptationCorpus {
   /** Changes exactly when the knowledge base's documents change (ids and content hashes). */
   fingerprint: string;
+  /**
+   * The fingerprint the stored vectors were embedded under, as recorded by the last ingest that
+   * committed (null before the first). An adapter compares against what it learned for this one,
+   * and keeps that on disk until a later ingest commits, since a crash may come in between.
+   */
+  committedFingerprint: string | null;
   /** Where an adapter may keep what it learned, so a restart does not learn it again. */
   cacheDir: string;
   /** The text of every document of the knowledge base, read only when needed. */

@@ -50,6 +50,9 @@ export interface IngestOptions {
   logger?: Logger;
 }
 
+/** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
+const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
+
 interface PreparedDocument {
   document: LoadedDocument;
   chunks: Chunk[];
@@ -105,7 +108,8 @@ export async function ingestKnowledge(
   };
   await load(files.filter((item) => !sameContent(item)));
   const unchangedFiles = files.filter(sameContent);
-  const changedTerms = await adaptEmbedder(index, files, unchangedFiles, loaded);
+  const fingerprint = knowledgeFingerprint(files);
+  const changedTerms = await adaptEmbedder(index, fingerprint, unchangedFiles, loaded);
   // After a change of analysis or embedder every document is read again, changed or not.
   const current = index.isCurrent();
   if (!current) await load(unchangedFiles);
@@ -122,7 +126,15 @@ export async function ingestKnowledge(
   const prepared = await embedAll(index, loaded, embedderChanged, report);
 
   report({ phase: "writing", done: 0, total: 1 });
-  const totals = writeAll(index, prepared, removedIds, embedderChanged, [...known.keys()], refreshed);
+  const totals = writeAll(
+    index,
+    prepared,
+    removedIds,
+    embedderChanged,
+    [...known.keys()],
+    refreshed,
+    fingerprint,
+  );
   report({ phase: "writing", done: 1, total: 1 });
 
   const added = prepared.filter((item) => item.isNew).length;
@@ -181,6 +193,7 @@ function writeAll(
   embedderChanged: boolean,
   knownIds: string[],
   refreshed: readonly { rowid: number; vector: Float32Array }[],
+  fingerprint: string,
 ): { documents: number; chunks: number } {
   const database = index.database;
   const vectors = embedderChanged
@@ -276,6 +289,8 @@ function writeAll(
     writeMeta(database, "definitions_version", DEFINITIONS_VERSION);
     writeMeta(database, "generation", String(generation));
     writeMeta(database, "last_ingest_at", now);
+    // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
+    writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
     // The vector file is written before the commit; until the commit, the database still names the old one.
     vectors.save(path.join(index.dataDir, vectorFile));
     writeMeta(database, "vector_file", vectorFile);
@@ -296,24 +311,30 @@ function writeAll(
   return { documents: stats.documents, chunks: stats.chunks };
 }
 
+/** Changes exactly when a knowledge file is added, removed or changed. */
+function knowledgeFingerprint(files: readonly { id: string; hash: string }[]): string {
+  const fingerprint = createHash("sha256");
+  for (const item of [...files].sort((a, b) => a.id.localeCompare(b.id))) {
+    fingerprint.update(`${item.id}\t${item.hash}\n`);
+  }
+  return fingerprint.digest("hex");
+}
+
 /**
  * Lets the embedder learn from the whole knowledge base before anything is embedded: unchanged
  * documents are read back from the catalog, new and changed ones from the files just loaded.
  */
 async function adaptEmbedder(
   index: KnowledgeIndex,
-  files: readonly { id: string; hash: string }[],
+  fingerprint: string,
   unchangedFiles: readonly { id: string }[],
   loaded: readonly { chunks: readonly Chunk[] }[],
 ): Promise<ReadonlySet<string>> {
   if (!index.embedder.adaptTo) return new Set();
-  const fingerprint = createHash("sha256");
-  for (const item of [...files].sort((a, b) => a.id.localeCompare(b.id))) {
-    fingerprint.update(`${item.id}\t${item.hash}\n`);
-  }
   const storedText = index.database.prepare("SELECT text FROM chunks WHERE document_id = ? ORDER BY ordinal");
   return index.embedder.adaptTo({
-    fingerprint: fingerprint.digest("hex"),
+    fingerprint,
+    committedFingerprint: readMeta(index.database, KNOWLEDGE_FINGERPRINT) ?? null,
     cacheDir: index.dataDir,
     *documents() {
       for (const item of unchangedFiles) {

@@ -6,8 +6,12 @@ import { adaptWordVectors } from "./adapt-word-vectors.ts";
 import { loadWordVectors, saveWordVectors } from "./word-vector-file.ts";
 import type { WordVectorModel } from "./word-vector-model.ts";
 
-/** Cached adaptations are named `word-vectors-adapted-<key>.vec.gz` (or `.none` when nothing was new). */
+/**
+ * Cached adaptations are named `word-vectors-adapted-<key>.vec.gz` (or `.none` when nothing was new);
+ * the current one and the committed one are kept.
+ */
 const CACHE_PREFIX = "word-vectors-adapted-";
+const CACHE_NAME = /^word-vectors-adapted-([0-9a-f]{16})\.(?:vec\.gz|none)$/;
 /**
  * A word of the knowledge base gets a vector when it occurs this often. Rarer words' vectors rest on
  * too few contexts: at 2 they cost dev-law a hit@1 question; from 5 on neither dev set changed.
@@ -51,27 +55,38 @@ export class WordVectorEmbedder implements Embedder {
 
   /**
    * Gives the knowledge base's own words (HälSam, utskrivningsklar) vectors from their contexts
-   * (see `adaptWordVectors`) and returns the terms whose vectors differ from the previous adaptation.
-   * The result is cached in `cacheDir` under the corpus fingerprint, so a restart with unchanged
-   * documents reads it instead of learning it again (and reports no change).
+   * (see `adaptWordVectors`) and returns the terms whose vectors differ from the adaptation the
+   * stored passages were embedded with (the one for `corpus.committedFingerprint`). The result is
+   * cached in `cacheDir` under the corpus fingerprint, so a restart with unchanged documents reads
+   * it instead of learning it again.
    */
   async adaptTo(corpus: AdaptationCorpus): Promise<ReadonlySet<string>> {
-    const key = createHash("sha256")
-      .update(`${this.base.id}\n${this.termsId ?? ""}\n${corpus.fingerprint}`)
-      .digest("hex")
-      .slice(0, 16);
-    const file = path.join(corpus.cacheDir, `${CACHE_PREFIX}${key}.vec.gz`);
-    const nothingNew = path.join(corpus.cacheDir, `${CACHE_PREFIX}${key}.none`);
-    if (fs.existsSync(file)) {
-      this.model = loadWordVectors(file);
+    const { cacheDir } = corpus;
+    const key = this.cacheKey(corpus.fingerprint);
+    // Data from before fingerprints were committed has no record; its one older cache file is the committed one.
+    const committedKey =
+      corpus.committedFingerprint === null
+        ? this.cachedKeys(cacheDir).find((other) => other !== key)
+        : this.cacheKey(corpus.committedFingerprint);
+    const cached = this.cachedAdaptation(cacheDir, key);
+    this.removeCachesExcept(cacheDir, committedKey === undefined ? [key] : [key, committedKey]);
+    if (cached && key === committedKey) {
+      this.model = cached;
       return new Set();
     }
-    if (fs.existsSync(nothingNew)) {
-      this.model = this.base;
-      return new Set();
+    // A cache for `key` without a commit means an ingest died after adapting: the stored passages
+    // still carry the committed adaptation, so the change is measured against that one.
+    const previous =
+      (committedKey === undefined ? null : this.cachedAdaptation(cacheDir, committedKey)) ?? this.base;
+    this.model = cached ?? (await this.learn(corpus));
+    if (!cached) {
+      if (this.model === this.base) fs.writeFileSync(this.cacheFile(cacheDir, key, ".none"), "");
+      else saveWordVectors(this.model, this.cacheFile(cacheDir, key, ".vec.gz"));
     }
-    // Stored passages were embedded with the previous adaptation (or the base model before any).
-    const previous = this.cachedAdaptation(corpus.cacheDir) ?? this.base;
+    return this.changedTerms(previous, this.model);
+  }
+
+  private async learn(corpus: AdaptationCorpus): Promise<WordVectorModel> {
     const termsOf = this.termsOf;
     const adapted = await adaptWordVectors(
       this.base,
@@ -80,21 +95,44 @@ export class WordVectorEmbedder implements Embedder {
       })(),
       { corpusName: "knowledge", minCount: MIN_NEW_TERM_COUNT },
     );
-    this.model = adapted.size > this.base.size ? adapted : this.base;
-    fs.mkdirSync(corpus.cacheDir, { recursive: true });
-    for (const name of fs.readdirSync(corpus.cacheDir)) {
-      if (name.startsWith(CACHE_PREFIX)) fs.rmSync(path.join(corpus.cacheDir, name), { force: true });
-    }
-    if (this.model === this.base) fs.writeFileSync(nothingNew, "");
-    else saveWordVectors(this.model, file);
-    return this.changedTerms(previous, this.model);
+    return adapted.size > this.base.size ? adapted : this.base;
   }
 
-  private cachedAdaptation(cacheDir: string): WordVectorModel | null {
-    if (!fs.existsSync(cacheDir)) return null;
-    const name = fs.readdirSync(cacheDir).find((entry) => entry.startsWith(CACHE_PREFIX));
-    if (!name) return null;
-    return name.endsWith(".vec.gz") ? loadWordVectors(path.join(cacheDir, name)) : this.base;
+  private cacheKey(fingerprint: string): string {
+    return createHash("sha256")
+      .update(`${this.base.id}\n${this.termsId ?? ""}\n${fingerprint}`)
+      .digest("hex")
+      .slice(0, 16);
+  }
+
+  private cacheFile(cacheDir: string, key: string, extension: ".vec.gz" | ".none"): string {
+    return path.join(cacheDir, `${CACHE_PREFIX}${key}${extension}`);
+  }
+
+  /** The adaptation cached under `key`, or null when there is none. */
+  private cachedAdaptation(cacheDir: string, key: string): WordVectorModel | null {
+    const file = this.cacheFile(cacheDir, key, ".vec.gz");
+    if (fs.existsSync(file)) return loadWordVectors(file);
+    return fs.existsSync(this.cacheFile(cacheDir, key, ".none")) ? this.base : null;
+  }
+
+  private cachedKeys(cacheDir: string): string[] {
+    if (!fs.existsSync(cacheDir)) return [];
+    return fs
+      .readdirSync(cacheDir)
+      .map((name) => CACHE_NAME.exec(name)?.[1])
+      .filter((key) => key !== undefined);
+  }
+
+  private removeCachesExcept(cacheDir: string, keys: readonly string[]): void {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const kept = new Set(
+      keys.flatMap((key) => [`${CACHE_PREFIX}${key}.vec.gz`, `${CACHE_PREFIX}${key}.none`]),
+    );
+    for (const name of fs.readdirSync(cacheDir)) {
+      if (name.startsWith(CACHE_PREFIX) && !kept.has(name))
+        fs.rmSync(path.join(cacheDir, name), { force: true });
+    }
   }
 
   /** Terms beyond the base vocabulary that one model has and the other lacks or places elsewhere. */

@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { composeCore } from "../../src/app/compose.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { EVERYTHING } from "../../src/retrieval/scope.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
@@ -18,6 +21,22 @@ function workspace() {
   cleanups.push(folder.cleanup);
   const knowledgeDir = copyKnowledge(SHIPPED_KNOWLEDGE, path.join(folder.dir, "knowledge"));
   return { knowledgeDir, dataDir: path.join(folder.dir, "data") };
+}
+
+/** A document that names Kvarnholmia too rarely for the word to get a vector of its own. */
+function writeKvarnholmia(knowledgeDir: string): void {
+  fs.writeFileSync(
+    path.join(knowledgeDir, "kvarnholmia.md"),
+    "# Kvarnholmia\n\nKvarnholmia är ett nätverk för kustkommunerna. Kvarnholmia leds av en presidiegrupp.\n",
+  );
+}
+
+/** A second document after which the word is used often enough to get a vector. */
+function writeKvarnholmiaMeetings(knowledgeDir: string): void {
+  fs.writeFileSync(
+    path.join(knowledgeDir, "kvarnholmia-moten.md"),
+    `# Möten\n\n${"Kvarnholmia sammanträder i hamnen. Kvarnholmia bjuder in kommunerna. ".repeat(3)}\n`,
+  );
 }
 
 describe("incremental ingest", () => {
@@ -50,10 +69,7 @@ describe("incremental ingest", () => {
 
   it("learns vectors for the knowledge base's own words, re-embedding only the passages that use them", async () => {
     const { knowledgeDir, dataDir } = workspace();
-    fs.writeFileSync(
-      path.join(knowledgeDir, "kvarnholmia.md"),
-      "# Kvarnholmia\n\nKvarnholmia är ett nätverk för kustkommunerna. Kvarnholmia leds av en presidiegrupp.\n",
-    );
+    writeKvarnholmia(knowledgeDir);
     const first = await ingestedCore(knowledgeDir, dataDir);
     const cached = () => fs.readdirSync(dataDir).filter((name) => name.startsWith("word-vectors-adapted-"));
     expect(cached()).toHaveLength(1);
@@ -75,10 +91,7 @@ describe("incremental ingest", () => {
     restarted.core.close();
 
     // Now the word is used often enough to get a vector of its own.
-    fs.writeFileSync(
-      path.join(knowledgeDir, "kvarnholmia-moten.md"),
-      `# Möten\n\n${"Kvarnholmia sammanträder i hamnen. Kvarnholmia bjuder in kommunerna. ".repeat(3)}\n`,
-    );
+    writeKvarnholmiaMeetings(knowledgeDir);
     const grown = await ingestedCore(knowledgeDir, dataDir);
     expect(grown.summary).toMatchObject({ added: 1, updated: 0 });
     const after = embeddings(grown.core);
@@ -86,6 +99,43 @@ describe("incremental ingest", () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((id) => id.startsWith("kvarnholmia.md"))).toBe(true);
     grown.core.close();
+  });
+
+  it("still refreshes the old passages with a newly learned word when the ingest that learned it died before committing", async () => {
+    const question = "Vad är Kvarnholmia?";
+    const oldPassageScore = async (core: Awaited<ReturnType<typeof ingestedCore>>["core"]) => {
+      const { passages } = await core.retriever.retrieve(question, EVERYTHING, 5);
+      return passages.find((passage) => passage.document.id === "kvarnholmia.md")?.vectorScore;
+    };
+
+    const uninterrupted = workspace();
+    writeKvarnholmia(uninterrupted.knowledgeDir);
+    (await ingestedCore(uninterrupted.knowledgeDir, uninterrupted.dataDir)).core.close();
+    writeKvarnholmiaMeetings(uninterrupted.knowledgeDir);
+    const expected = await ingestedCore(uninterrupted.knowledgeDir, uninterrupted.dataDir);
+    const expectedScore = await oldPassageScore(expected.core);
+    expected.core.close();
+
+    const { knowledgeDir, dataDir } = workspace();
+    writeKvarnholmia(knowledgeDir);
+    (await ingestedCore(knowledgeDir, dataDir)).core.close();
+    writeKvarnholmiaMeetings(knowledgeDir);
+    // The process dies after the adaptation is cached, before the ingest's transaction commits.
+    const dying = await composeCore({ ...loadConfig({}), knowledgeDir, dataDir }, silentLogger);
+    const crash = (progress: { phase: string }) => {
+      if (progress.phase === "writing") throw new Error("process killed");
+    };
+    await expect(ingestKnowledge(dying.index, knowledgeDir, { onProgress: crash })).rejects.toThrow(
+      "process killed",
+    );
+    dying.close();
+
+    const recovered = await ingestedCore(knowledgeDir, dataDir);
+    expect(recovered.summary).toMatchObject({ added: 1, updated: 0 });
+    const score = await oldPassageScore(recovered.core);
+    recovered.core.close();
+    expect(expectedScore).toBeDefined();
+    expect(score).toBeCloseTo(expectedScore ?? Number.NaN, 5);
   });
 
   it("reports a broken file by name and reason and indexes everything else", async () => {

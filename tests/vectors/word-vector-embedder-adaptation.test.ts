@@ -32,6 +32,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
     const documents = knowledgeBase();
     const changed = await embedder.adaptTo({
       fingerprint: "v1",
+      committedFingerprint: null,
       cacheDir: folder.dir,
       documents: () => documents,
     });
@@ -50,12 +51,18 @@ describe("WordVectorEmbedder.adaptTo", () => {
     cleanups.push(folder.cleanup);
     const documents = knowledgeBase();
     const first = new WordVectorEmbedder(base, words);
-    await first.adaptTo({ fingerprint: "v1", cacheDir: folder.dir, documents: () => documents });
+    await first.adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: null,
+      cacheDir: folder.dir,
+      documents: () => documents,
+    });
 
     const restarted = new WordVectorEmbedder(base, words);
     let read = false;
     const changed = await restarted.adaptTo({
       fingerprint: "v1",
+      committedFingerprint: "v1",
       cacheDir: folder.dir,
       documents: () => {
         read = true;
@@ -66,12 +73,52 @@ describe("WordVectorEmbedder.adaptTo", () => {
     expect(changed.size).toBe(0);
     const [omega] = await restarted.embed(["omega"], "query");
     expect([...(omega ?? [])].some((value) => value !== 0)).toBe(true);
+  });
 
-    // Changed documents: learned again, and the old cache file is replaced.
-    await restarted.adaptTo({ fingerprint: "v2", cacheDir: folder.dir, documents: () => documents });
-    expect(
-      fs.readdirSync(folder.dir).filter((name) => name.startsWith("word-vectors-adapted-")),
-    ).toHaveLength(1);
+  it("keeps the committed adaptation until the next one is committed, then removes it", async () => {
+    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
+    const folder = temporaryFolder();
+    cleanups.push(folder.cleanup);
+    const documents = knowledgeBase();
+    const cached = () =>
+      fs.readdirSync(folder.dir).filter((name) => name.startsWith("word-vectors-adapted-"));
+    const embedder = new WordVectorEmbedder(base, words);
+    const adapt = (fingerprint: string, committedFingerprint: string | null) =>
+      embedder.adaptTo({
+        fingerprint,
+        committedFingerprint,
+        cacheDir: folder.dir,
+        documents: () => documents,
+      });
+
+    await adapt("v1", null);
+    await adapt("v2", "v1");
+    expect(cached()).toHaveLength(2);
+    await adapt("v2", "v2");
+    expect(cached()).toHaveLength(1);
+  });
+
+  it("reports the learned words as changed when the cached adaptation was never committed", async () => {
+    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
+    const folder = temporaryFolder();
+    cleanups.push(folder.cleanup);
+    const documents = knowledgeBase();
+    // The process died after caching the adaptation and before the ingest committed it.
+    await new WordVectorEmbedder(base, words).adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: null,
+      cacheDir: folder.dir,
+      documents: () => documents,
+    });
+
+    const restarted = new WordVectorEmbedder(base, words);
+    const changed = await restarted.adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: null,
+      cacheDir: folder.dir,
+      documents: () => documents,
+    });
+    expect([...changed]).toEqual(["omega"]);
   });
 
   it("keeps the base model when the knowledge base brings no new word", async () => {
@@ -82,6 +129,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
     const documents = syntheticCorpus(20, 3).map((document) => document.join(" "));
     const changed = await embedder.adaptTo({
       fingerprint: "v1",
+      committedFingerprint: null,
       cacheDir: folder.dir,
       documents: () => documents,
     });
