@@ -1,12 +1,10 @@
 import type { webApi } from "@slack/bolt";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { askWithinDeadline } from "../ask-within-deadline.ts";
 import { renderAnswer, type SlackMessage } from "./render-answer.ts";
 import type { SlackConversation } from "./slack-scope-resolver.ts";
 import type { SlackSurfaceContext } from "./slack-surface-context.ts";
 import { SLACK_TEXTS } from "./slack-texts.ts";
-
-/** After this long the asker gets the error message instead of "Söker i underlaget…" forever. */
-const ANSWER_TIMEOUT_MS = 90_000;
 
 /** A question that arrived as a message (mention, direct message, thread follow-up). */
 export interface ConversationQuestion {
@@ -75,10 +73,8 @@ export async function composeSlackAnswer(
   history: readonly string[],
 ): Promise<SlackMessage> {
   const scope = await context.scopes.scopeFor(conversation);
-  const { answer, latencyMs } = await withTimeout(
-    (signal) => context.core.answers.ask(question, { scope, history, signal }),
-    ANSWER_TIMEOUT_MS,
-  );
+  // After the deadline the asker gets the error message instead of "Söker i underlaget…" forever.
+  const { answer, latencyMs } = await askWithinDeadline(context.core.answers, question, { scope, history });
   const answerId = context.store.saveAnswer(question, answer);
   context.logger.info("slack question answered", {
     channelId: conversation.channelId,
@@ -112,22 +108,5 @@ async function updateQuietly(
     await client.chat.update(message);
   } catch (error) {
     context.logger.error("slack message could not be updated", { channel: message.channel, error });
-  }
-}
-
-/** Runs `work` with an abort signal and rejects when it takes longer than `ms`, even if it ignores the signal. */
-async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

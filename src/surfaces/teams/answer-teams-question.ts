@@ -1,13 +1,12 @@
 import type { ActivityLike, SentActivity } from "@microsoft/teams.api";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { askWithinDeadline } from "../ask-within-deadline.ts";
 import { loggableError } from "./loggable-error.ts";
 import { renderTeamsAnswer } from "./render-teams-answer.ts";
 import type { TeamsPlace } from "./teams-scope-resolver.ts";
 import type { TeamsSurfaceContext } from "./teams-surface-context.ts";
 import { TEAMS_TEXTS } from "./teams-texts.ts";
 
-/** After this long the asker gets the error message instead of waiting forever. */
-const ANSWER_TIMEOUT_MS = 90_000;
 /** Teams shows "typing…" for a few seconds; it is renewed while the answer is composed. */
 const TYPING_EVERY_MS = 3_000;
 
@@ -46,10 +45,10 @@ export async function answerTeamsQuestion(
     const scope = await context.scopes.scopeFor(place);
     const earlier = context.store.threadQuestions(question.threadKey);
     const history = question.alwaysUseHistory || isFollowUp(question.question) ? earlier : ([] as string[]);
-    const { answer, latencyMs } = await withTimeout(
-      (signal) => context.core.answers.ask(question.question, { scope, history, signal }),
-      ANSWER_TIMEOUT_MS,
-    );
+    const { answer, latencyMs } = await askWithinDeadline(context.core.answers, question.question, {
+      scope,
+      history,
+    });
     typing.stop();
     const message = renderTeamsAnswer(answer, { suggestedActions: place.conversationType === "personal" });
     const sent = await send(message);
@@ -93,21 +92,4 @@ function keepTyping(send: SendActivity): { stop(): void } {
   ping();
   const timer = setInterval(ping, TYPING_EVERY_MS);
   return { stop: () => clearInterval(timer) };
-}
-
-/** Runs `work` with an abort signal and rejects when it takes longer than `ms`, even if it ignores the signal. */
-async function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`no answer within ${ms} ms`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
