@@ -42,7 +42,7 @@ const DEFINITION = wordPattern(
   "u",
 );
 const MODAL = wordPattern(
-  String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt)\b)`,
+  String.raw`(?:\b(?:får|kan|ska|skall|måste|inte|ej|inga|ingen|endast|bara|har rätt|möjlighet|möjligt)\b)`,
   "iu",
 );
 const REASON = wordPattern(

@@ -7,6 +7,8 @@ export interface AnswerUnit {
   position: number;
   /** How many list items the unit carries after its lead-in (0 for a plain sentence). */
   items: number;
+  /** For a list item: the lead-in it completes ("X har följande sammansättning:"), its subject. */
+  lead?: string;
 }
 
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
@@ -34,9 +36,13 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       }
       // Loaders drop list markers, so the items after a lead-in are the short blocks that follow it.
       const items: string[] = [];
+      let marked = false;
       while (items.length < MAX_LIST_ITEMS) {
         const next = blocks[index + 1];
         if (!next || (!next.isListItem && wordCount(next.text) > MAX_ITEM_WORDS)) break;
+        // A list with bullets ends at the first line without one; a new lead-in starts its own list.
+        if (!next.isListItem && (marked || next.text.trimEnd().endsWith(":"))) break;
+        marked ||= next.isListItem;
         items.push(next.text);
         index++;
       }
@@ -46,7 +52,12 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       for (const item of items) {
         for (const itemSentence of splitSentences(item)) {
           if (/[.!?]$/u.test(itemSentence.trim()))
-            units.push({ text: itemSentence.trim(), position: units.length, items: 0 });
+            units.push({
+              text: itemSentence.trim(),
+              position: units.length,
+              items: 0,
+              lead: sentence.trim(),
+            });
         }
       }
     });

@@ -32,7 +32,10 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
   { pattern: wordPattern(String.raw`\b(vilket|vilka|which) (datum|dag|date)`), kind: "when", needs: "date" },
   { pattern: wordPattern(String.raw`^\s*(från|sedan) vilket datum`), kind: "when", needs: "date" },
-  { pattern: wordPattern(String.raw`\bhur (ofta|många gånger)\b|\bhow often\b`), kind: "frequency" },
+  {
+    pattern: wordPattern(String.raw`\b(hur|lika|så) (ofta|många gånger)\b|\bhow often\b`),
+    kind: "frequency",
+  },
   {
     pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`),
     kind: "duration",
@@ -58,7 +61,9 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
     needs: "person",
   },
   {
-    pattern: wordPattern(String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b`),
+    pattern: wordPattern(
+      String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b|\bhur (utses|väljs|tillsätts|utnämns)\b`,
+    ),
     kind: "who",
   },
   {
@@ -70,7 +75,7 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   { pattern: wordPattern(String.raw`\b(varför|why)\b`), kind: "reason" },
   {
     pattern: wordPattern(
-      String.raw`^\s*(kan|får|har|måste|ska|är|gäller|finns|behöver|can|may|must|is|are|does|do)\b`,
+      String.raw`^\s*(kan|får|går|har|måste|ska|är|gäller|finns|behöver|can|may|must|is|are|does|do)\b`,
     ),
     kind: "yes_no",
   },

@@ -3,10 +3,13 @@ import type { Analyzer } from "../text/index.ts";
 import type { Answer, Citation } from "./answer.ts";
 import type { AnswerComposer, CompositionRequest } from "./answer-composer.ts";
 import { satisfiesNeed } from "./answer-cues.ts";
-import { classifyQuestion } from "./classify-question.ts";
+import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts";
+import { type ComparedName, comparedNames } from "./compared-names.ts";
 import { declineAnswer } from "./decline.ts";
 import { citationFor } from "./passage-reference.ts";
 import { totalWeight } from "./query-words.ts";
+import { questionParts } from "./question-parts.ts";
+import { emphasise } from "./question-words.ts";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.ts";
 
 /** Tunable thresholds of the extractive composer; chosen on the dev sets (see README). */
@@ -19,7 +22,17 @@ export interface ExtractiveOptions {
   companionRatio: number;
   maxSentences: number;
   maxCharacters: number;
+  /** Passages considered when a question compares named groups (each needs its own documents). */
+  comparisonPassages: number;
+  /** A named group's sentence must score at least this share of the best one to be shown. */
+  comparisonRatio: number;
 }
+
+/** Share of the shorter sentence's content words found in the other above which the two say the same. */
+const REPEAT_OVERLAP = 0.8;
+
+/** Added for a compound question's later part to the sentence that follows the one answering an earlier part. */
+const FOLLOWING_BONUS = 0.1;
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   passages: 5,
@@ -27,6 +40,8 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   companionRatio: 0.75,
   maxSentences: 3,
   maxCharacters: 700,
+  comparisonPassages: 10,
+  comparisonRatio: 0.5,
 };
 
 /**
@@ -49,6 +64,14 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const total = totalWeight(queryWords);
     if (passages.length === 0 || total === 0) return declineAnswer(passages, language);
 
+    // A compound question is answered part by part, and declined only when no part can be.
+    const parts = questionParts(request.question);
+    if (parts.length > 1) {
+      const perPart = this.perPart(parts, passages, queryWords);
+      return perPart.length > 0
+        ? this.render(perPart, passages, language)
+        : declineAnswer(passages, language);
+    }
     const candidates = scoreSentences(
       passages.slice(0, this.options.passages),
       queryWords,
@@ -59,8 +82,86 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     if (!best || best.coverage < this.options.minCoverage || !satisfiesNeed(analysis.needs, best.text)) {
       return declineAnswer(passages, language);
     }
+    const compared = comparedNames(
+      request.question,
+      passages.slice(0, this.options.comparisonPassages),
+      this.analyzer,
+    );
+    if (compared.length > 0) {
+      const perName = this.perName(compared, passages, queryWords, analysis);
+      if (perName.length > 0) return this.render(perName, passages, language);
+    }
     const chosen = this.companions(best, candidates);
     return this.render(chosen, passages, language);
+  }
+
+  /**
+   * A compound question ("Vad är en lokal nämnd, och hur många finns det?") gets one sentence per
+   * part, each chosen with that part's words in front and its own question kind.
+   */
+  private perPart(
+    parts: readonly string[],
+    passages: readonly RetrievedPassage[],
+    queryWords: CompositionRequest["queryWords"],
+  ): ScoredSentence[] {
+    const considered = passages.slice(0, this.options.passages);
+    const chosen: ScoredSentence[] = [];
+    let length = 0;
+    for (const part of parts) {
+      const analysis = classifyQuestion(part);
+      const words = emphasise(queryWords, part, this.analyzer);
+      // The sentence right after one already chosen often carries on the same subject.
+      const follows = (candidate: ScoredSentence) =>
+        chosen.some(
+          (item) => item.passageIndex === candidate.passageIndex && candidate.position === item.position + 1,
+        );
+      const own = scoreSentences(considered, words, analysis, this.analyzer)
+        .map((candidate) =>
+          follows(candidate) ? { ...candidate, score: candidate.score + FOLLOWING_BONUS } : candidate,
+        )
+        .sort((a, b) => b.score - a.score)
+        .find(
+          (candidate) =>
+            candidate.coverage >= this.options.minCoverage && satisfiesNeed(analysis.needs, candidate.text),
+        );
+      // A sentence already chosen may answer this part too ("… sammankallas av X och består av Y").
+      if (!own || chosen.some((item) => this.repeats(item.text, own.text))) continue;
+      if (length + own.text.length > this.options.maxCharacters) continue;
+      chosen.push(own);
+      length += own.text.length;
+    }
+    return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+  }
+
+  /**
+   * A comparison ("Hur skiljer sig Laholm och Norrbotten åt …") is answered with the best sentence
+   * of each named group's own documents, labelled with the name, so the reader sees which is which.
+   */
+  private perName(
+    compared: readonly ComparedName[],
+    passages: readonly RetrievedPassage[],
+    queryWords: CompositionRequest["queryWords"],
+    analysis: QuestionAnalysis,
+  ): ScoredSentence[] {
+    const considered = passages.slice(0, this.options.comparisonPassages);
+    const candidates = scoreSentences(considered, queryWords, analysis, this.analyzer);
+    const top = candidates[0];
+    if (!top) return [];
+    const chosen: ScoredSentence[] = [];
+    let length = 0;
+    for (const name of compared) {
+      const own = candidates.find(
+        (candidate) =>
+          considered[candidate.passageIndex]?.names.includes(name.term) === true &&
+          candidate.coverage >= this.options.minCoverage &&
+          candidate.score >= top.score * this.options.comparisonRatio &&
+          length + candidate.text.length <= this.options.maxCharacters,
+      );
+      if (!own) continue;
+      chosen.push({ ...own, label: name.label });
+      length += own.text.length + name.label.length + 2;
+    }
+    return chosen;
   }
 
   /** Adds sentences that score almost as well and cover question words the chosen ones lack. */
@@ -72,7 +173,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (chosen.length >= this.options.maxSentences) break;
       if (candidate.score < best.score * this.options.companionRatio) break;
       if (length + candidate.text.length > this.options.maxCharacters) continue;
-      if (chosen.some((item) => item.text === candidate.text)) continue;
+      if (chosen.some((item) => this.repeats(item.text, candidate.text))) continue;
       const addsTerms = [...candidate.covered].some((term) => !covered.has(term));
       // A second sentence must answer a part of the question the first one does not.
       if (!addsTerms) continue;
@@ -100,7 +201,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
         quotes.set(item.passageIndex, []);
       }
       quotes.get(item.passageIndex)?.push(item.text);
-      parts.push(`${item.text} [${n}]`);
+      parts.push(`${item.label ? `${item.label}: ` : ""}${item.text} [${n}]`);
     }
     const citations: Citation[] = [];
     for (const [passageIndex, n] of numbers) {
@@ -109,5 +210,18 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     }
     const lead = language === "en" ? "According to the documents (in Swedish): " : "";
     return { text: `${lead}${parts.join(" ")}`, citations, abstained: false, closest: [], language };
+  }
+
+  /**
+   * Whether two sentences say the same thing: documents repeat themselves ("Välmående ger resultat
+   * som nämnderna har drivit sedan 2013" in two sections), and an answer should not. Content words
+   * only, so "fyller sex år" and "fyller sju år" stay different.
+   */
+  private repeats(a: string, b: string): boolean {
+    const words = (text: string) => new Set(this.analyzer.analyzeWords(text).map(([whole]) => whole));
+    const left = words(a);
+    const right = words(b);
+    const shared = [...left].filter((word) => right.has(word)).length;
+    return shared >= REPEAT_OVERLAP * Math.min(left.size, right.size);
   }
 }

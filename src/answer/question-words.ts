@@ -2,7 +2,13 @@ import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
 import type { Analyzer } from "../text/index.ts";
-import { isSpecificBody, type QueryWord, weighQueryWords, withoutQuestionFrame } from "./query-words.ts";
+import {
+  isSpecificBody,
+  type QueryWord,
+  totalWeight,
+  weighQueryWords,
+  withoutQuestionFrame,
+} from "./query-words.ts";
 
 /**
  * The question's content words as an answer must cover them: weighted by IDF, with the synonyms
@@ -12,7 +18,7 @@ export function questionWords(
   question: string,
   retrieval: RetrievalResult,
   analyzer: Analyzer,
-  keywords: KeywordIndex,
+  keywords: Pick<KeywordIndex, "documentFrequencies">,
 ): QueryWord[] {
   const alternatives = new Map<string, Map<string, number>>();
   for (const expansion of retrieval.expansions) {
@@ -26,10 +32,43 @@ export function questionWords(
   const focus = new Set(
     words.map(([whole]) => whole ?? "").filter((whole) => names.has(whole) || isSpecificBody(whole)),
   );
-  return weighQueryWords(
+  const weighed = weighQueryWords(
     words,
     (terms) => keywords.documentFrequencies(terms),
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
+  const asked = askedPart(question);
+  return asked === null ? weighed : emphasise(weighed, asked, analyzer);
+}
+
+/**
+ * The words with those of `part` (one sentence or clause of the question) in front: the others keep
+ * at most half their weight and together never outweigh the part's own words.
+ */
+export function emphasise(words: readonly QueryWord[], part: string, analyzer: Analyzer): QueryWord[] {
+  const partTerms = new Set(analyzer.analyzeWords(withoutQuestionFrame(part)).map(([whole]) => whole));
+  const inPart = (word: QueryWord) => partTerms.has(word.whole);
+  const partWeight = totalWeight(words.filter(inPart));
+  const restWeight = totalWeight(words.filter((word) => !inPart(word)));
+  if (partWeight === 0 || restWeight === 0) return [...words];
+  const factor = Math.min(OTHER_PART_WEIGHT, partWeight / restWeight);
+  return words.map((word) => (inPart(word) ? word : { ...word, weight: word.weight * factor }));
+}
+
+/**
+ * Words outside the part being answered — the scene before the question itself ("Jag är nyvald i
+ * socialberedningen. Vad är dess uppdrag?") or another clause of it — need not be repeated.
+ */
+const OTHER_PART_WEIGHT = 0.5;
+
+/** The asking sentence of a question with a preamble, or null when the question is one sentence. */
+function askedPart(question: string): string | null {
+  const sentences = question
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .filter((sentence) => sentence.trim() !== "");
+  if (sentences.length < 2) return null;
+  const asking = sentences.filter((sentence) => sentence.trimEnd().endsWith("?"));
+  return asking.length > 0 && asking.length < sentences.length ? asking.join(" ") : null;
 }

@@ -16,6 +16,8 @@ export interface ScoredSentence {
   /** Weighted share of the question's words covered by the sentence and its headings, 0–1. */
   coverage: number;
   score: number;
+  /** The named group the sentence speaks for, in an answer that compares several. */
+  label?: string;
 }
 
 /** Words the title or headings already answer count almost fully: the sentence need not repeat them. */
@@ -25,6 +27,8 @@ const LONG_UNIT_WORDS = 35;
 const LONG_UNIT_PENALTY = 0.002;
 const CUE_WEIGHT = 0.2;
 const RANK_PRIOR = 0.08;
+/** A sentence from a document without the question's names ("… i Laholm") is about something else. */
+const NAME_MISS_PENALTY = 0.5;
 /** The sentence that defines the term a "Vad menas med …" question asks about is the answer. */
 const DEFINES_BONUS = 0.5;
 
@@ -51,7 +55,9 @@ export function scoreSentences(
       definitionKeys(analyzer, definition.term).some((key) => termKeys.has(key)),
     );
   const result: ScoredSentence[] = [];
+  const named = passages.some((passage) => passage.names.length > 0);
   passages.forEach((passage, passageIndex) => {
+    const namePenalty = named && passage.names.length === 0 ? NAME_MISS_PENALTY : 0;
     const context = [passage.document.title, ...passage.chunk.headingPath];
     const contextTerms = analyzer.analyze(context.join("\n"));
     const headings = new Set(context.map(normalised));
@@ -60,7 +66,9 @@ export function scoreSentences(
       if (headings.has(normalised(unit.text))) continue;
       const unitTerms = new Set(analyzer.analyze(unit.text));
       const own = coverage(queryWords, unitTerms);
-      const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms]));
+      // A list item's lead-in names what the item is about, like a heading.
+      const leadTerms = unit.lead ? analyzer.analyze(unit.lead) : [];
+      const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
       // A question comparing several names needs only one of them per sentence.
       if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
       const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
@@ -76,7 +84,8 @@ export function scoreSentences(
         RANK_PRIOR / (1 + passageIndex) +
         (defines(unit.text) ? DEFINES_BONUS : 0) -
         (words < 5 ? 0.15 : 0) -
-        lengthPenalty;
+        lengthPenalty -
+        namePenalty;
       result.push({
         text: unit.text,
         passageIndex,

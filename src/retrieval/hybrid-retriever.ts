@@ -18,6 +18,8 @@ export interface RetrievedPassage {
   keywordScore: number | null;
   /** Cosine similarity when the vector side found it. */
   vectorScore: number | null;
+  /** The names in the question (analysed: "laholm", "norrbotten") that the passage's document contains. */
+  names: string[];
 }
 
 /** The outcome of retrieval, with what the question was turned into (for `--explain`). */
@@ -72,6 +74,22 @@ export interface ExpansionSources {
   neighbours?: NeighbourSource | undefined;
 }
 
+/** The expansions of the `limit` best-credited distinct terms (a term may stand in for several words). */
+function mostCredited(expansions: Expansion[], limit: number): Expansion[] {
+  const sorted = [...expansions].sort((a, b) => b.credit - a.credit);
+  const terms = new Set<string>();
+  for (const expansion of sorted) {
+    if (terms.size >= limit) break;
+    terms.add(expansion.term);
+  }
+  return sorted.filter((expansion) => terms.has(expansion.term));
+}
+
+interface NamedDocuments {
+  contained(documentId: string): string[];
+  share(documentId: string): number;
+}
+
 /** Keyword ∪ vector ∪ expansion retrieval, fused on standardised scores, restricted to a scope. */
 export class HybridRetriever {
   private readonly allowedCache = new Map<string, Set<number>>();
@@ -95,10 +113,12 @@ export class HybridRetriever {
       ),
     ].filter((expansion) => !queryTerms.includes(expansion.term));
     const isIndexed = (term: string) => (keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
-    const semantic = expandQuery(queryTerms, this.sources, isIndexed)
-      .filter((expansion) => !exact.some((other) => other.term === expansion.term))
-      .sort((a, b) => b.credit - a.credit)
-      .slice(0, MAX_EXPANSIONS);
+    const semantic = mostCredited(
+      expandQuery(queryTerms, this.sources, isIndexed).filter(
+        (expansion) => !exact.some((other) => other.term === expansion.term),
+      ),
+      MAX_EXPANSIONS,
+    );
 
     const candidates = Math.max(limit, this.options.candidates);
     const documentIds = scope.documentIds;
@@ -144,7 +164,7 @@ export class HybridRetriever {
         ...item,
         score:
           item.score +
-          this.options.nameBoost * named(owners.get(item.key) ?? "") +
+          this.options.nameBoost * named.share(owners.get(item.key) ?? "") +
           (defining.has(item.key) ? this.options.definitionBoost : 0),
       }))
       .sort((a, b) => b.score - a.score)
@@ -161,6 +181,7 @@ export class HybridRetriever {
         score: item.score,
         keywordScore: keywordScores.get(item.key) ?? null,
         vectorScore: vectorScores.get(item.key) ?? null,
+        names: named.contained(document.id),
       });
     }
     return { passages, queryTerms, expansions: [...exact, ...semantic] };
@@ -198,19 +219,22 @@ export class HybridRetriever {
   }
 
   /**
-   * Share of the names in the question (capitalised words: Laholm, HälSam, Norrbotten) that a
-   * document contains. A question naming a group is about that group's documents.
+   * Which of the names in the question (capitalised words: Laholm, HälSam, Norrbotten) a document
+   * contains, and their share. A question naming a group is about that group's documents.
    */
-  private documentsNamed(question: string): (documentId: string) => number {
+  private documentsNamed(question: string): NamedDocuments {
     const names = properNames(question)
       .map((name) => this.index.analyzer.queryTerms(name)[0])
       .filter((term): term is string => term !== undefined);
-    if (names.length === 0) return () => 0;
-    const holders = names
-      .map((term) => this.index.keywords.documentsContaining(term))
-      .filter((set) => set.size > 0);
-    if (holders.length === 0) return () => 0;
-    return (documentId) => holders.filter((set) => set.has(documentId)).length / holders.length;
+    const holders = [...new Set(names)]
+      .map((term) => ({ term, documents: this.index.keywords.documentsContaining(term) }))
+      .filter((holder) => holder.documents.size > 0);
+    const contained = (documentId: string) =>
+      holders.filter((holder) => holder.documents.has(documentId)).map((holder) => holder.term);
+    return {
+      contained,
+      share: (documentId) => (holders.length === 0 ? 0 : contained(documentId).length / holders.length),
+    };
   }
 
   private allowedRowids(scope: Scope): Set<number> | null {

@@ -43,13 +43,19 @@ export function expandQuery(
   const best = new Map<string, Expansion>();
   const add = (expansion: Expansion) => {
     if (own.has(expansion.term) || expansion.term.length < 3 || /\d/.test(expansion.term)) return;
-    const current = best.get(expansion.term);
-    if (!current || current.credit < expansion.credit) best.set(expansion.term, expansion);
+    // Kept per question term: "möte" may stand in for both "träffas" and "möten".
+    const key = `${expansion.source}\u0000${expansion.term}`;
+    const current = best.get(key);
+    if (!current || current.credit < expansion.credit) best.set(key, expansion);
   };
   for (const term of own) {
     if (term.length < 3 || /\d/.test(term)) continue;
     for (const synonym of sources.thesaurus?.synonyms(term) ?? []) {
       add({ term: synonym, source: term, kind: "synonym", credit: options.synonymCredit });
+      // A synonym's synonyms bridge one more step (träffas → möte → sammanträde), at less credit.
+      for (const second of sources.thesaurus?.synonyms(synonym) ?? []) {
+        add({ term: second, source: term, kind: "synonym", credit: options.synonymCredit ** 2 });
+      }
     }
     for (const neighbour of sources.neighbours?.nearest(
       term,

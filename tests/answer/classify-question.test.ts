@@ -15,6 +15,9 @@ describe("classifyQuestion", () => {
     ["Vilka ingår i den politiska samverkan inom HälSam?", "composition"],
     ["Hur är den politiska samverkansberedningen i Norrbotten sammansatt?", "composition"],
     ["Vilka tjänstepersoner stöttar politikerna i samverkansberedningen?", "composition"],
+    ["Träffas beredningen i Laholm lika ofta som den i Norrbotten?", "frequency"],
+    ["Hur utses den sammankallande i HälSams politiska presidium?", "who"],
+    ["Går det att få till fler möten?", "yes_no"],
   ])("%s → %s", (question, kind) => {
     expect(classifyQuestion(question).kind).toBe(kind);
   });

@@ -4,6 +4,7 @@ import { type QueryWord, weighQueryWords, withoutQuestionFrame } from "../../src
 import { scoreSentences } from "../../src/answer/score-sentences.ts";
 import type { RetrievedPassage } from "../../src/retrieval/hybrid-retriever.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
+import { retrievedPassage } from "../builders/passages.ts";
 
 const analyzer = createSwedishAnalyzer();
 
@@ -26,34 +27,7 @@ const SKOLLAGEN =
   "Hemkommunen ansvarar för att utbildning kommer till stånd. Med en persons hemkommun avses i denna lag den kommun som personen är folkbokförd i.";
 
 function passage(text: string, title: string): RetrievedPassage {
-  return {
-    chunk: {
-      rowid: 1,
-      id: `${title}#0`,
-      documentId: title,
-      ordinal: 0,
-      text,
-      headingPath: [],
-      page: null,
-      start: 0,
-      end: text.length,
-    },
-    document: {
-      id: title,
-      title,
-      type: "agreement",
-      organisations: [],
-      groups: [],
-      date: null,
-      source: null,
-      contentHash: "",
-      chunkCount: 1,
-      indexedAt: "",
-    },
-    score: 1,
-    keywordScore: null,
-    vectorScore: null,
-  };
+  return retrievedPassage(text, { title });
 }
 
 /** Every word counts the same here, so the test is about the answer's shape, not about IDF. */

@@ -14,6 +14,24 @@ describe("expandQuery", () => {
     expect(expansions.every((expansion) => expansion.kind === "synonym" && expansion.credit < 1)).toBe(true);
   });
 
+  it("reaches one more step through a synonym's synonyms, for less credit", () => {
+    // "träffas" → "mötas" → "sammanträda": the documents say "sammanträden", the member "träffas".
+    const expansions = expandQuery([stem("träffas")], { thesaurus }, () => true);
+    const direct = expansions.find((expansion) => expansion.term === stem("möte"));
+    const second = expansions.find((expansion) => expansion.term === stem("sammanträde"));
+    expect(direct).toBeDefined();
+    expect(second).toBeDefined();
+    expect(second?.credit).toBeLessThan(direct?.credit ?? 0);
+  });
+
+  it("keeps an expansion for every question word it stands in for", () => {
+    const expansions = expandQuery([stem("träffas"), stem("möten")], { thesaurus }, () => true);
+    const sources = expansions
+      .filter((expansion) => expansion.term === stem("sammanträde"))
+      .map((expansion) => expansion.source);
+    expect(sources.sort()).toEqual([stem("möten"), stem("träffas")].sort());
+  });
+
   it("keeps only terms the index contains", () => {
     const indexed = new Set([stem("sammanträde")]);
     const expansions = expandQuery([stem("möte")], { thesaurus }, (term) => indexed.has(term));

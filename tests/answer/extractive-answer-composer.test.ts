@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { ExtractiveAnswerComposer } from "../../src/answer/extractive-answer-composer.ts";
+import type { QueryWord } from "../../src/answer/query-words.ts";
+import { questionWords } from "../../src/answer/question-words.ts";
+import type { RetrievedPassage } from "../../src/retrieval/hybrid-retriever.ts";
+import { createSwedishAnalyzer } from "../../src/text/index.ts";
+import { retrievedPassage } from "../builders/passages.ts";
+
+const analyzer = createSwedishAnalyzer();
+const composer = new ExtractiveAnswerComposer(analyzer);
+const term = (name: string) => analyzer.queryTerms(name)[0] ?? name;
+
+// Real passages from the seed documents (Laholm and Norrbotten agreements, Region Halland's page,
+// Laholmsnämndens uppföljningsrapport).
+const LAHOLM = retrievedPassage(
+  "Samverkansberedningens uppgift är att bereda frågor med koppling till genomförandet av beslutade kommunövergripande mål. " +
+    "Samverkansberedningen arbetar utifrån en fastlagd sammanträdesplan med fyra möten per år genom kallelse av kommunstyrelsens ordförande.",
+  { title: "Samverkansöverenskommelse Laholm", names: [term("Laholm")], rowid: 1 },
+);
+const NORRBOTTEN = retrievedPassage(
+  [
+    "Den politiska samverkansberedningen har följande sammansättning:",
+    "",
+    "- Region Norrbotten utser fem ordinarie ledamöter ur regionstyrelsen.",
+    "- Kommunerna utser fem ordinarie ledamöter från socialberedningen och fyra ordinarie ledamöter från barn- och utbildningsberedningen. Av dessa fem respektive fyra ledamöter ska ordförande från respektive beredning ingå.",
+    "- Respektive part utser personliga ersättare.",
+    "- Ordförandeskapet och sekreterarfunktionen ska växla årsvis mellan parterna.",
+    "- Beredningsmöten ska protokollföras.",
+    "- Sammanträden ska hållas minst fyra gånger per år. Respektive part har därutöver möjlighet att begära extra sammanträde vid behov.",
+    "- Två gånger per år genomförs gemensamma temadagar mellan politiska samverkansberedningen och länsstyrgruppen.",
+    "",
+    "Den politiska samverkansberedningens uppdrag är att:",
+    "",
+    "- Underlätta för länets medborgare att uppnå en god och jämlik hälsa och välfärd.",
+    "- Prioritera mellan utvecklingsområden.",
+  ].join("\n"),
+  { title: "Överenskommelse Region Norrbotten", names: [term("Norrbotten")], rowid: 2 },
+);
+
+/** Every word counts the same, so the tests are about how the answer is put together, not IDF. */
+function words(question: string): QueryWord[] {
+  const uniform = {
+    documentFrequencies: (terms: readonly string[]) => ({
+      frequencies: new Map(terms.map((item) => [item, 1])),
+      total: 10,
+    }),
+  };
+  return questionWords(question, { passages: [], queryTerms: [], expansions: [] }, analyzer, uniform);
+}
+
+async function answer(question: string, passages: RetrievedPassage[]) {
+  return composer.compose({ question, passages, queryWords: words(question), language: "sv" });
+}
+
+describe("the offline answer", () => {
+  it("answers a comparison group by group, each sentence labelled with its group", async () => {
+    const result = await answer(
+      "Träffas samverkansberedningen i Laholm lika ofta som den politiska samverkansberedningen i Norrbotten?",
+      [NORRBOTTEN, LAHOLM],
+    );
+    expect(result.abstained).toBe(false);
+    expect(result.text).toMatch(
+      /^Laholm: Samverkansberedningen arbetar .* fyra möten per år .*\[\d\] Norrbotten: /,
+    );
+    expect(result.text).toMatch(/Norrbotten: [^[]*gånger per år[^[]*\[\d\]$/);
+    expect(result.citations.map((citation) => citation.title).sort()).toEqual([
+      "Samverkansöverenskommelse Laholm",
+      "Överenskommelse Region Norrbotten",
+    ]);
+  });
+
+  it("labels nothing when the names in the question share one document", async () => {
+    const both = retrievedPassage(LAHOLM.chunk.text, { names: [term("Laholm"), term("Halland")] });
+    const result = await answer("Hur ofta möts samverkansberedningen i Laholm i Halland?", [both]);
+    expect(result.text).not.toMatch(/^(Laholm|Halland):/);
+    expect(result.text).toMatch(/fyra möten per år/);
+  });
+
+  it("gives each part of a compound question its own sentence", async () => {
+    const halland = retrievedPassage(
+      [
+        "De lokala nämnderna arbetar för en jämlik och hållbar regional utveckling i Halland. Nämndernas arbete är långsiktigt och strategiskt.",
+        "",
+        "Region Halland har sex lokala nämnder, en i varje kommun. De lokala nämnderna verkar på uppdrag av regionfullmäktige och regionstyrelsen. I uppdraget ingår bland annat att ta fram kunskapsunderlag, arbeta i utvecklingsprocesser och att samverka med kommuner, civilsamhället och andra aktörer.",
+      ].join("\n"),
+      { title: "Lokala nämnder" },
+    );
+    const result = await answer(
+      "På vems uppdrag verkar de lokala nämnderna, och hur många nämnder finns det?",
+      [halland],
+    );
+    expect(result.text).toMatch(/sex lokala nämnder/);
+    expect(result.text).toMatch(/på uppdrag av regionfullmäktige/);
+  });
+
+  it("does not say the same thing twice when the documents repeat themselves", async () => {
+    const first = retrievedPassage(
+      "Lokala nämner samarbetar i ett antal övergripande utvecklingsprocesser. Som exempel kan nämnas Välmående ger resultat som nämnderna har drivit sedan 2013.",
+      { title: "Uppföljningsrapport", rowid: 3 },
+    );
+    const second = retrievedPassage(
+      'Utvecklingsuppdraget genomförs genom att lokala nämnder samarbetar i ett antal övergripande utvecklingsprocesser. En av dessa är "Välmående ger resultat" som nämnderna har drivit sedan 2013.',
+      { title: "Lokala nämnder", rowid: 4 },
+    );
+    const result = await answer("Sedan när har de lokala nämnderna drivit Välmående ger resultat?", [
+      first,
+      second,
+    ]);
+    expect(result.text.match(/sedan 2013/g)).toHaveLength(1);
+  });
+
+  it("answers the question asked, not the scene set before it", async () => {
+    const result = await answer(
+      "Jag har just valts in i socialberedningen och ska sitta i den politiska samverkansberedningen. Vad är egentligen dess uppdrag?",
+      [NORRBOTTEN],
+    );
+    expect(result.text).toMatch(/^Den politiska samverkansberedningens uppdrag är att: Underlätta/);
+  });
+});
