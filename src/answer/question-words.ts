@@ -28,9 +28,14 @@ export function questionWords(
     alternatives.set(expansion.source, forSource);
   }
   const words = analyzer.analyzeWords(withoutQuestionFrame(question));
+  const asked = askedPart(question);
   const names = new Set(properNames(question).map((name) => analyzer.analyzeWords(name)[0]?.[0]));
+  // The asker's own body in the scene ("Jag är nyvald i barn- och utbildningsnämnden.") is who asks,
+  // not what the answer must be about.
+  const askedWords = asked === null ? words : analyzer.analyzeWords(withoutQuestionFrame(asked));
+  const bodies = new Set(askedWords.map(([whole]) => whole ?? "").filter(isSpecificBody));
   const focus = new Set(
-    words.map(([whole]) => whole ?? "").filter((whole) => names.has(whole) || isSpecificBody(whole)),
+    words.map(([whole]) => whole ?? "").filter((whole) => names.has(whole) || bodies.has(whole)),
   );
   const weighed = weighQueryWords(
     words,
@@ -38,7 +43,6 @@ export function questionWords(
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
-  const asked = askedPart(question);
   return asked === null ? weighed : emphasise(weighed, asked, analyzer);
 }
 

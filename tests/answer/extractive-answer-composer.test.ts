@@ -116,4 +116,17 @@ describe("the offline answer", () => {
     );
     expect(result.text).toMatch(/^Den politiska samverkansberedningens uppdrag är att: Underlätta/);
   });
+
+  it("answers a new member whose own committee the documents never mention", async () => {
+    const skollagen = retrievedPassage(
+      "Varje huvudman inom skolväsendet ska på huvudmannanivå systematiskt och kontinuerligt planera och följa upp utbildningen, analysera orsakerna till uppföljningens resultat och utifrån analysen genomföra insatser i syfte att utveckla utbildningen.",
+      { title: "Skollag (2010:800)", headings: ["Huvudmannanivå"] },
+    );
+    const result = await answer(
+      "Jag är nyvald i barn- och utbildningsnämnden. Vad förväntas vi som huvudman göra med skolornas resultat och uppföljning?",
+      [skollagen],
+    );
+    expect(result.abstained).toBe(false);
+    expect(result.text).toMatch(/^Varje huvudman inom skolväsendet ska/);
+  });
 });
