@@ -1,4 +1,5 @@
 import { splitSentences } from "../knowledge/split-sentences.ts";
+import { wordPattern } from "./word-pattern.ts";
 
 /** A candidate piece of an extractive answer: one sentence, or a lead-in sentence with its list. */
 export interface AnswerUnit {
@@ -26,7 +27,15 @@ export function answerUnits(passageText: string): AnswerUnit[] {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     if (block === undefined) continue;
-    if (!block.isListItem && looksLikeHeading(block.text)) continue;
+    if (!block.isListItem && looksLikeHeading(block.text)) {
+      // A signature ("Jonas Hellsten" over "Lokala nämnden i Laholm, ordförande") says who holds a post.
+      const role = blocks[index + 1];
+      if (role && isSignature(block, role)) {
+        units.push({ text: `${block.text}, ${role.text}`, position: units.length, items: 0 });
+        index++;
+      }
+      continue;
+    }
     const sentences = block.isListItem ? [block.text] : splitSentences(block.text);
     sentences.forEach((sentence, sentenceIndex) => {
       const isLast = sentenceIndex === sentences.length - 1;
@@ -76,6 +85,23 @@ function joinItems(items: readonly string[]): string {
   }
   return ` ${text}.`;
 }
+
+const PERSON_LINE = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u;
+const ROLE = wordPattern(
+  String.raw`\b(?:ordförande|vice ordförande|sekreterare|nämndsekreterare|ledamot|ersättare|direktör|chef|samordnare|koordinator|strateg)\b`,
+);
+
+/** A name line over a short line naming a post: the signature block at the end of a decision or report. */
+function isSignature(name: Block, role: Block): boolean {
+  return (
+    !role.isListItem &&
+    PERSON_LINE.test(name.text) &&
+    wordCount(role.text) <= MAX_ROLE_WORDS &&
+    ROLE.test(role.text) &&
+    !/[.!?]$/u.test(role.text)
+  );
+}
+const MAX_ROLE_WORDS = 8;
 
 /** A short line without sentence punctuation or figures is a heading, not an answer. */
 function looksLikeHeading(text: string): boolean {

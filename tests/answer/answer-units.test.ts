@@ -28,4 +28,22 @@ describe("answerUnits", () => {
       "Under året ska Lokala nämnderna särskilt prioritera: En god start i livet; Insatser som utjämnar hälsoskillnader.",
     );
   });
+
+  it("reads a signature block as who holds the post", () => {
+    // The end of the Laholm agreement and of Laholmsnämndens report, as the loader stores them.
+    const agreement =
+      "Laholm, den XX-XX-XX\n\nErling Cronqvist\n\nKommunstyrelsen, ordförande\n\nJonas Hellsten\n\nLokala nämnden i Laholm, ordförande";
+    expect(answerUnits(agreement).map((unit) => unit.text)).toEqual(
+      expect.arrayContaining([
+        "Erling Cronqvist, Kommunstyrelsen, ordförande",
+        "Jonas Hellsten, Lokala nämnden i Laholm, ordförande",
+      ]),
+    );
+    const report = "Laholmsnämnden\n\n____________________________\n\nMargareta Bengtsson\n\nOrdförande";
+    expect(answerUnits(report).map((unit) => unit.text)).toContain("Margareta Bengtsson, Ordförande");
+  });
+
+  it("does not mistake two headings for a signature", () => {
+    expect(answerUnits("Politisk samverkan\nRepresentation\n").map((unit) => unit.text)).toEqual([]);
+  });
 });
