@@ -31,6 +31,9 @@ export interface ExtractiveOptions {
 /** Share of the shorter sentence's content words found in the other above which the two say the same. */
 const REPEAT_OVERLAP = 0.8;
 
+/** A sentence opening with a pronoun or a linking adverb continues the one before it. */
+const CONTINUES = /^(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s/u;
+
 /** Added for a compound question's later part to the sentence that follows the one answering an earlier part. */
 const FOLLOWING_BONUS = 0.1;
 
@@ -115,7 +118,8 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
         chosen.some(
           (item) => item.passageIndex === candidate.passageIndex && candidate.position === item.position + 1,
         );
-      const own = scoreSentences(considered, words, analysis, this.analyzer)
+      const candidates = scoreSentences(considered, words, analysis, this.analyzer);
+      const own = candidates
         .map((candidate) =>
           follows(candidate) ? { ...candidate, score: candidate.score + FOLLOWING_BONUS } : candidate,
         )
@@ -129,6 +133,13 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (length + own.text.length > this.options.maxCharacters) continue;
       chosen.push(own);
       length += own.text.length;
+      const next = continuation(own, candidates);
+      if (next && !chosen.some((item) => item.text === next.text)) {
+        if (length + next.text.length <= this.options.maxCharacters) {
+          chosen.push(next);
+          length += next.text.length;
+        }
+      }
     }
     return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
   }
@@ -169,6 +180,11 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const chosen = [best];
     const covered = new Set(best.covered);
     let length = best.text.length;
+    const next = continuation(best, candidates);
+    if (next && length + next.text.length <= this.options.maxCharacters) {
+      chosen.push(next);
+      length += next.text.length;
+    }
     for (const candidate of candidates.slice(1)) {
       if (chosen.length >= this.options.maxSentences) break;
       if (candidate.score < best.score * this.options.companionRatio) break;
@@ -224,4 +240,19 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const shared = [...left].filter((word) => right.has(word)).length;
     return shared >= REPEAT_OVERLAP * Math.min(left.size, right.size);
   }
+}
+
+/**
+ * The sentence after `sentence` when it goes on about the same subject ("… kunskaper och värden. Den
+ * ska främja … en livslång lust att lära."): an answer takes it along.
+ */
+function continuation(
+  sentence: ScoredSentence,
+  candidates: readonly ScoredSentence[],
+): ScoredSentence | undefined {
+  const next = candidates.find(
+    (candidate) =>
+      candidate.passageIndex === sentence.passageIndex && candidate.position === sentence.position + 1,
+  );
+  return next && CONTINUES.test(next.text) ? next : undefined;
 }

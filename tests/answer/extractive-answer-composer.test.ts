@@ -129,4 +129,15 @@ describe("the offline answer", () => {
     expect(result.abstained).toBe(false);
     expect(result.text).toMatch(/^Varje huvudman inom skolväsendet ska/);
   });
+
+  it("takes along the next sentence when it goes on about the same subject", async () => {
+    const skollagen = retrievedPassage(
+      "Utbildningen inom skolväsendet syftar till att barn och elever ska inhämta och utveckla kunskaper och värden. Den ska främja alla barns och elevers utveckling och lärande samt en livslång lust att lära. Utbildningen ska också förmedla och förankra respekt för de mänskliga rättigheterna.",
+      { title: "Skollag (2010:800)", headings: ["Syftet med utbildningen inom skolväsendet"] },
+    );
+    const result = await answer("Vad är syftet med utbildningen inom skolväsendet?", [skollagen]);
+    expect(result.text).toMatch(
+      /^Utbildningen inom skolväsendet syftar till .* Den ska främja .* livslång lust att lära\./,
+    );
+  });
 });
