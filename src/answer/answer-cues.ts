@@ -20,7 +20,7 @@ const FREQUENCY = wordPattern(
   "iu",
 );
 const DURATION = wordPattern(
-  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|senast|inom|giltig\w*|gäller)`,
+  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|mandatperiod\w*|senast|inom|giltig\w*|gäller)`,
   "iu",
 );
 const ROLE = wordPattern(

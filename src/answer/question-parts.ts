@@ -1,13 +1,15 @@
 import { wordPattern } from "./word-pattern.ts";
 
 // "…, och hur många finns det?", "… och vad ska det åstadkomma?", "…, och går det att …?"
+const PREPOSITION = String.raw`(?:på|för|till|av|med|från|i|om|hos|under)`;
 const ASKING = String.raw`(?:vad|vem|vems|vilka|vilken|vilket|hur|när|var|varför|sedan när|går|kan|får|finns|måste|ska|behöver|är|har)\b`;
-const CLAUSE_START = wordPattern(String.raw`(?:,\s*(?:och|samt|men)?|\s(?:och|samt))\s+(?=${ASKING})`, "giu");
-// "På vems uppdrag …", "Till vem …": a question may open with a preposition.
-const QUESTION_START = wordPattern(
-  String.raw`^\s*(?:(?:på|för|till|av|med|från|i|om|hos|under) )?${ASKING}`,
-  "iu",
+// "…, och i så fall för hur länge?": a filler and a preposition may come before the question word.
+const CLAUSE_START = wordPattern(
+  String.raw`(?:,\s*(?:och|samt|men)?|\s(?:och|samt))\s+(?:i så fall\s+)?(?=(?:${PREPOSITION} )?${ASKING})`,
+  "giu",
 );
+// "På vems uppdrag …", "Till vem …": a question may open with a preposition.
+const QUESTION_START = wordPattern(String.raw`^\s*(?:${PREPOSITION} )?${ASKING}`, "iu");
 /** Shorter "parts" are fragments of one question ("vem och när"), not questions of their own. */
 const MIN_PART_WORDS = 3;
 

@@ -47,6 +47,14 @@ describe("cueScore", () => {
     expect(frequency).toBeGreaterThan(other);
   });
 
+  it("reads a term of office as the answer to how long", () => {
+    const term = cueScore(
+      "duration",
+      "Posterna väljs mandatperioden ut och bereder tillsammans inför mötena.",
+    );
+    expect(term).toBeGreaterThan(cueScore("duration", "Respektive ordförande ansvarar för mötena."));
+  });
+
   it("recognises a Swedish definition", () => {
     expect(
       cueScore(

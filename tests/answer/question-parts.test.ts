@@ -10,6 +10,10 @@ describe("questionParts", () => {
     expect(questionParts("På vems uppdrag verkar nämnderna och hur många nämnder finns det?")).toHaveLength(
       2,
     );
+    expect(questionParts("Kan jag hamna i HälSams presidium, och i så fall för hur länge?")).toEqual([
+      "Kan jag hamna i HälSams presidium",
+      "för hur länge?",
+    ]);
   });
 
   it("keeps a condition and its question together", () => {
