@@ -37,8 +37,9 @@ const COMPOSITION = wordPattern(
   String.raw`(?:\bbestår av\b|\bingår\b|\butgörs av\b|\bsammansättning\b|\brepresentant\w*|\bledamöter\b|\bdeltar\b|\bbistås av\b|\butser\b)`,
   "iu",
 );
+// "som avses i 5 b §" refers to another section; it defines nothing.
 const DEFINITION = wordPattern(
-  String.raw`(?:^[\p{L}-]+(?: [\p{L}-]+)?: |\bavses\b|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`,
+  String.raw`(?:^[\p{L}-]+(?: [\p{L}-]+)?: |\bavses\b(?!\s+(?:i|enligt)\s+\d)|\bmenas\b|\binnebär\b|\bär en\b|\bär ett\b|\bbetyder\b|\bstår för\b|\([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,6}\))`,
   "u",
 );
 const MODAL = wordPattern(

@@ -1,7 +1,7 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
-import type { HybridRetriever, RetrievalResult } from "../retrieval/hybrid-retriever.ts";
+import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Scope } from "../retrieval/scope.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer } from "./answer.ts";
@@ -78,6 +78,8 @@ export class AnswerService {
             language,
             ...(options.signal ? { signal: options.signal } : {}),
           });
+    // The sources list opens with what the answer rests on, in retrieval order.
+    if (!answer.abstained) retrieval.passages = citedFirst(retrieval.passages, answer);
     const latencyMs = performance.now() - started;
     this.logger.debug("answered", {
       abstained: answer.abstained,
@@ -90,4 +92,13 @@ export class AnswerService {
   private isKnown(term: string): boolean {
     return (this.keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
   }
+}
+
+/** The passages the answer cites, then the others, each group in its own order. */
+function citedFirst(passages: readonly RetrievedPassage[], answer: Answer): RetrievedPassage[] {
+  const cited = new Set(answer.citations.map((citation) => citation.chunkId));
+  return [
+    ...passages.filter((passage) => cited.has(passage.chunk.id)),
+    ...passages.filter((passage) => !cited.has(passage.chunk.id)),
+  ];
 }

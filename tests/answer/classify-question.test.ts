@@ -55,6 +55,15 @@ describe("cueScore", () => {
     expect(term).toBeGreaterThan(cueScore("duration", "Respektive ordförande ansvarar för mötena."));
   });
 
+  it("does not take a reference to another section for a definition", () => {
+    expect(
+      cueScore(
+        "definition",
+        "Om den som gör begäran vill ha möjlighet att begära ett sådant yttrande som avses i 5 b § första stycket, ska även det anges i begäran.",
+      ),
+    ).toBe(0);
+  });
+
   it("recognises a Swedish definition", () => {
     expect(
       cueScore(

@@ -39,6 +39,28 @@ describe("answers over the shipped knowledge", () => {
     expect(answer.citations.every((citation) => answer.text.includes(`[${citation.n}]`))).toBe(true);
   });
 
+  it("lists the passages the answer cites first among the sources", async () => {
+    const { answer, retrieval } = await ask(
+      "Jag har just valts in i socialberedningen och ska sitta i den politiska samverkansberedningen i Norrbotten. Vad är egentligen dess uppdrag?",
+    );
+    expect(answer.abstained).toBe(false);
+    const cited = answer.citations.map((citation) => citation.chunkId);
+    expect(
+      retrieval.passages
+        .slice(0, cited.length)
+        .map((passage) => passage.chunk.id)
+        .sort(),
+    ).toEqual([...cited].sort());
+  });
+
+  it("answers a comparison group by group, naming each group", async () => {
+    const { answer } = await ask(
+      "Vilken av samverkansöverenskommelserna i Laholm och Norrbotten har en bestämd uppsägningstid?",
+    );
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/Norrbotten: [^[]*uppsägningstid av sex månader/);
+  });
+
   it("expands an acronym learned from the documents", async () => {
     const { retrieval } = await ask("Vad står RUN för?");
     expect(retrieval.expansions.length).toBeGreaterThan(0);
