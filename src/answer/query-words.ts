@@ -13,6 +13,10 @@ export interface QueryWord {
 
 /** Share of a word's weight earned when only its compound parts, not the word itself, appear. */
 const PART_CREDIT = 0.6;
+/** Share earned by a compound ending in the word ("kommunfullmäktige" for "fullmäktige"). */
+const HEAD_CREDIT = 0.8;
+/** Shorter stems end too many unrelated words ("tid" in "uppsägningstid", but also "antid"). */
+const MIN_HEAD_LENGTH = 5;
 
 /**
  * Weighs the question's words by BM25-style IDF. A word the index has never seen is left out (no
@@ -72,6 +76,16 @@ export function coverage(
     }
     for (const [alternative, share] of word.alternatives)
       if (share > credit && terms.has(alternative)) credit = share;
+    // "fullmäktige" asked, "kommunfullmäktige" written: a compound the lexicon keeps whole still names
+    // a kind of what was asked.
+    if (credit < HEAD_CREDIT && word.whole.length >= MIN_HEAD_LENGTH) {
+      for (const term of terms) {
+        if (term.length > word.whole.length && term.endsWith(word.whole)) {
+          credit = HEAD_CREDIT;
+          break;
+        }
+      }
+    }
     if (credit > 0) {
       weight += word.weight * credit;
       covered.push(word.whole);
