@@ -62,7 +62,7 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
   {
     pattern: wordPattern(
-      String.raw`\b(vem|vilka|vilken (nämnd|myndighet|part|organisation)|who)\b|\bhur (utses|väljs|tillsätts|utnämns)\b`,
+      String.raw`\b(vem|vilka(?! (är|var|blir) )|vilken (nämnd|myndighet|part|organisation)|who)\b|\bhur (utses|väljs|tillsätts|utnämns)\b`,
     ),
     kind: "who",
   },

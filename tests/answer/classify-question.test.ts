@@ -18,6 +18,7 @@ describe("classifyQuestion", () => {
     ["Träffas beredningen i Laholm lika ofta som den i Norrbotten?", "frequency"],
     ["Hur utses den sammankallande i HälSams politiska presidium?", "who"],
     ["Går det att få till fler möten?", "yes_no"],
+    ["Vilka är nämndens tre huvuduppdrag?", "general"],
   ])("%s → %s", (question, kind) => {
     expect(classifyQuestion(question).kind).toBe(kind);
   });
