@@ -1,5 +1,6 @@
 import type { CatalogAcronym } from "../index/catalog.ts";
 import type { Analyzer } from "../text/index.ts";
+import { askedTerm } from "./asked-term.ts";
 
 /**
  * Query terms added for acronyms learned from the corpus: "HSN" in a question adds the analysed
@@ -25,13 +26,10 @@ export function expandAcronyms(
   return [...added];
 }
 
-const DEFINITION_QUESTION =
-  /(?<![\p{L}\p{N}])(?:vad (?:menas|avses|betyder|innebär|räknas)|vad är (?:en|ett)|vem räknas)(?![\p{L}\p{N}])/iu;
-
 /**
  * Swedish regulations define terms as "Med X avses …"; a question asking what something means
- * searches for that word too.
+ * (see `askedTerm`) searches for that word too.
  */
 export function definitionCue(question: string, analyzer: Analyzer): string[] {
-  return DEFINITION_QUESTION.test(question) ? analyzer.queryTerms("avses") : [];
+  return askedTerm(question) === null ? [] : analyzer.queryTerms("avses");
 }
