@@ -16,24 +16,24 @@ const EVAL = process.env.SAMSYN_EVAL_DIR ?? path.resolve(import.meta.dirname, ".
  */
 const FLOORS: Record<string, Partial<EvalMetrics>> = {
   "dev.jsonl": {
-    "hit@1": 0.75,
-    "hit@5": 0.9,
-    answer_correct: 0.52,
-    citation_hit: 0.68,
+    "hit@1": 0.82,
+    "hit@5": 0.93,
+    answer_correct: 0.6,
+    citation_hit: 0.75,
     abstain_accuracy: 0.8,
   },
   "dev-law.jsonl": {
-    "hit@1": 0.45,
+    "hit@1": 0.48,
     "hit@5": 0.74,
-    answer_correct: 0.37,
-    citation_hit: 0.42,
+    answer_correct: 0.42,
+    citation_hit: 0.57,
     abstain_accuracy: 0.8,
   },
 };
 /** Declining answerable questions must stay rare. */
 const CEILINGS: Record<string, Partial<EvalMetrics>> = {
-  "dev.jsonl": { over_abstain: 0.12 },
-  "dev-law.jsonl": { over_abstain: 0.1 },
+  "dev.jsonl": { over_abstain: 0.1 },
+  "dev-law.jsonl": { over_abstain: 0.06 },
 };
 
 const folders: (() => void)[] = [];
