@@ -2,7 +2,7 @@ import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
-import type { Scope } from "../retrieval/scope.ts";
+import { EVERYTHING, type Scope } from "../retrieval/scope.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
@@ -17,6 +17,27 @@ import { unknownNames } from "./unknown-names.ts";
 const RERANK_CANDIDATES = 15;
 /** Weight of the best sentence's score against the (standardised) retrieval score. */
 const SENTENCE_WEIGHT = 3;
+
+/**
+ * One question of every kind: asked once at start-up, so the first users do not wait while the term
+ * statistics and documents are read and the answer patterns of each kind are compiled.
+ */
+const WARM_UP_QUESTIONS = [
+  "Vem ansvarar för beslutet?",
+  "Vem är ordförande?",
+  "Vilka ingår i nämnden?",
+  "Från vilket datum gäller avtalet?",
+  "När fattas beslutet?",
+  "Hur ofta sammanträder styrelsen?",
+  "Hur länge gäller överenskommelsen?",
+  "Hur mycket kostar det?",
+  "Hur många ledamöter finns det?",
+  "Vad menas med begreppet?",
+  "Varför finns regeln?",
+  "Kan man överklaga beslutet?",
+  "Vad är telefonnumret?",
+  "Berätta om verksamheten.",
+];
 
 /** Options of one question. */
 export interface AskOptions {
@@ -87,6 +108,19 @@ export class AnswerService {
       latencyMs,
     });
     return { answer, retrieval, latencyMs };
+  }
+
+  /**
+   * Retrieves and scores one question of every kind, without composing (a chat model is not called);
+   * call after the index is opened or ingested.
+   */
+  async warmUp(): Promise<void> {
+    // Each question also with a dash: V8 compiles a pattern anew for text beyond Latin-1 ("–", "”").
+    for (const question of WARM_UP_QUESTIONS.flatMap((text) => [text, `${text} – i kommunen`])) {
+      const retrieval = await this.retriever.retrieve(question, EVERYTHING, RERANK_CANDIDATES);
+      const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
+      scoreSentences(retrieval.passages, queryWords, classifyQuestion(question), this.analyzer);
+    }
   }
 
   private isKnown(term: string): boolean {

@@ -1,9 +1,10 @@
-import { extractDefinitions } from "../knowledge/extract-definitions.ts";
+import type { StoredChunk } from "../index/catalog.ts";
+import { extractDefinitions, type TermDefinition } from "../knowledge/extract-definitions.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
-import { answerUnits } from "./answer-units.ts";
-import type { QuestionAnalysis } from "./classify-question.ts";
+import { type AnswerUnit, answerUnits } from "./answer-units.ts";
+import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
 import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
 
 /** A sentence (or lead-in with its list) of a retrieved passage, scored against the question. */
@@ -34,6 +35,48 @@ const DEFINES_BONUS = 0.5;
 
 const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
+/** A unit with its analysed terms, and what later questions of it found (definitions, cue scores). */
+interface AnalysedUnit extends AnswerUnit {
+  terms: Set<string>;
+  leadTerms: string[];
+  definitions?: TermDefinition[];
+  cues?: Map<QuestionKind, number>;
+}
+
+/**
+ * Units and terms of a retrieved passage. One question scores the same passages twice (reranking,
+ * then composing), and analysing every sentence is the costly part; an entry lives as long as its chunk.
+ */
+const analysed = new WeakMap<Analyzer, WeakMap<StoredChunk, AnalysedUnit[]>>();
+
+function analysedUnits(chunk: StoredChunk, analyzer: Analyzer): AnalysedUnit[] {
+  let perChunk = analysed.get(analyzer);
+  if (!perChunk) {
+    perChunk = new WeakMap();
+    analysed.set(analyzer, perChunk);
+  }
+  let units = perChunk.get(chunk);
+  if (!units) {
+    units = answerUnits(chunk.text).map((unit) => ({
+      ...unit,
+      terms: new Set(analyzer.analyze(unit.text)),
+      leadTerms: unit.lead ? analyzer.analyze(unit.lead) : [],
+    }));
+    perChunk.set(chunk, units);
+  }
+  return units;
+}
+
+function cueOf(unit: AnalysedUnit, kind: QuestionKind): number {
+  unit.cues ??= new Map();
+  let score = unit.cues.get(kind);
+  if (score === undefined) {
+    score = cueScore(kind, unit.text);
+    unit.cues.set(kind, score);
+  }
+  return score;
+}
+
 /**
  * Scores every sentence of the given passages by how much of the question it covers and whether it
  * has the shape of an answer (who → an acting body, how often → a frequency, what is → a definition).
@@ -49,11 +92,13 @@ export function scoreSentences(
   if (total === 0) return [];
   const focus = queryWords.filter((word) => word.focus);
   const termKeys = analysis.term ? new Set(definitionKeys(analyzer, analysis.term)) : null;
-  const defines = (text: string) =>
-    termKeys !== null &&
-    extractDefinitions(text).some((definition) =>
+  const defines = (unit: AnalysedUnit) => {
+    if (termKeys === null) return false;
+    unit.definitions ??= extractDefinitions(unit.text);
+    return unit.definitions.some((definition) =>
       definitionKeys(analyzer, definition.term).some((key) => termKeys.has(key)),
     );
+  };
   const result: ScoredSentence[] = [];
   const named = passages.some((passage) => passage.names.length > 0);
   passages.forEach((passage, passageIndex) => {
@@ -61,13 +106,13 @@ export function scoreSentences(
     const context = [passage.document.title, ...passage.chunk.headingPath];
     const contextTerms = analyzer.analyze(context.join("\n"));
     const headings = new Set(context.map(normalised));
-    for (const unit of answerUnits(passage.chunk.text)) {
+    for (const unit of analysedUnits(passage.chunk, analyzer)) {
       // A title or heading line repeated in the text is not an answer.
       if (headings.has(normalised(unit.text))) continue;
-      const unitTerms = new Set(analyzer.analyze(unit.text));
+      const unitTerms = unit.terms;
       const own = coverage(queryWords, unitTerms);
       // A list item's lead-in names what the item is about, like a heading.
-      const leadTerms = unit.lead ? analyzer.analyze(unit.lead) : [];
+      const leadTerms = unit.leadTerms;
       const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
       // A question comparing several names needs only one of them per sentence.
       if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
@@ -80,9 +125,9 @@ export function scoreSentences(
           : LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
       const score =
         share +
-        CUE_WEIGHT * cueScore(analysis.kind, unit.text) +
+        CUE_WEIGHT * cueOf(unit, analysis.kind) +
         RANK_PRIOR / (1 + passageIndex) +
-        (defines(unit.text) ? DEFINES_BONUS : 0) -
+        (defines(unit) ? DEFINES_BONUS : 0) -
         (words < 5 ? 0.15 : 0) -
         lengthPenalty -
         namePenalty;

@@ -10,6 +10,11 @@ export interface BootstrapOptions {
   overrides?: Partial<Pick<Config, "knowledgeDir" | "dataDir">>;
   /** Show a progress bar while indexing. */
   progress?: boolean;
+  /**
+   * Ask one question of every kind before returning, so a long-running process answers its first
+   * users as fast as later ones (offline embedder only: a model server would be called for each).
+   */
+  warmUp?: boolean;
 }
 
 /** Reads the environment, builds the core and brings the index up to date with the knowledge folder. */
@@ -24,5 +29,6 @@ export async function bootstrap(
     ...(options.progress ? { onProgress: createProgressBar() } : {}),
   });
   core.retriever.invalidate();
+  if (options.warmUp && config.embedding === null) await core.answers.warmUp();
   return { core, logger, summary };
 }

@@ -23,7 +23,7 @@ import { userHashSalt } from "./user-hash-salt.ts";
  * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
 async function main(): Promise<number> {
-  const { core, logger, summary } = await bootstrap({ progress: true });
+  const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
   process.stderr.write(`${formatIngestSummary(summary)}\n`);
   const { config } = core;
   const { groups, problems } = await loadGroups(path.join(config.knowledgeDir, "groups"));

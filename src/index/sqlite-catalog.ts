@@ -31,6 +31,7 @@ interface ChunkRow {
 export class SqliteCatalog implements Catalog {
   private readonly documentCache = new Map<string, CatalogDocument>();
   private cacheLoaded = false;
+  private ownerCache: Map<number, string> | null = null;
 
   constructor(private readonly database: SqliteDatabase) {}
 
@@ -38,6 +39,7 @@ export class SqliteCatalog implements Catalog {
   invalidate(): void {
     this.documentCache.clear();
     this.cacheLoaded = false;
+    this.ownerCache = null;
   }
 
   documents(): CatalogDocument[] {
@@ -64,11 +66,23 @@ export class SqliteCatalog implements Catalog {
   }
 
   documentIdsByRowid(rowids: readonly number[]): Map<number, string> {
-    if (rowids.length === 0) return new Map();
-    const rows = this.database
-      .prepare("SELECT rowid, document_id FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))")
-      .all(JSON.stringify(rowids)) as { rowid: number; document_id: string }[];
-    return new Map(rows.map((row) => [row.rowid, row.document_id]));
+    const result = new Map<number, string>();
+    if (rowids.length === 0) return result;
+    // One read of the (small) rowid → document column instead of a row lookup per candidate, which
+    // costs milliseconds when the rows' pages are not cached.
+    this.ownerCache ??= new Map(
+      (
+        this.database.prepare("SELECT rowid, document_id FROM chunks").all() as {
+          rowid: number;
+          document_id: string;
+        }[]
+      ).map((row) => [row.rowid, row.document_id]),
+    );
+    for (const rowid of rowids) {
+      const documentId = this.ownerCache.get(rowid);
+      if (documentId !== undefined) result.set(rowid, documentId);
+    }
+    return result;
   }
 
   chunkRowidsOfDocuments(documentIds: readonly string[]): number[] {

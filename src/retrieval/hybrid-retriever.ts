@@ -1,4 +1,4 @@
-import type { CatalogDocument, StoredChunk } from "../index/catalog.ts";
+import type { CatalogAcronym, CatalogDocument, StoredChunk } from "../index/catalog.ts";
 import type { KnowledgeIndex } from "../index/knowledge-index.ts";
 import { definitionKeys, type Thesaurus } from "../text/index.ts";
 import { askedTerm } from "./asked-term.ts";
@@ -43,6 +43,11 @@ export interface RetrieverOptions {
   nameBoost: number;
   /** Terms found in more than this share of all passages are left out of the keyword queries. */
   commonTermShare: number;
+  /**
+   * The same for the synonyms and neighbours: their query has many terms at a low weight, and each
+   * term in over 1 % of a large index costs milliseconds while hardly moving the ranking.
+   */
+  expansionTermShare: number;
   /** Added (in standard deviations) for passages that define the term a "Vad menas med …" question asks about. */
   definitionBoost: number;
 }
@@ -54,6 +59,7 @@ export const DEFAULT_RETRIEVER_OPTIONS: RetrieverOptions = {
   candidates: 50,
   nameBoost: 0.5,
   commonTermShare: 0.05,
+  expansionTermShare: 0.01,
   definitionBoost: 2,
 };
 
@@ -93,6 +99,8 @@ interface NamedDocuments {
 /** Keyword ∪ vector ∪ expansion retrieval, fused on standardised scores, restricted to a scope. */
 export class HybridRetriever {
   private readonly allowedCache = new Map<string, Set<number>>();
+  /** The corpus's acronyms change only with an ingest; reading them per question costs a query. */
+  private acronymCache: CatalogAcronym[] | null = null;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -105,7 +113,7 @@ export class HybridRetriever {
     const { analyzer, catalog, keywords, vectors, embedder } = this.index;
     const queryTerms = analyzer.queryTerms(question);
     const exact: Expansion[] = [
-      ...expandAcronyms(question, catalog.acronyms(), analyzer).map(
+      ...expandAcronyms(question, (this.acronymCache ??= catalog.acronyms()), analyzer).map(
         (term): Expansion => ({ term, source: term, kind: "acronym", credit: 1 }),
       ),
       ...definitionCue(question, analyzer).map(
@@ -126,7 +134,10 @@ export class HybridRetriever {
       this.selective([...queryTerms, ...exact.map((expansion) => expansion.term)]),
       { limit: candidates, documentIds },
     );
-    const expansionTerms = this.selective(semantic.map((expansion) => expansion.term));
+    const expansionTerms = this.selective(
+      semantic.map((expansion) => expansion.term),
+      this.options.expansionTermShare,
+    );
     const expansionHits =
       expansionTerms.length > 0 ? keywords.search(expansionTerms, { limit: candidates, documentIds }) : [];
     const [queryVector] = await embedder.embed([question], "query");
@@ -192,9 +203,9 @@ export class HybridRetriever {
    * bm25 weight is near zero, yet FTS5 must score every passage that has them, which is what makes a
    * query slow on a large index. The rarest terms are always kept.
    */
-  private selective(terms: readonly string[]): string[] {
+  private selective(terms: readonly string[], share = this.options.commonTermShare): string[] {
     const { frequencies, total } = this.index.keywords.documentFrequencies(terms);
-    const limit = Math.max(MIN_COMMON_FREQUENCY, total * this.options.commonTermShare);
+    const limit = Math.max(MIN_COMMON_FREQUENCY, total * share);
     const unique = [...new Set(terms)].filter((term) => (frequencies.get(term) ?? 0) > 0);
     const kept = unique.filter((term) => (frequencies.get(term) ?? 0) <= limit);
     if (kept.length >= MIN_KEPT_TERMS || kept.length === unique.length) return kept;
@@ -216,6 +227,7 @@ export class HybridRetriever {
   /** Forgets cached scope filters; call after ingest. */
   invalidate(): void {
     this.allowedCache.clear();
+    this.acronymCache = null;
   }
 
   /**

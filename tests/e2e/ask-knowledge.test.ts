@@ -61,6 +61,17 @@ describe("answers over the shipped knowledge", () => {
     expect(answer.text).toMatch(/Norrbotten: [^[]*uppsägningstid av sex månader/);
   });
 
+  it("answers the same after the start-up warm-up as before it", async () => {
+    const question = "Vem kallar till samverkansberedningens möten i Laholm?";
+    const before = await ask(question);
+    await core.answers.warmUp();
+    const after = await ask(question);
+    expect(after.answer).toEqual(before.answer);
+    expect(after.retrieval.passages.map((passage) => passage.chunk.id)).toEqual(
+      before.retrieval.passages.map((passage) => passage.chunk.id),
+    );
+  });
+
   it("expands an acronym learned from the documents", async () => {
     const { retrieval } = await ask("Vad står RUN för?");
     expect(retrieval.expansions.length).toBeGreaterThan(0);

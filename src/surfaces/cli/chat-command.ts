@@ -10,7 +10,7 @@ import { runTerminalChat } from "./terminal-chat.ts";
 
 /** `npm run chat`: the Swedish chat in the terminal, over the same index as the other surfaces. */
 async function main(): Promise<number> {
-  const { core, logger, summary } = await bootstrap({ progress: true });
+  const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
   process.stderr.write(`${formatIngestSummary(summary)}\n`);
   const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
   const reminders = new ReminderService({
