@@ -1,7 +1,7 @@
 import { wordPattern } from "./word-pattern.ts";
 
 // "…, och hur många finns det?", "… och vad ska det åstadkomma?", "…, och går det att …?"
-const PREPOSITION = String.raw`(?:på|för|till|av|med|från|i|om|hos|under)`;
+const PREPOSITION = "(?:på|för|till|av|med|från|i|om|hos|under)";
 const ASKING = String.raw`(?:vad|vem|vems|vilka|vilken|vilket|hur|när|var|varför|sedan när|går|kan|får|finns|måste|ska|behöver|är|har)\b`;
 // "…, och i så fall för hur länge?": a filler and a preposition may come before the question word.
 const CLAUSE_START = wordPattern(

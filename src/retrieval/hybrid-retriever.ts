@@ -112,8 +112,9 @@ export class HybridRetriever {
   async retrieve(question: string, scope: Scope, limit: number): Promise<RetrievalResult> {
     const { analyzer, catalog, keywords, vectors, embedder } = this.index;
     const queryTerms = analyzer.queryTerms(question);
+    this.acronymCache ??= catalog.acronyms();
     const exact: Expansion[] = [
-      ...expandAcronyms(question, (this.acronymCache ??= catalog.acronyms()), analyzer).map(
+      ...expandAcronyms(question, this.acronymCache, analyzer).map(
         (term): Expansion => ({ term, source: term, kind: "acronym", credit: 1 }),
       ),
       ...definitionCue(question, analyzer).map(
