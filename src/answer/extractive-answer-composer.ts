@@ -237,8 +237,10 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const words = (text: string) => new Set(this.analyzer.analyzeWords(text).map(([whole]) => whole));
     const left = words(a);
     const right = words(b);
+    const smaller = Math.min(left.size, right.size);
+    if (smaller === 0) return a.trim() === b.trim();
     const shared = [...left].filter((word) => right.has(word)).length;
-    return shared >= REPEAT_OVERLAP * Math.min(left.size, right.size);
+    return shared >= REPEAT_OVERLAP * smaller;
   }
 }
 
