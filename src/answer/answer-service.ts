@@ -2,6 +2,7 @@ import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import { properNames } from "../retrieval/proper-names.ts";
 import { EVERYTHING, type Scope } from "../retrieval/scope.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer } from "./answer.ts";
@@ -9,12 +10,15 @@ import type { AnswerComposer } from "./answer-composer.ts";
 import { classifyQuestion } from "./classify-question.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
+import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
 const RERANK_CANDIDATES = 15;
+/** Passages each part of a compound question adds. */
+const PART_CANDIDATES = 5;
 /** Weight of the best sentence's score against the (standardised) retrieval score. */
 const SENTENCE_WEIGHT = 3;
 
@@ -71,7 +75,7 @@ export class AnswerService {
     const started = performance.now();
     const previous = options.history?.at(-1);
     const retrievalQuery = previous ? `${question}\n${previous}` : question;
-    const retrieval = await this.retriever.retrieve(retrievalQuery, options.scope, RERANK_CANDIDATES);
+    const retrieval = await this.retrieve(retrievalQuery, question, options.scope);
     const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
     const sentences = scoreSentences(
       retrieval.passages,
@@ -121,6 +125,33 @@ export class AnswerService {
       const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
       scoreSentences(retrieval.passages, queryWords, classifyQuestion(question), this.analyzer);
     }
+  }
+
+  /**
+   * Passages for the question; a compound question's parts may live in different chapters or laws
+   * ("Vem ansvarar för grundskolan, och vems sak är det att planera mark och vatten?"), so each part
+   * is also searched on its own and its best passages join those of the whole question.
+   */
+  private async retrieve(query: string, question: string, scope: Scope): Promise<RetrievalResult> {
+    const whole = await this.retriever.retrieve(query, scope, RERANK_CANDIDATES);
+    const parts = questionParts(question);
+    if (parts.length < 2) return whole;
+    // A part keeps the names the rest of the question gives it ("…, och hur ofta i Laholm?").
+    const names = properNames(question);
+    const seen = new Set(whole.passages.map((passage) => passage.chunk.id));
+    const passages = [...whole.passages];
+    const expansions = [...whole.expansions];
+    for (const part of parts) {
+      const missing = names.filter((name) => !part.includes(name));
+      const own = await this.retriever.retrieve([part, ...missing].join(" "), scope, PART_CANDIDATES);
+      for (const passage of own.passages) {
+        if (seen.has(passage.chunk.id)) continue;
+        seen.add(passage.chunk.id);
+        passages.push(passage);
+      }
+      expansions.push(...own.expansions);
+    }
+    return { ...whole, passages, expansions };
   }
 
   private isKnown(term: string): boolean {
