@@ -81,8 +81,21 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
 ];
 
+/** Classifications remembered: one question is classified several times on its way to an answer. */
+const classified = new Map<string, QuestionAnalysis>();
+const MAX_CLASSIFIED = 1_000;
+
 /** Classifies a Swedish (or English) question by its question words. */
 export function classifyQuestion(question: string): QuestionAnalysis {
+  const cached = classified.get(question);
+  if (cached) return cached;
+  const analysis = classify(question);
+  if (classified.size >= MAX_CLASSIFIED) classified.clear();
+  classified.set(question, analysis);
+  return analysis;
+}
+
+function classify(question: string): QuestionAnalysis {
   const term = askedTerm(question);
   for (const rule of RULES) {
     if (rule.pattern.test(question)) return { kind: rule.kind, needs: rule.needs ?? null, term };

@@ -44,26 +44,30 @@ interface AnalysedUnit extends AnswerUnit {
 }
 
 /**
- * Units and terms of a retrieved passage. One question scores the same passages twice (reranking,
- * then composing), and analysing every sentence is the costly part; an entry lives as long as its chunk.
+ * Units and terms of a retrieved passage. A question scores the same passages more than once
+ * (reranking, then composing) and later questions meet them again; analysing every sentence is the
+ * costly part of scoring.
  */
-const analysed = new WeakMap<Analyzer, WeakMap<StoredChunk, AnalysedUnit[]>>();
+const analysed = new WeakMap<Analyzer, Map<string, { text: string; units: AnalysedUnit[] }>>();
+/** Passages whose analysis is remembered; questions keep meeting the same few thousand. */
+const MAX_ANALYSED_PASSAGES = 20_000;
 
 function analysedUnits(chunk: StoredChunk, analyzer: Analyzer): AnalysedUnit[] {
   let perChunk = analysed.get(analyzer);
   if (!perChunk) {
-    perChunk = new WeakMap();
+    perChunk = new Map();
     analysed.set(analyzer, perChunk);
   }
-  let units = perChunk.get(chunk);
-  if (!units) {
-    units = answerUnits(chunk.text).map((unit) => ({
-      ...unit,
-      terms: new Set(analyzer.analyze(unit.text)),
-      leadTerms: unit.lead ? analyzer.analyze(unit.lead) : [],
-    }));
-    perChunk.set(chunk, units);
-  }
+  // Keyed by passage id, checked against the text: a re-ingested document may reuse an id.
+  const cached = perChunk.get(chunk.id);
+  if (cached && cached.text === chunk.text) return cached.units;
+  const units = answerUnits(chunk.text).map((unit) => ({
+    ...unit,
+    terms: new Set(analyzer.analyze(unit.text)),
+    leadTerms: unit.lead ? analyzer.analyze(unit.lead) : [],
+  }));
+  if (perChunk.size >= MAX_ANALYSED_PASSAGES) perChunk.clear();
+  perChunk.set(chunk.id, { text: chunk.text, units });
   return units;
 }
 
