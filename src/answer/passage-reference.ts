@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
-import type { Citation, PassageReference } from "./answer.ts";
+import type { Answer, Citation, PassageReference } from "./answer.ts";
 
 /** The heading path of a passage as one line, or null. */
 export function sectionOf(passage: RetrievedPassage): string | null {
@@ -32,4 +32,16 @@ export function referenceFor(passage: RetrievedPassage, maxLength = 240): Passag
     excerpt: text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text,
     source: passage.document.source,
   };
+}
+
+const PAGE = { sv: "s.", en: "p." } as const;
+
+/** "Titel § Avsnitt, s. 3" — where a passage is, for people. */
+export function describeLocation(
+  passage: Pick<Citation, "title" | "section" | "page">,
+  language: Answer["language"] = "sv",
+): string {
+  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
+  if (passage.page !== null) parts.push(`${PAGE[language]} ${passage.page}`);
+  return parts.join(", ");
 }

@@ -1,8 +1,8 @@
+import { describeLocation } from "../answer/passage-reference.ts";
 import type { Group } from "../knowledge/groups.ts";
 import { explainAcronym, glossary } from "./glossary.ts";
 import type { OnboardingCore } from "./onboarding-core.ts";
 import { renderGlossaryText } from "./render-glossary-text.ts";
-import { describeSource } from "./render-introduction-text.ts";
 
 /** Where the `ordlista` command was given. */
 export interface GlossaryCommandContext {
@@ -28,7 +28,7 @@ export async function glossaryCommandText(
   const wanted = argument.trim();
   if (wanted !== "" && ACRONYM.test(wanted)) {
     const explanation = await explainAcronym(core, wanted, options);
-    const sources = explanation.sources.map((source) => `  [${source.n}] ${describeSource(source)}`);
+    const sources = explanation.sources.map((source) => `  [${source.n}] ${describeLocation(source)}`);
     return [explanation.text, ...(sources.length > 0 ? ["", "Källor:", ...sources] : [])].join("\n");
   }
   return renderGlossaryText(await glossary(core, groupId, options));

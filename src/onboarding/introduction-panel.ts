@@ -1,3 +1,4 @@
+import { describeLocation } from "../answer/passage-reference.ts";
 import type { Group } from "../knowledge/groups.ts";
 import type {
   WebPanel,
@@ -9,12 +10,7 @@ import { groupsOf } from "./group-material.ts";
 import type { Introduction, IntroductionStatement, UpcomingProvider } from "./introduction.ts";
 import type { IntroductionCache } from "./introduction-cache.ts";
 import type { OnboardingCore } from "./onboarding-core.ts";
-import {
-  describeSource,
-  meetingsNotDescribed,
-  roleHeading,
-  roleNotDescribed,
-} from "./render-introduction-text.ts";
+import { meetingsNotDescribed, roleHeading, roleNotDescribed } from "./render-introduction-text.ts";
 
 /**
  * The introduction as the web chat's side panel: one section per part; each statement is an item
@@ -26,7 +22,9 @@ export function introductionPanel(intro: Introduction): WebPanel {
     const source = byNumber.get(statement.source);
     return {
       title: statement.text,
-      detail: [label, source ? `[${source.n}] ${describeSource(source)}` : null].filter(Boolean).join(" · "),
+      detail: [label, source ? `[${source.n}] ${describeLocation(source)}` : null]
+        .filter(Boolean)
+        .join(" · "),
       link: source?.source ?? null,
     };
   };

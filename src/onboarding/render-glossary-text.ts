@@ -1,5 +1,5 @@
+import { describeLocation } from "../answer/passage-reference.ts";
 import type { Glossary } from "./glossary.ts";
-import { describeSource } from "./render-introduction-text.ts";
 
 /** The glossary (`ordlista`) as Swedish plain text: acronym, long form and where it is defined. */
 export function renderGlossaryText(glossary: Glossary, title = "Ordlista"): string {
@@ -9,6 +9,6 @@ export function renderGlossaryText(glossary: Glossary, title = "Ordlista"): stri
     lines.push(`  ${item.acronym} – ${item.longForm} [${item.definition.source}]`);
   }
   lines.push("", "Källor:");
-  for (const source of glossary.sources) lines.push(`  [${source.n}] ${describeSource(source)}`);
+  for (const source of glossary.sources) lines.push(`  [${source.n}] ${describeLocation(source)}`);
   return lines.join("\n");
 }

@@ -1,12 +1,5 @@
-import type { Citation } from "../answer/answer.ts";
+import { describeLocation } from "../answer/passage-reference.ts";
 import type { Introduction, IntroductionStatement, Role } from "./introduction.ts";
-
-/** "Titel § Avsnitt, s. 3": where a source is, for people. */
-export function describeSource(source: Pick<Citation, "title" | "section" | "page">): string {
-  const parts = [source.section ? `${source.title} § ${source.section}` : source.title];
-  if (source.page !== null) parts.push(`s. ${source.page}`);
-  return parts.join(", ");
-}
 
 /** One statement as a line: the quoted sentence and its source number. */
 export function statementLine(statement: IntroductionStatement): string {
@@ -98,7 +91,7 @@ export function renderIntroductionText(intro: Introduction): string {
   if (intro.sources.length > 0) {
     lines.push("", "Källor:");
     for (const source of intro.sources) {
-      lines.push(`  [${source.n}] ${describeSource(source)}`);
+      lines.push(`  [${source.n}] ${describeLocation(source)}`);
       lines.push(`      ”${shorten(source.quote, 200)}”`);
       if (source.source) lines.push(`      ${source.source}`);
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation } from "../../answer/answer.ts";
+import { describeLocation } from "../../answer/passage-reference.ts";
 import { answerTextToMrkdwn, plainTextFromSlack, splitMrkdwn } from "./mrkdwn.ts";
-import { describeLocation, renderAnswer, renderSourceView } from "./render-answer.ts";
+import { renderAnswer, renderSourceView } from "./render-answer.ts";
 
 function citation(n: number, overrides: Partial<Citation> = {}): Citation {
   return {

@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Answer, Citation, PassageReference } from "../../answer/answer.ts";
+import { describeLocation } from "../../answer/passage-reference.ts";
 import {
   answerTextToMrkdwn,
   escapeMrkdwn,
@@ -30,7 +31,6 @@ const LABELS = {
     up: "👍 Bra svar",
     down: "👎 Inte bra",
     aiNotice: "Svaret är AI-genererat – kontrollera mot källan.",
-    page: "s.",
   },
   en: {
     sources: "Sources",
@@ -39,7 +39,6 @@ const LABELS = {
     up: "👍 Helpful",
     down: "👎 Not helpful",
     aiNotice: "The answer is AI-generated – check it against the source.",
-    page: "p.",
   },
 } as const;
 
@@ -79,16 +78,6 @@ export function renderAnswer(answer: Answer, answerId: string): SlackMessage {
     text: truncate(answer.text, FALLBACK_LIMIT),
     blocks: [...body.slice(0, Math.max(1, room)), ...sources, ...closest, ...footer].slice(0, MAX_BLOCKS),
   };
-}
-
-/** "Titel § Avsnitt, s. 3" — where a passage is, for people. */
-export function describeLocation(
-  passage: Pick<Citation, "title" | "section" | "page">,
-  language: Answer["language"] = "sv",
-): string {
-  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
-  if (passage.page !== null) parts.push(`${LABELS[language].page} ${passage.page}`);
-  return parts.join(", ");
 }
 
 /** The modal that "Visa källtext" opens: where the passage is, the quoted words and the link. */

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import { describeLocation } from "../../answer/passage-reference.ts";
 import type { AcronymExplanation, Glossary } from "../../onboarding/glossary.ts";
-import { describeSource } from "../../onboarding/render-introduction-text.ts";
 import { escapeMrkdwn, mrkdwnLink, SECTION_TEXT_LIMIT, splitMrkdwn, truncate } from "./mrkdwn.ts";
 import type { SlackMessage } from "./render-answer.ts";
 
@@ -23,7 +23,7 @@ export function renderGlossary(glossary: Glossary, title = "Ordlista"): SlackMes
   }
   const lines = glossary.items.map((item) => {
     const source = glossary.sources.find((candidate) => candidate.n === item.definition.source);
-    const where = source ? ` – _${escapeMrkdwn(truncate(describeSource(source), 300))}_` : "";
+    const where = source ? ` – _${escapeMrkdwn(truncate(describeLocation(source), 300))}_` : "";
     return `• *${escapeMrkdwn(item.acronym)}* – ${escapeMrkdwn(item.longForm)}${where}`;
   });
   return {
@@ -42,7 +42,7 @@ export function renderAcronymExplanation(explanation: AcronymExplanation): Slack
   if (explanation.sources.length > 0) {
     lines.push("*Källor*");
     for (const source of explanation.sources) {
-      const where = truncate(describeSource(source), 300);
+      const where = truncate(describeLocation(source), 300);
       lines.push(`[${source.n}] ${source.source ? mrkdwnLink(source.source, where) : escapeMrkdwn(where)}`);
     }
   }

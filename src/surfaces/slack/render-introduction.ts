@@ -1,8 +1,8 @@
 import type { types } from "@slack/bolt";
+import { describeLocation } from "../../answer/passage-reference.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Introduction, IntroductionStatement } from "../../onboarding/introduction.ts";
 import {
-  describeSource,
   meetingsNotDescribed,
   roleHeading,
   roleNotDescribed,
@@ -146,7 +146,7 @@ export function renderIntroduction(intro: Introduction): SlackMessage {
 function sourceBlocks(intro: Introduction): types.KnownBlock[] {
   if (intro.sources.length === 0) return [];
   const lines = intro.sources.slice(0, MAX_SOURCES).map((source) => {
-    const where = truncate(describeSource(source), 400);
+    const where = truncate(describeLocation(source), 400);
     return `[${source.n}] ${source.source ? mrkdwnLink(source.source, where) : escapeMrkdwn(where)}`;
   });
   const elements = ["*Källor*", ...lines];

@@ -1,5 +1,6 @@
 import { type CitationIconName, MessageActivityInput, type SuggestedActions } from "@microsoft/teams.api";
 import type { Answer, Citation, PassageReference } from "../../answer/answer.ts";
+import { describeLocation } from "../../answer/passage-reference.ts";
 import { teamsMarkdown, truncate } from "./teams-text.ts";
 import { TEAMS_COMMAND_WORDS } from "./teams-texts.ts";
 
@@ -12,8 +13,8 @@ const CARD_QUOTE_LIMIT = 2_000;
 const MAX_CLOSEST = 5;
 
 const LABELS = {
-  sv: { closest: "Närmast i underlaget", page: "s." },
-  en: { closest: "Closest in the documents", page: "p." },
+  sv: { closest: "Närmast i underlaget" },
+  en: { closest: "Closest in the documents" },
 } as const;
 
 /** How an answer is shown. */
@@ -51,16 +52,6 @@ export function renderTeamsAnswer(answer: Answer, options: TeamsAnswerOptions): 
   }
   if (options.suggestedActions) message.withSuggestedActions(commandSuggestions());
   return message;
-}
-
-/** "Titel § Avsnitt, s. 3" — where a passage is, for people. */
-export function describeLocation(
-  passage: Pick<Citation, "title" | "section" | "page">,
-  language: Answer["language"] = "sv",
-): string {
-  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
-  if (passage.page !== null) parts.push(`${LABELS[language].page} ${passage.page}`);
-  return parts.join(", ");
 }
 
 /** The commands as buttons that type the command word for the user. */

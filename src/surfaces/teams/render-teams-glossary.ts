@@ -1,12 +1,12 @@
+import { describeLocation } from "../../answer/passage-reference.ts";
 import type { AcronymExplanation, Glossary } from "../../onboarding/glossary.ts";
-import { describeSource } from "../../onboarding/render-introduction-text.ts";
 import type { TeamsCommandReply } from "./teams-surface-context.ts";
 import { teamsMarkdown, truncate } from "./teams-text.ts";
 
 function sourceLines(sources: Glossary["sources"]): string[] {
   if (sources.length === 0) return [];
   const lines = sources.map((source) => {
-    const where = teamsMarkdown(truncate(describeSource(source), 300)).replace(/[[\]]/g, "");
+    const where = teamsMarkdown(truncate(describeLocation(source), 300)).replace(/[[\]]/g, "");
     return `- [${source.n}] ${source.source ? `[${where}](${source.source})` : where}`;
   });
   return ["", "**Källor:**", "", ...lines];

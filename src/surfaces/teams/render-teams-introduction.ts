@@ -1,7 +1,7 @@
+import { describeLocation } from "../../answer/passage-reference.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Introduction, IntroductionStatement } from "../../onboarding/introduction.ts";
 import {
-  describeSource,
   meetingsNotDescribed,
   roleHeading,
   roleNotDescribed,
@@ -118,7 +118,7 @@ export function renderTeamsIntroduction(intro: Introduction): TeamsCommandReply 
     body.push(
       list(
         intro.sources.slice(0, MAX_SOURCES).map((source) => {
-          const where = truncate(describeSource(source), 300);
+          const where = truncate(describeLocation(source), 300);
           return `[${source.n}] ${source.source ? link(source.source, where) : where}`;
         }),
         { size: "Small", isSubtle: true },
