@@ -18,7 +18,7 @@ const MIN_PART_WORDS = 3;
  * each answered by its own sentence. One-part questions come back as one part.
  */
 export function questionParts(question: string): string[] {
-  const sentences = question.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  const sentences = questionSentences(question);
   // Only the asking sentence is split; a scene before it ("Jag är ny …. Vad …?") stays whole.
   const asking = sentences.at(-1) ?? "";
   const parts = asking
@@ -34,4 +34,12 @@ export function questionParts(question: string): string[] {
     return [question.trim()];
   }
   return parts;
+}
+
+/** The sentences of a question as typed: a scene ("Jag är nyvald i …."), then what is asked. */
+export function questionSentences(question: string): string[] {
+  return question
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .filter((sentence) => sentence.trim() !== "");
 }
