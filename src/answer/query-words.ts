@@ -9,12 +9,16 @@ export interface QueryWord {
   alternatives: ReadonlyMap<string, number>;
   /** A name or a specific body ("Norrbotten", "byggnadsnämnden"): an answer must be about it. */
   focus: boolean;
+  /** Stems a matching term may begin with: the nouns of a particle verb ("uppsäg" for "säga upp"). */
+  beginnings?: readonly string[];
 }
 
 /** Share of a word's weight earned when only its compound parts, not the word itself, appear. */
 const PART_CREDIT = 0.6;
 /** Share earned by a compound ending in the word ("kommunfullmäktige" for "fullmäktige"). */
 const HEAD_CREDIT = 0.8;
+/** Share earned by the noun of a particle verb ("uppsägningstid" for "säga upp"). */
+const JOINED_CREDIT = 0.8;
 /** Shorter stems end too many unrelated words ("tid" in "uppsägningstid", but also "antid"). */
 const MIN_HEAD_LENGTH = 5;
 
@@ -84,6 +88,11 @@ export function coverage(
           credit = HEAD_CREDIT;
           break;
         }
+      }
+    }
+    if (credit < JOINED_CREDIT && word.beginnings !== undefined) {
+      if (word.beginnings.some((beginning) => [...terms].some((term) => term.startsWith(beginning)))) {
+        credit = JOINED_CREDIT;
       }
     }
     if (credit > 0) {

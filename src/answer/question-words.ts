@@ -1,7 +1,7 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
-import type { Analyzer } from "../text/index.ts";
+import { type Analyzer, particleVerbs } from "../text/index.ts";
 import {
   isSpecificBody,
   type QueryWord,
@@ -44,7 +44,25 @@ export function questionWords(
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
-  return asked === null ? weighed : emphasise(weighed, asked, analyzer);
+  const joined = withParticleVerbs(weighed, question, analyzer);
+  return asked === null ? joined : emphasise(joined, asked, analyzer);
+}
+
+/**
+ * The verb and particle of "säga upp", "kalla samman" are also covered by the noun or participle the
+ * text uses instead ("uppsägningstid", "sammankallande").
+ */
+function withParticleVerbs(words: QueryWord[], question: string, analyzer: Analyzer): QueryWord[] {
+  const beginnings = new Map<string, string[]>();
+  for (const { verb, particle, joined } of particleVerbs(question, analyzer)) {
+    for (const stem of [verb, particle])
+      if (stem !== "") beginnings.set(stem, [...(beginnings.get(stem) ?? []), joined]);
+  }
+  if (beginnings.size === 0) return words;
+  return words.map((word) => {
+    const own = beginnings.get(word.whole);
+    return own === undefined ? word : { ...word, beginnings: own };
+  });
 }
 
 /**

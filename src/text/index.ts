@@ -8,6 +8,7 @@ export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
 export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
 export { normalizeText } from "./normalize-text.ts";
 export { numberWordToDigits } from "./number-word-to-digits.ts";
+export { type ParticleVerb, particleVerbs } from "./particle-verbs.ts";
 export { stemSwedish } from "./stem-swedish.ts";
 export {
   type Analyzer,

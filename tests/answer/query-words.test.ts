@@ -24,3 +24,18 @@ describe("coverage", () => {
     expect(coverage(words("tid"), terms("Uppsägningstiden är sex månader.")).covered).toEqual([]);
   });
 });
+
+describe("coverage of particle verbs", () => {
+  it("counts the noun of a particle verb as most of a match", () => {
+    // Norrbotten's agreement: "… med en ömsesidig uppsägningstid av sex månader."
+    const [verb] = words("säga");
+    if (verb === undefined) throw new Error("no word");
+    const sentence = terms(
+      "Överenskommelsen gäller tillsvidare med en ömsesidig uppsägningstid av sex månader.",
+    );
+    expect(coverage([verb], sentence).covered).toEqual([]);
+    const result = coverage([{ ...verb, beginnings: ["uppsäg"] }], sentence);
+    expect(result.covered).toEqual([verb.whole]);
+    expect(result.weight).toBeLessThan(verb.weight);
+  });
+});
