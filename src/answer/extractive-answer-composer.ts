@@ -95,7 +95,11 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (perName.length > 0) return this.render(perName, passages, language);
     }
     const chosen = this.companions(best, candidates);
-    return this.render(chosen, passages, language);
+    return this.render(
+      asksWhichOf(request.question) ? withSections(chosen, passages) : chosen,
+      passages,
+      language,
+    );
   }
 
   /**
@@ -242,6 +246,32 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     const shared = [...left].filter((word) => right.has(word)).length;
     return shared >= REPEAT_OVERLAP * smaller;
   }
+}
+
+/** "Är polisen med i någon av arbetsgrupperna?", "I vilken grupp …": the answer is a section's name. */
+const WHICH_OF =
+  /(?<![\p{L}\p{N}])(?:(?:någon|något|några|vilken|vilket|vilka)\s+av|(?:i|inom|under)\s+(?:vilken|vilket|vilka))(?![\p{L}\p{N}])/iu;
+
+function asksWhichOf(question: string): boolean {
+  return WHICH_OF.test(question);
+}
+
+/** A heading short enough to name a group or an area ("Trygghet och folkhälsa"), not a paragraph. */
+const MAX_SECTION_WORDS = 8;
+
+/**
+ * Labels each sentence with the name of its section when the sentence itself does not say it: sibling
+ * sections often repeat the same sentence ("Resursgruppen sammankallas av …") and only the heading
+ * says which group it is.
+ */
+function withSections(chosen: ScoredSentence[], passages: readonly RetrievedPassage[]): ScoredSentence[] {
+  return chosen.map((item) => {
+    const section = passages[item.passageIndex]?.chunk.headingPath.at(-1)?.trim();
+    if (item.label || !section || !/\p{L}{3}/u.test(section) || section.includes("§")) return item;
+    if (section.split(/\s+/).length > MAX_SECTION_WORDS) return item;
+    if (item.text.toLowerCase().includes(section.toLowerCase())) return item;
+    return { ...item, label: section };
+  });
 }
 
 /**

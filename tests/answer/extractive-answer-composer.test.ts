@@ -140,4 +140,21 @@ describe("the offline answer", () => {
       /^Utbildningen inom skolväsendet syftar till .* Den ska främja .* livslång lust att lära\./,
     );
   });
+
+  it("names the section when the question asks which of several groups", async () => {
+    // Laholm's agreement repeats the resource-group sentence under each target area.
+    const group = (area: string, members: string, rowid: number) =>
+      retrievedPassage(
+        `Resursgruppen sammankallas av målområdesansvarig chef och består av målområdesstrateg samt representanter från ${members}.`,
+        { title: "Samverkansöverenskommelse Laholm", headings: [area], rowid },
+      );
+    const passages = [
+      group("Trygghet och folkhälsa", "Socialtjänsten, Laholmshem, lokal nämnd i Laholm och Polisen", 1),
+      group("Barn och unga", "Socialtjänsten, Strategienheten och lokal nämnd i Laholm", 2),
+    ];
+    const which = await answer("Är polisen med i någon av arbetsgrupperna?", passages);
+    expect(which.text).toMatch(/^Trygghet och folkhälsa: Resursgruppen .*Polisen\. \[1\]$/);
+    const plain = await answer("Vem sammankallar resursgruppen?", passages);
+    expect(plain.text).toMatch(/^Resursgruppen sammankallas/);
+  });
 });
