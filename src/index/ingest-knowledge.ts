@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
-import { chunkDocument } from "../knowledge/chunk-document.ts";
+import { CHUNKING_VERSION, chunkDocument } from "../knowledge/chunk-document.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
@@ -287,6 +287,7 @@ function writeAll(
     writeMeta(database, "analyzer_version", index.analyzer.version);
     writeMeta(database, "embedder_id", index.embedder.id);
     writeMeta(database, "definitions_version", DEFINITIONS_VERSION);
+    writeMeta(database, "chunking_version", CHUNKING_VERSION);
     writeMeta(database, "generation", String(generation));
     writeMeta(database, "last_ingest_at", now);
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Embedder } from "./embedder.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
@@ -61,12 +62,13 @@ export class KnowledgeIndex {
     this.vectorIndex = index;
   }
 
-  /** True when the stored passages were analysed and embedded the way this process would do it. */
+  /** True when the stored passages were cut, analysed and embedded the way this process would do it. */
   isCurrent(): boolean {
     return (
       readMeta(this.database, "analyzer_version") === this.analyzer.version &&
       readMeta(this.database, "embedder_id") === this.embedder.id &&
-      readMeta(this.database, "definitions_version") === DEFINITIONS_VERSION
+      readMeta(this.database, "definitions_version") === DEFINITIONS_VERSION &&
+      readMeta(this.database, "chunking_version") === CHUNKING_VERSION
     );
   }
 

@@ -2,6 +2,12 @@ import { type Section, splitSections } from "./chunking/sections.ts";
 import { sectionUnits, type Unit } from "./chunking/units.ts";
 import type { Chunk, LoadedDocument } from "./document.ts";
 
+/**
+ * Bump whenever loading or chunking turns the same file into different passages (a loader's line
+ * joining, the chunk sizes), so the next ingest reads every document again.
+ */
+export const CHUNKING_VERSION = "2";
+
 /** Size settings of the chunker; words are counted between spaces. */
 export interface ChunkOptions {
   /** Preferred chunk size; a long section is cut into chunks of about this size. Default 150. */

@@ -5,6 +5,7 @@ import { composeCore } from "../../src/app/compose.ts";
 import { loadConfig } from "../../src/config/config.ts";
 import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
+import { writeMeta } from "../../src/index/sqlite-database.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { EVERYTHING } from "../../src/retrieval/scope.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
@@ -65,6 +66,22 @@ describe("incremental ingest", () => {
     expect(answer.text).toMatch(/Mellbystrand/);
     expect(second.core.index.catalog.document(removed)).toBeUndefined();
     second.core.close();
+  });
+
+  it("reads every document again when the data was cut by an older chunker", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    const first = await ingestedCore(knowledgeDir, dataDir);
+    const documents = first.summary.documents;
+    // As an index made before the line-joining fix would have it.
+    writeMeta(first.core.index.database, "chunking_version", "1");
+    first.core.close();
+
+    const second = await ingestedCore(knowledgeDir, dataDir);
+    expect(second.summary).toMatchObject({ updated: documents, unchanged: 0 });
+    second.core.close();
+    const third = await ingestedCore(knowledgeDir, dataDir);
+    expect(third.summary).toMatchObject({ updated: 0, unchanged: documents });
+    third.core.close();
   });
 
   it("learns vectors for the knowledge base's own words, re-embedding only the passages that use them", async () => {

@@ -41,6 +41,37 @@ describe("plainTextBlocks", () => {
     ]);
   });
 
+  it("joins a sentence a narrow table cell wrapped into short capitalised lines", () => {
+    // Laholmsnämndens uppföljningsrapport (PDF): the task column wraps at a few words.
+    const text = [
+      "möjliggöra medskapande och kunskapsspridning med ungdomar.",
+      " Samordna och genomföra ",
+      "utvecklingsarbetet ",
+      "Välmående ger resultat ",
+      "(VGR).",
+      "",
+      "Uppdraget följer plan. Välmående ger resultat är en utbildningssatsning.",
+    ].join("\n");
+    expect(blocksOf(text)).toEqual([
+      "möjliggöra medskapande och kunskapsspridning med ungdomar.",
+      "Samordna och genomföra utvecklingsarbetet Välmående ger resultat (VGR).",
+      "Uppdraget följer plan. Välmående ger resultat är en utbildningssatsning.",
+    ]);
+  });
+
+  it("does not join a heading to the sentence under it", () => {
+    const text = [
+      "Uppdraget följer plan.",
+      "Samverkansberedning",
+      "Samverkansberedningen består av presidierna i nämnderna och styrelserna.",
+    ].join("\n");
+    expect(blocksOf(text)).toEqual([
+      "Uppdraget följer plan.",
+      "H2 Samverkansberedning",
+      "Samverkansberedningen består av presidierna i nämnderna och styrelserna.",
+    ]);
+  });
+
   it("levels numbered headings by their numbering and nests unnumbered ones below", () => {
     const text = [
       " 3 Tillväxtstrategin",

@@ -20,6 +20,10 @@ interface LogicalLine {
   standsAlone: boolean;
   fontLevel: number | undefined;
   page: number | null;
+  /** Begins inside a paragraph: no blank line before it, and not the first line. */
+  midParagraph: boolean;
+  /** Physical lines joined into it. */
+  lineCount: number;
 }
 
 const BULLET = /^(?:[-–•*▪◦●■□➢►\uf0b7\uf0a7\uf0d8]|o(?=\s))\s+(.*)$/u;
@@ -83,14 +87,15 @@ export function plainTextBlocks(lines: readonly TextLine[]): RawBlock[] {
 
 function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
   const logical: LogicalLine[] = [];
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const bullet = BULLET.exec(line.text);
     const previous = logical.at(-1);
     const fontLevel = line.fontLevel;
-    if (previous && !bullet && continuesPrevious(previous, line)) {
+    if (previous && !bullet && continuesPrevious(previous, line, lines[index + 1])) {
       previous.text = joinLine(previous.text, line.text);
       previous.lastLineLength = line.text.length;
-      continue;
+      previous.lineCount += 1;
+      return;
     }
     const text = bullet ? (bullet[1] ?? "") : line.text;
     const standsAlone = line.breakBefore || !previous || SENTENCE_END.test(previous.text);
@@ -101,12 +106,14 @@ function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
       standsAlone,
       fontLevel,
       page: line.page,
+      midParagraph: !line.breakBefore && previous !== undefined,
+      lineCount: 1,
     });
-  }
+  });
   return logical;
 }
 
-function continuesPrevious(previous: LogicalLine, line: TextLine): boolean {
+function continuesPrevious(previous: LogicalLine, line: TextLine, next: TextLine | undefined): boolean {
   if (previous.fontLevel !== line.fontLevel) return false;
   const previousEndsSentence = SENTENCE_END.test(previous.text);
   // Text broken by a blank line (or a page) mid-sentence continues in lower case.
@@ -114,7 +121,25 @@ function continuesPrevious(previous: LogicalLine, line: TextLine): boolean {
   if (STARTS_LOWERCASE.test(line.text)) return true;
   if (/\p{L}-$/u.test(previous.text)) return true;
   if (previousEndsSentence) return false;
+  // "… Välmående ger resultat" + "(VGR)." — an opening parenthesis goes on with the sentence.
+  if (line.text.startsWith("(")) return true;
+  // A narrow table cell wraps a sentence into short lines, some capitalised ("Samordna och genomföra
+  // utvecklingsarbetet" / "Välmående ger resultat" / "(VGR)."): already wrapped inside a paragraph
+  // at a narrow width, a line that ends the sentence (itself or with the next line) continues it.
+  if (isNarrowWrap(previous) && endsSentenceSoon(line, next)) return true;
   return FUNCTION_WORD_AT_END.test(previous.text) || previous.lastLineLength >= WRAP_LENGTH;
+}
+
+/** Lines of a table cell are short; a heading is one line, or wraps near the full width. */
+const NARROW_LINE = 30;
+
+function isNarrowWrap(previous: LogicalLine): boolean {
+  return previous.midParagraph && previous.lineCount > 1 && previous.lastLineLength <= NARROW_LINE;
+}
+
+function endsSentenceSoon(line: TextLine, next: TextLine | undefined): boolean {
+  if (SENTENCE_END.test(line.text)) return true;
+  return next !== undefined && !next.breakBefore && next.text.startsWith("(") && SENTENCE_END.test(next.text);
 }
 
 function joinLine(previous: string, next: string): string {
