@@ -24,6 +24,8 @@ const MAX_LIST_CHARACTERS = 600;
 export function answerUnits(passageText: string): AnswerUnit[] {
   const blocks = toBlocks(passageText);
   const units: AnswerUnit[] = [];
+  // The last block a signature used, so its post line is not read as the next signature's body.
+  let usedUpTo = -1;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index];
     if (block === undefined) continue;
@@ -31,8 +33,15 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       // A signature ("Jonas Hellsten" over "Lokala nämnden i Laholm, ordförande") says who holds a post.
       const role = blocks[index + 1];
       if (role && isSignature(block, role)) {
-        units.push({ text: `${block.text}, ${role.text}`, position: units.length, items: 0 });
+        // "Laholmsnämnden" above the name line says whose post it is.
+        let before = index - 1;
+        // Past the signature line ("____", ".....").
+        while (before > usedUpTo && !/\p{L}/u.test(blocks[before]?.text ?? "")) before--;
+        const above = before > usedUpTo ? blocks[before] : undefined;
+        const body = above && isSigningBody(above) ? `${above.text}, ` : "";
+        units.push({ text: `${block.text}, ${body}${role.text}`, position: units.length, items: 0 });
         index++;
+        usedUpTo = index;
       }
       continue;
     }
@@ -102,6 +111,19 @@ function isSignature(name: Block, role: Block): boolean {
   );
 }
 const MAX_ROLE_WORDS = 8;
+
+/** The body signing, on its own line above the name: "Laholmsnämnden", "Region Norrbotten". */
+function isSigningBody(block: Block): boolean {
+  return (
+    !block.isListItem &&
+    looksLikeHeading(block.text) &&
+    wordCount(block.text) <= MAX_BODY_WORDS &&
+    !block.text.includes(",") &&
+    !PERSON_LINE.test(block.text) &&
+    /^\p{Lu}/u.test(block.text)
+  );
+}
+const MAX_BODY_WORDS = 4;
 
 /** A short line without sentence punctuation or figures is a heading, not an answer. */
 function looksLikeHeading(text: string): boolean {

@@ -34,6 +34,9 @@ const REPEAT_OVERLAP = 0.8;
 /** A sentence opening with a pronoun or a linking adverb continues the one before it. */
 const CONTINUES = /^(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s/u;
 
+/** Another document's holder of the asked post is named when its sentence scores this share of the best. */
+const OTHER_HOLDER_RATIO = 0.6;
+
 /** Added for a compound question's later part to the sentence that follows the one answering an earlier part. */
 const FOLLOWING_BONUS = 0.1;
 
@@ -95,6 +98,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       if (perName.length > 0) return this.render(perName, passages, language);
     }
     const chosen = this.companions(best, candidates);
+    if (analysis.needs === "person") this.otherHolder(chosen, candidates, passages, queryWords);
     return this.render(
       asksWhichOf(request.question) ? withSections(chosen, passages) : chosen,
       passages,
@@ -203,6 +207,32 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     }
     // Keep document order within a passage so the answer reads naturally.
     return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+  }
+
+  /**
+   * "Vem är ordförande för Laholmsnämnden?" when the agreement is signed by one chair and the later
+   * report by another: the answer names both, each cited, rather than pick one of the documents.
+   */
+  private otherHolder(
+    chosen: ScoredSentence[],
+    candidates: readonly ScoredSentence[],
+    passages: readonly RetrievedPassage[],
+    queryWords: CompositionRequest["queryWords"],
+  ): void {
+    const best = chosen[0];
+    if (!best) return;
+    const documentOf = (sentence: ScoredSentence) => passages[sentence.passageIndex]?.document.id;
+    const focus = queryWords.filter((word) => word.focus && best.covered.has(word.whole));
+    const other = candidates.find(
+      (candidate) =>
+        documentOf(candidate) !== documentOf(best) &&
+        chosen.every((item) => documentOf(item) !== documentOf(candidate)) &&
+        candidate.score >= best.score * OTHER_HOLDER_RATIO &&
+        focus.every((word) => candidate.covered.has(word.whole)) &&
+        satisfiesNeed("person", candidate.text),
+    );
+    const length = chosen.reduce((sum, item) => sum + item.text.length, 0);
+    if (other && length + other.text.length <= this.options.maxCharacters) chosen.push(other);
   }
 
   private render(

@@ -40,7 +40,9 @@ describe("answerUnits", () => {
       ]),
     );
     const report = "Laholmsnämnden\n\n____________________________\n\nMargareta Bengtsson\n\nOrdförande";
-    expect(answerUnits(report).map((unit) => unit.text)).toContain("Margareta Bengtsson, Ordförande");
+    expect(answerUnits(report).map((unit) => unit.text)).toContain(
+      "Margareta Bengtsson, Laholmsnämnden, Ordförande",
+    );
   });
 
   it("does not mistake two headings for a signature", () => {

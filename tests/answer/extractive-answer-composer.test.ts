@@ -157,4 +157,27 @@ describe("the offline answer", () => {
     const plain = await answer("Vem sammankallar resursgruppen?", passages);
     expect(plain.text).toMatch(/^Resursgruppen sammankallas/);
   });
+
+  it("names the holder of a post from each document that names one", async () => {
+    const agreement = retrievedPassage(
+      "Erling Cronqvist\n\nKommunstyrelsen, ordförande\n\nJonas Hellsten\n\nLokala nämnden i Laholm, ordförande",
+      { title: "Samverkansöverenskommelse Laholm", names: [term("Laholm")], rowid: 1 },
+    );
+    const report = retrievedPassage(
+      "Laholmsnämnden\n\nMargareta Bengtsson\n\nOrdförande\n\nUppföljningen visar att uppdragen följer plan.",
+      {
+        title: "Uppföljningsrapport Laholmsnämnden",
+        names: [term("Laholm")],
+        rowid: 2,
+        headings: ["Underskrift"],
+      },
+    );
+    const result = await answer("Vem är ordförande för lokala nämnden i Laholm (Laholmsnämnden)?", [
+      agreement,
+      report,
+    ]);
+    expect(result.text).toMatch(/Jonas Hellsten, Lokala nämnden i Laholm, ordförande \[\d\]/);
+    expect(result.text).toMatch(/Margareta Bengtsson, Laholmsnämnden, Ordförande \[\d\]/);
+    expect(result.text).not.toMatch(/Cronqvist/);
+  });
 });
