@@ -17,15 +17,17 @@ export interface QueryWord {
 const PART_CREDIT = 0.6;
 /** Share earned by a compound ending in the word ("kommunfullmäktige" for "fullmäktige"). */
 const HEAD_CREDIT = 0.8;
+/** A word known only through its synonyms counts this share of what they would weigh. */
+const ALTERNATIVE_ONLY = 0.5;
 /** Share earned by the noun of a particle verb ("uppsägningstid" for "säga upp"). */
 const JOINED_CREDIT = 0.8;
 /** Shorter stems end too many unrelated words ("tid" in "uppsägningstid", but also "antid"). */
 const MIN_HEAD_LENGTH = 5;
 
 /**
- * Weighs the question's words by BM25-style IDF. A word the index has never seen is left out (no
- * passage could match it); one known only through its parts ("Västernorrlandsregionen") weighs
- * what its best-known part does, discounted.
+ * Weighs the question's words by BM25-style IDF. A word the index has never seen weighs what its
+ * best-known part ("Västernorrlandsregionen") or synonym does, discounted; without either it is left
+ * out (no passage could match it).
  */
 export function weighQueryWords(
   words: readonly (readonly string[])[],
@@ -33,7 +35,11 @@ export function weighQueryWords(
   alternativesOf: (term: string) => ReadonlyMap<string, number> = () => new Map(),
   focusTerms: ReadonlySet<string> = new Set(),
 ): QueryWord[] {
-  const { frequencies, total } = documentFrequencies(words.flat());
+  const alternatives = new Map(words.map(([whole]) => [whole ?? "", alternativesOf(whole ?? "")]));
+  const { frequencies, total } = documentFrequencies([
+    ...words.flat(),
+    ...[...alternatives.values()].flatMap((map) => [...map.keys()]),
+  ]);
   const idf = (term: string) => {
     const frequency = frequencies.get(term) ?? 0;
     return frequency === 0 ? 0 : Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
@@ -43,15 +49,19 @@ export function weighQueryWords(
   for (const [whole, ...parts] of words) {
     if (whole === undefined || seen.has(whole)) continue;
     seen.add(whole);
+    const own = alternatives.get(whole) ?? new Map<string, number>();
     const wholeWeight = idf(whole);
     const partWeight = Math.max(0, ...parts.map(idf)) * PART_CREDIT;
-    const weight = wholeWeight > 0 ? wholeWeight : partWeight;
+    // "stöttar" never written, "bistås" is: the word weighs what its best-known stand-in earns.
+    const alternativeWeight =
+      ALTERNATIVE_ONLY * Math.max(0, ...[...own].map(([term, share]) => idf(term) * share));
+    const weight = wholeWeight > 0 ? wholeWeight : partWeight > 0 ? partWeight : alternativeWeight;
     if (weight > 0) {
       result.push({
         whole,
         parts,
         weight,
-        alternatives: alternativesOf(whole),
+        alternatives: own,
         focus: focusTerms.has(whole),
       });
     }

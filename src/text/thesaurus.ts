@@ -13,6 +13,8 @@ export interface Thesaurus {
   readonly size: number;
 }
 
+const VOWEL_VERB = /^\p{Ll}+[åeiouyäö]$/u;
+
 /** Parses a thesaurus file (`word<TAB>synonym|synonym…`, `#` comments) into analysed terms. */
 export function parseThesaurus(text: string, analyzer: Analyzer): Thesaurus {
   const links = new Map<string, Set<string>>();
@@ -27,16 +29,34 @@ export function parseThesaurus(text: string, analyzer: Analyzer): Thesaurus {
   };
   // A word's first analysed term is its whole stem; a stop word has none and is skipped.
   const stemOf = (word: string) => analyzer.analyzeWords(word)[0]?.[0];
+  // The stemmer leaves the present and passive of a verb ending in a vowel other than -a alone
+  // ("bistå", "bistår", "bistås"); the documents use those forms, so they are linked as well.
+  const stemsOf = (word: string): string[] => {
+    const stems = new Set<string>();
+    for (const form of VOWEL_VERB.test(word) ? [word, `${word}r`, `${word}s`] : [word]) {
+      const stem = stemOf(form);
+      if (stem) stems.add(stem);
+    }
+    return [...stems];
+  };
   for (const line of text.split("\n")) {
     if (line === "" || line.startsWith("#")) continue;
     const [headword, synonyms] = line.split("\t");
-    const head = headword ? stemOf(headword) : undefined;
-    if (!head || !synonyms) continue;
+    const heads = headword ? stemsOf(headword) : [];
+    if (heads.length === 0 || !synonyms) continue;
+    for (const [index, head] of heads.entries()) {
+      for (const form of heads.slice(index + 1)) {
+        link(head, form);
+        link(form, head);
+      }
+    }
     for (const synonym of synonyms.split("|")) {
-      const stem = stemOf(synonym);
-      if (!stem) continue;
-      link(head, stem);
-      link(stem, head);
+      for (const stem of stemsOf(synonym)) {
+        for (const head of heads) {
+          link(head, stem);
+          link(stem, head);
+        }
+      }
     }
   }
   return {

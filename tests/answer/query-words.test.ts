@@ -39,3 +39,23 @@ describe("coverage of particle verbs", () => {
     expect(result.weight).toBeLessThan(verb.weight);
   });
 });
+
+describe("weighQueryWords", () => {
+  it("weighs a word the documents never use by its synonym, discounted", () => {
+    // "stöttar" is never written; "bistås" is.
+    const stöttar = analyzer.analyzeWords("stöttar")[0]?.[0] ?? "";
+    const bistås = analyzer.analyzeWords("bistås")[0]?.[0] ?? "";
+    const frequencies = (terms: readonly string[]) => ({
+      frequencies: new Map(terms.map((term) => [term, term === bistås ? 1 : 0])),
+      total: 10,
+    });
+    expect(weighQueryWords([[stöttar]], frequencies)).toEqual([]);
+    const [word] = weighQueryWords([[stöttar]], frequencies, () => new Map([[bistås, 0.36]]));
+    const [synonym] = weighQueryWords([[bistås]], frequencies);
+    expect(word?.weight).toBeGreaterThan(0);
+    expect(word?.weight).toBeLessThan(synonym?.weight ?? 0);
+    expect(
+      coverage(word ? [word] : [], terms("Samverkansberedningen bistås av kommunchefen.")).covered,
+    ).toEqual([stöttar]);
+  });
+});
