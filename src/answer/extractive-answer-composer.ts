@@ -7,7 +7,7 @@ import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts"
 import { type ComparedName, comparedNames } from "./compared-names.ts";
 import { declineAnswer } from "./decline.ts";
 import { citationFor } from "./passage-reference.ts";
-import { totalWeight } from "./query-words.ts";
+import { coverage, totalWeight, withoutQuestionFrame } from "./query-words.ts";
 import { questionParts } from "./question-parts.ts";
 import { emphasise } from "./question-words.ts";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.ts";
@@ -36,6 +36,13 @@ const CONTINUES = /^(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där
 
 /** Another document's holder of the asked post is named when its sentence scores this share of the best. */
 const OTHER_HOLDER_RATIO = 0.6;
+
+/** Sentences considered per part of a compound question. */
+const PART_CHOICES = 4;
+/** A part's sentence must cover this share of the part's own words, not only the other parts'. */
+const MIN_PART_SHARE = 0.2;
+/** A sentence that answers a second part too counts this share of its score the second time. */
+const SHARED_PART_CREDIT = 0.8;
 
 /** Added for a compound question's later part to the sentence that follows the one answering an earlier part. */
 const FOLLOWING_BONUS = 0.1;
@@ -116,40 +123,75 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     queryWords: CompositionRequest["queryWords"],
   ): ScoredSentence[] {
     const considered = passages.slice(0, this.options.passages);
-    const chosen: ScoredSentence[] = [];
-    let length = 0;
-    for (const part of parts) {
+    const perPart = parts.map((part) => {
       const analysis = classifyQuestion(part);
       const words = emphasise(queryWords, part, this.analyzer);
-      // The sentence right after one already chosen often carries on the same subject.
-      const follows = (candidate: ScoredSentence) =>
-        chosen.some(
-          (item) => item.passageIndex === candidate.passageIndex && candidate.position === item.position + 1,
-        );
       const candidates = scoreSentences(considered, words, analysis, this.analyzer);
-      const own = candidates
-        .map((candidate) =>
-          follows(candidate) ? { ...candidate, score: candidate.score + FOLLOWING_BONUS } : candidate,
-        )
-        .sort((a, b) => b.score - a.score)
-        .find(
+      // "… och vad hade Laholmsnämnden budgeterat?" is not answered by a sentence that only repeats
+      // the other part's words.
+      const own = new Set(this.analyzer.analyzeWords(withoutQuestionFrame(part)).map(([whole]) => whole));
+      const ownWords = queryWords.filter((word) => own.has(word.whole));
+      const ownWeight = totalWeight(ownWords);
+      const answersPart = (candidate: ScoredSentence) =>
+        ownWeight === 0 ||
+        coverage(ownWords, new Set(this.analyzer.analyze(candidate.text))).weight >=
+          MIN_PART_SHARE * ownWeight;
+      const eligible = candidates
+        .filter(
           (candidate) =>
-            candidate.coverage >= this.options.minCoverage && satisfiesNeed(analysis.needs, candidate.text),
-        );
+            candidate.coverage >= this.options.minCoverage &&
+            satisfiesNeed(analysis.needs, candidate.text) &&
+            answersPart(candidate),
+        )
+        .slice(0, PART_CHOICES);
+      return { candidates, eligible };
+    });
+    const picks = this.bestPicks(perPart.map((part) => part.eligible));
+    const chosen: ScoredSentence[] = [];
+    let length = 0;
+    picks.forEach((own, index) => {
       // A sentence already chosen may answer this part too ("… sammankallas av X och består av Y").
-      if (!own || chosen.some((item) => this.repeats(item.text, own.text))) continue;
-      if (length + own.text.length > this.options.maxCharacters) continue;
+      if (!own || chosen.some((item) => this.repeats(item.text, own.text))) return;
+      if (length + own.text.length > this.options.maxCharacters) return;
       chosen.push(own);
       length += own.text.length;
-      const next = continuation(own, candidates);
+      const next = continuation(own, perPart[index]?.candidates ?? []);
       if (next && !chosen.some((item) => item.text === next.text)) {
         if (length + next.text.length <= this.options.maxCharacters) {
           chosen.push(next);
           length += next.text.length;
         }
       }
-    }
+    });
     return chosen.sort((a, b) => a.passageIndex - b.passageIndex || a.position - b.position);
+  }
+
+  /**
+   * One sentence per part, chosen together: "Varför finns nätverket och vad ska det åstadkomma?" is
+   * better answered by the purpose sentence and the aim sentence than by the aim sentence twice. A
+   * sentence answering two parts counts a little less the second time; the sentence right after
+   * one already chosen often carries on the same subject and earns a small bonus.
+   */
+  private bestPicks(eligible: readonly (readonly ScoredSentence[])[]): (ScoredSentence | undefined)[] {
+    let best: { total: number; picks: (ScoredSentence | undefined)[] } = { total: 0, picks: [] };
+    const search = (index: number, picks: (ScoredSentence | undefined)[], total: number) => {
+      if (index === eligible.length) {
+        if (total > best.total) best = { total, picks };
+        return;
+      }
+      search(index + 1, [...picks, undefined], total);
+      for (const candidate of eligible[index] ?? []) {
+        const chosen = picks.filter((pick) => pick !== undefined);
+        const follows = chosen.some(
+          (item) => item.passageIndex === candidate.passageIndex && candidate.position === item.position + 1,
+        );
+        const score = candidate.score + (follows ? FOLLOWING_BONUS : 0);
+        const shared = chosen.some((item) => this.repeats(item.text, candidate.text));
+        search(index + 1, [...picks, candidate], total + (shared ? SHARED_PART_CREDIT * score : score));
+      }
+    };
+    search(0, [], 0);
+    return best.picks;
   }
 
   /**

@@ -3,6 +3,7 @@ import { ExtractiveAnswerComposer } from "../../src/answer/extractive-answer-com
 import type { QueryWord } from "../../src/answer/query-words.ts";
 import { questionWords } from "../../src/answer/question-words.ts";
 import type { RetrievedPassage } from "../../src/retrieval/hybrid-retriever.ts";
+import type { Expansion } from "../../src/retrieval/query-expansion.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { retrievedPassage } from "../builders/passages.ts";
 
@@ -38,14 +39,14 @@ const NORRBOTTEN = retrievedPassage(
 );
 
 /** Every word counts the same, so the tests are about how the answer is put together, not IDF. */
-function words(question: string): QueryWord[] {
+function words(question: string, expansions: Expansion[] = []): QueryWord[] {
   const uniform = {
     documentFrequencies: (terms: readonly string[]) => ({
       frequencies: new Map(terms.map((item) => [item, 1])),
       total: 10,
     }),
   };
-  return questionWords(question, { passages: [], queryTerms: [], expansions: [] }, analyzer, uniform);
+  return questionWords(question, { passages: [], queryTerms: [], expansions }, analyzer, uniform);
 }
 
 async function answer(question: string, passages: RetrievedPassage[]) {
@@ -179,5 +180,25 @@ describe("the offline answer", () => {
     expect(result.text).toMatch(/Jonas Hellsten, Lokala nämnden i Laholm, ordförande \[\d\]/);
     expect(result.text).toMatch(/Margareta Bengtsson, Laholmsnämnden, Ordförande \[\d\]/);
     expect(result.text).not.toMatch(/Cronqvist/);
+  });
+
+  it("answers each part of a compound question with its own sentence when one sentence fits both", async () => {
+    const network = retrievedPassage(
+      "Kvalitetsnätverket är kopplat till kommunens stödprocesser och hantering av resurser. Syftet med nätverket är att förvalta, samordna och utveckla processer samt bidra till förbättringar i styr- och stödprocesser. Fokus för nätverket är att skapa förutsättningar och systematik för att uppnå gemensamma resultatmål.",
+      { title: "Samverkansöverenskommelse Laholm", headings: ["Kvalitetsnätverket"] },
+    );
+    const question = "Varför finns kvalitetsnätverket och vad ska det åstadkomma?";
+    // Retrieval's thesaurus: "åstadkomma" ~ "skapa".
+    const expansions: Expansion[] = [
+      { term: term("skapa"), source: term("åstadkomma"), kind: "synonym", credit: 0.6 },
+    ];
+    const result = await composer.compose({
+      question,
+      passages: [network],
+      queryWords: words(question, expansions),
+      language: "sv",
+    });
+    expect(result.text).toMatch(/Syftet med nätverket är att förvalta/);
+    expect(result.text).toMatch(/Fokus för nätverket är att skapa/);
   });
 });
