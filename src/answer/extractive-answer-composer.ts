@@ -31,8 +31,12 @@ export interface ExtractiveOptions {
 /** Share of the shorter sentence's content words found in the other above which the two say the same. */
 const REPEAT_OVERLAP = 0.8;
 
-/** A sentence opening with a pronoun or a linking adverb continues the one before it. */
-const CONTINUES = /^(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s/u;
+/**
+ * A sentence opening with a pronoun or a linking adverb continues the one before it, as does one
+ * that draws its consequence ("Projektledaren har därför ansökt om …").
+ */
+const CONTINUES =
+  /^(?:(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s|(?:\S+\s+){1,2}(?:därför|därmed|således)\s)/u;
 
 /** Another document's holder of the asked post is named when its sentence scores this share of the best. */
 const OTHER_HOLDER_RATIO = 0.6;

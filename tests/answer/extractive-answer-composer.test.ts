@@ -201,4 +201,15 @@ describe("the offline answer", () => {
     expect(result.text).toMatch(/Syftet med nätverket är att förvalta/);
     expect(result.text).toMatch(/Fokus för nätverket är att skapa/);
   });
+
+  it("takes along the next sentence when it draws the consequence", async () => {
+    const report = retrievedPassage(
+      "Uppdraget genomförs genom att Laholmsnämnden ska delta i planering inför, genomförande under och utvärderingsarbete av projektet Kultur på Recept. Laholmsnämnden har deltagit i planeringen och projektet var i startgroparna för att starta men fick inte tag i utvärderare. Projektledaren har därför ansökt om att få skjuta fram projektet ett halvår för att få med utvärdering. Ingen recept har skrivits ut.",
+      { title: "Uppföljningsrapport Laholmsnämnden", headings: ["Kultur för ett socialt hållbart samhälle"] },
+    );
+    const result = await answer("Varför har Kultur på Recept inte startat?", [report]);
+    expect(result.text).toMatch(
+      /fick inte tag i utvärderare\. \[1\] Projektledaren har därför ansökt .* ett halvår/,
+    );
+  });
 });
