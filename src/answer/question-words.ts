@@ -1,7 +1,7 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
-import { type Analyzer, particleVerbs } from "../text/index.ts";
+import { type Analyzer, particleVerbs, reportPeriods } from "../text/index.ts";
 import {
   isSpecificBody,
   type QueryWord,
@@ -44,8 +44,35 @@ export function questionWords(
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
-  const joined = withParticleVerbs(weighed, question, analyzer);
+  const joined = withPeriods(withParticleVerbs(weighed, question, analyzer), question, analyzer);
   return asked === null ? joined : emphasise(joined, asked, analyzer);
+}
+
+/** Share earned by the months of a period asked in other words ("första tre månader" → "januari–mars"). */
+const PERIOD_CREDIT = 0.9;
+
+/**
+ * The words naming a report period ("årets första tre månader", "andra kvartalet") are also covered
+ * by its months as reports write them ("perioden januari–mars", "jan-mars").
+ */
+function withPeriods(words: QueryWord[], question: string, analyzer: Analyzer): QueryWord[] {
+  const months = new Map<string, Map<string, number>>();
+  for (const period of reportPeriods(question)) {
+    const monthTerms = [period.first, period.last, period.first.slice(0, 3), period.last.slice(0, 3)].flatMap(
+      (month) => analyzer.analyzeWords(month).map(([whole]) => whole ?? ""),
+    );
+    for (const [whole] of analyzer.analyzeWords(period.phrase)) {
+      if (whole === undefined) continue;
+      const own = months.get(whole) ?? new Map<string, number>();
+      for (const term of monthTerms) if (term !== "") own.set(term, PERIOD_CREDIT);
+      months.set(whole, own);
+    }
+  }
+  if (months.size === 0) return words;
+  return words.map((word) => {
+    const own = months.get(word.whole);
+    return own === undefined ? word : { ...word, alternatives: new Map([...word.alternatives, ...own]) };
+  });
 }
 
 /**

@@ -212,4 +212,13 @@ describe("the offline answer", () => {
       /fick inte tag i utvärderare\. \[1\] Projektledaren har därför ansökt .* ett halvår/,
     );
   });
+
+  it("finds the period a question names in other words", async () => {
+    const report = retrievedPassage(
+      "Kringkostnaderna är den post som varierar mest över året. Nämnden har totalt sett en ekonomi i balans. Nämndens resultat för perioden januari-mars är plus 68 tkr.",
+      { title: "Uppföljningsrapport Laholmsnämnden", headings: ["Ekonomi"] },
+    );
+    const result = await answer("Vad blev resultatet under årets första tre månader?", [report]);
+    expect(result.text).toMatch(/^Nämndens resultat för perioden januari-mars är plus 68 tkr\./);
+  });
 });
