@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 /** The product database: catalog, keyword index and (later) conversations, feedback and outbox. */
 export type SqliteDatabase = Database.Database;
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -58,6 +58,20 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE INDEX definitions_term ON definitions(term_key);
     CREATE INDEX definitions_document ON definitions(document_id);
+  `,
+  // A contentless FTS5 table never forgets a deleted row's length or the row itself in its BM25
+  // statistics, so every incremental ingest skewed the ranking away from a fresh one's. A table
+  // that keeps its (analysed) text removes rows exactly. Forgetting the analyser version makes the
+  // next ingest read every document again and fill the new table.
+  3: `
+    DROP TABLE chunks_fts_vocab;
+    DROP TABLE chunks_fts;
+    CREATE VIRTUAL TABLE chunks_fts USING fts5(
+      body, context,
+      tokenize="unicode61 remove_diacritics 0"
+    );
+    CREATE VIRTUAL TABLE chunks_fts_vocab USING fts5vocab(chunks_fts, row);
+    DELETE FROM meta WHERE key = 'analyzer_version';
   `,
 };
 

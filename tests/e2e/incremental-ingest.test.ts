@@ -68,6 +68,31 @@ describe("incremental ingest", () => {
     second.core.close();
   });
 
+  it("ranks keyword matches after updates exactly as a freshly built index does", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    (await ingestedCore(knowledgeDir, dataDir)).core.close();
+    const [changed] = fs
+      .readdirSync(knowledgeDir)
+      .filter((name) => name.endsWith(".md") && name !== "README.md");
+    if (!changed) throw new Error("the shipped knowledge needs a document");
+    // Two rounds of edits: every round deletes and re-inserts the file's passages.
+    for (const line of ["Nämnden har en ekonomi i balans.", "Ekonomin följs upp varje kvartal."]) {
+      fs.appendFileSync(path.join(knowledgeDir, changed), `\n${line}\n`);
+      (await ingestedCore(knowledgeDir, dataDir)).core.close();
+    }
+    const updated = await ingestedCore(knowledgeDir, dataDir);
+    const fresh = await ingestedCore(knowledgeDir, path.join(dataDir, "..", "fresh-data"));
+    const terms = updated.core.index.analyzer.queryTerms("Hur ser ekonomin ut för nämnden i Laholm?");
+    const hits = (core: typeof fresh.core) => {
+      const found = core.index.keywords.search(terms, { limit: 10 });
+      const chunks = core.index.catalog.chunksByRowid(found.map((hit) => hit.rowid));
+      return found.map((hit) => ({ id: chunks.get(hit.rowid)?.id, score: hit.score.toFixed(6) }));
+    };
+    expect(hits(updated.core)).toEqual(hits(fresh.core));
+    updated.core.close();
+    fresh.core.close();
+  });
+
   it("reads every document again when the data was cut by an older chunker", async () => {
     const { knowledgeDir, dataDir } = workspace();
     const first = await ingestedCore(knowledgeDir, dataDir);
