@@ -13,7 +13,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
-import { unknownNames } from "./unknown-names.ts";
+import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
 const RERANK_CANDIDATES = 15;
@@ -68,6 +68,8 @@ export class AnswerService {
     private readonly topK: number,
     private readonly logger: Logger = silentLogger,
     private readonly sentenceWeight = SENTENCE_WEIGHT,
+    /** Documents in the index; 0 leaves out the check that the answer's documents name what was asked. */
+    private readonly documentCount: () => number = () => 0,
   ) {}
 
   /** Answers one question within a scope. */
@@ -93,7 +95,7 @@ export class AnswerService {
       (text) => this.analyzer.queryTerms(text),
       (term) => this.isKnown(term),
     );
-    const answer =
+    let answer =
       missing.length > 0
         ? declineAnswer(retrieval.passages, language)
         : await this.composer.compose({
@@ -103,6 +105,9 @@ export class AnswerService {
             language,
             ...(options.signal ? { signal: options.signal } : {}),
           });
+    if (!answer.abstained && this.answersAnotherName(question, answer)) {
+      answer = declineAnswer(retrieval.passages, language);
+    }
     // The sources list opens with what the answer rests on, in retrieval order.
     if (!answer.abstained) retrieval.passages = citedFirst(retrieval.passages, answer);
     const latencyMs = performance.now() - started;
@@ -152,6 +157,20 @@ export class AnswerService {
       expansions.push(...own.expansions);
     }
     return { ...whole, passages, expansions };
+  }
+
+  /** Whether the answer rests only on documents that never mention the place or body asked about. */
+  private answersAnotherName(question: string, answer: Answer): boolean {
+    const cited = new Set(answer.citations.map((citation) => citation.documentId));
+    const missing = nameMissingFromSources(
+      question,
+      cited,
+      this.analyzer,
+      (term) => this.keywords.documentsContaining(term),
+      this.documentCount(),
+    );
+    if (missing !== null) this.logger.debug("declined: name not in cited documents", { name: missing });
+    return missing !== null;
   }
 
   private isKnown(term: string): boolean {

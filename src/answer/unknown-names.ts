@@ -1,3 +1,6 @@
+import type { Analyzer } from "../text/index.ts";
+import { questionParts, questionSentences } from "./question-parts.ts";
+
 const WORD = /\p{L}[\p{L}\p{N}-]*/gu;
 
 /**
@@ -25,4 +28,47 @@ export function unknownNames(
 function isSentenceStart(text: string, index: number): boolean {
   const before = text.slice(0, index).trimEnd();
   return before === "" || /[.!?:;"(–-]$/u.test(before);
+}
+
+/** A name in this share of all documents or more is a common word capitalised ("Region", "Kommun"). */
+const COMMON_NAME_SHARE = 0.5;
+
+/**
+ * The question's most specific name when none of the documents the answer cites contains it:
+ * "Region Västerbotten" answered from Norrbotten's agreement, in a knowledge base where other
+ * documents (statutes) do mention Västerbotten. Only the asking sentence of a one-part question
+ * counts, not a scene set before it; a compound name is contained when all its parts are ("Laholmsnämnden" in "Lokala
+ * nämnden i Laholm").
+ */
+export function nameMissingFromSources(
+  question: string,
+  citedDocumentIds: ReadonlySet<string>,
+  analyzer: Pick<Analyzer, "analyzeWords">,
+  documentsContaining: (term: string) => ReadonlySet<string>,
+  documentCount: number,
+): string | null {
+  if (citedDocumentIds.size === 0 || documentCount === 0) return null;
+  const asking = questionSentences(question).filter((sentence) => sentence.trimEnd().endsWith("?"));
+  const text = asking.length > 0 ? asking.join(" ") : question;
+  // Each part of "Sedan när driver nämnderna X, och vad budgeterade Laholmsnämnden?" may rest on
+  // other documents; an answer to one part need not name the other's.
+  if (questionParts(text).length > 1) return null;
+  let rarest: { name: string; terms: string[]; documents: number } | null = null;
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (!/^\p{Lu}/u.test(word) || word.length < 3 || isSentenceStart(text, match.index)) continue;
+    const [terms] = analyzer.analyzeWords(word);
+    const whole = terms?.[0];
+    if (!terms || whole === undefined) continue;
+    const documents = documentsContaining(whole).size;
+    if (documents === 0 || documents >= COMMON_NAME_SHARE * documentCount) continue;
+    if (!rarest || documents < rarest.documents) rarest = { name: word, terms, documents };
+  }
+  if (!rarest) return null;
+  const [whole, ...parts] = rarest.terms;
+  const contains = (term: string) =>
+    [...documentsContaining(term)].some((documentId) => citedDocumentIds.has(documentId));
+  if (whole !== undefined && contains(whole)) return null;
+  if (parts.length > 0 && parts.every(contains)) return null;
+  return rarest.name;
 }

@@ -78,6 +78,8 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     analyzer,
     config.retrievalTopK,
     logger,
+    undefined,
+    () => index.catalog.stats().documents,
   );
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }
