@@ -136,14 +136,19 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       const own = new Set(this.analyzer.analyzeWords(withoutQuestionFrame(part)).map(([whole]) => whole));
       const ownWords = queryWords.filter((word) => own.has(word.whole));
       const ownWeight = totalWeight(ownWords);
-      const answersPart = (candidate: ScoredSentence) =>
-        ownWeight === 0 ||
-        coverage(ownWords, new Set(this.analyzer.analyze(candidate.text))).weight >=
-          MIN_PART_SHARE * ownWeight;
+      // The sentence with what it stands under: its list's lead-in, its headings.
+      const answersPart = (candidate: ScoredSentence) => {
+        if (ownWeight === 0) return true;
+        const passage = considered[candidate.passageIndex];
+        const context = [candidate.text, candidate.lead ?? "", ...(passage?.chunk.headingPath ?? [])];
+        const terms = new Set(this.analyzer.analyze(context.join("\n")));
+        return coverage(ownWords, terms).weight >= MIN_PART_SHARE * ownWeight;
+      };
       const eligible = candidates
         .filter(
           (candidate) =>
             candidate.coverage >= this.options.minCoverage &&
+            candidate.text.length <= this.options.maxCharacters &&
             satisfiesNeed(analysis.needs, candidate.text) &&
             answersPart(candidate),
         )

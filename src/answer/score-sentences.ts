@@ -19,6 +19,8 @@ export interface ScoredSentence {
   score: number;
   /** The named group the sentence speaks for, in an answer that compares several. */
   label?: string;
+  /** For a list item: the lead-in it completes. */
+  lead?: string;
 }
 
 /** Words the title or headings already answer count almost fully: the sentence need not repeat them. */
@@ -142,6 +144,7 @@ export function scoreSentences(
         covered: new Set(own.covered),
         coverage: share,
         score,
+        ...(unit.lead ? { lead: unit.lead } : {}),
       });
     }
   });

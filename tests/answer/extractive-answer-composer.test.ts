@@ -221,4 +221,22 @@ describe("the offline answer", () => {
     const result = await answer("Vad blev resultatet under årets första tre månader?", [report]);
     expect(result.text).toMatch(/^Nämndens resultat för perioden januari-mars är plus 68 tkr\./);
   });
+
+  it("answers a part of a compound question with a list item its lead-in puts in context", async () => {
+    const question =
+      "Hur ofta träffas politikerna i Norrbottens samverkansberedning, och går det att få till fler möten?";
+    // Retrieval's thesaurus: "träffas" ~ "sammanträde", "möte" ~ "sammanträde".
+    const expansions: Expansion[] = [
+      { term: term("sammanträden"), source: term("träffas"), kind: "synonym", credit: 0.36 },
+      { term: term("sammanträde"), source: term("möten"), kind: "synonym", credit: 0.6 },
+    ];
+    const result = await composer.compose({
+      question,
+      passages: [NORRBOTTEN],
+      queryWords: words(question, expansions),
+      language: "sv",
+    });
+    expect(result.text).toMatch(/Sammanträden ska hållas minst fyra gånger per år\./);
+    expect(result.text).toMatch(/begära extra sammanträde vid behov/);
+  });
 });
