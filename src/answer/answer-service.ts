@@ -146,6 +146,7 @@ export class AnswerService {
     const seen = new Set(whole.passages.map((passage) => passage.chunk.id));
     const passages = [...whole.passages];
     const expansions = [...whole.expansions];
+    const alternatives = [...(whole.alternatives ?? [])];
     for (const part of parts) {
       const missing = names.filter((name) => !part.includes(name));
       const own = await this.retriever.retrieve([part, ...missing].join(" "), scope, PART_CANDIDATES);
@@ -155,8 +156,9 @@ export class AnswerService {
         passages.push(passage);
       }
       expansions.push(...own.expansions);
+      alternatives.push(...(own.alternatives ?? []));
     }
-    return { ...whole, passages, expansions };
+    return { ...whole, passages, expansions, alternatives };
   }
 
   /** Whether the answer rests only on documents that never mention the place or body asked about. */

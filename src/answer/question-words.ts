@@ -22,7 +22,7 @@ export function questionWords(
   keywords: Pick<KeywordIndex, "documentFrequencies">,
 ): QueryWord[] {
   const alternatives = new Map<string, Map<string, number>>();
-  for (const expansion of retrieval.expansions) {
+  for (const expansion of [...retrieval.expansions, ...(retrieval.alternatives ?? [])]) {
     if (expansion.kind !== "synonym" && expansion.kind !== "neighbour") continue;
     const forSource = alternatives.get(expansion.source) ?? new Map<string, number>();
     forSource.set(expansion.term, Math.max(forSource.get(expansion.term) ?? 0, expansion.credit));

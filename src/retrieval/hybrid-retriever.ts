@@ -27,6 +27,12 @@ export interface RetrievalResult {
   passages: RetrievedPassage[];
   queryTerms: string[];
   expansions: Expansion[];
+  /**
+   * Every synonym and neighbour found, also those beyond the few the search uses: judging the
+   * retrieved sentences with all of them costs little ("träffas" → "sammanträde" in a big corpus,
+   * where one-step synonyms fill the search's share).
+   */
+  alternatives?: Expansion[];
 }
 
 /** Tunable weights; chosen on the dev sets (see README, "Hur ett svar blir till"). */
@@ -122,12 +128,10 @@ export class HybridRetriever {
       ),
     ].filter((expansion) => !queryTerms.includes(expansion.term));
     const isIndexed = (term: string) => (keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
-    const semantic = mostCredited(
-      expandQuery(queryTerms, this.sources, isIndexed).filter(
-        (expansion) => !exact.some((other) => other.term === expansion.term),
-      ),
-      MAX_EXPANSIONS,
+    const alternatives = expandQuery(queryTerms, this.sources, isIndexed).filter(
+      (expansion) => !exact.some((other) => other.term === expansion.term),
     );
+    const semantic = mostCredited(alternatives, MAX_EXPANSIONS);
 
     const candidates = Math.max(limit, this.options.candidates);
     const documentIds = scope.documentIds;
@@ -196,7 +200,7 @@ export class HybridRetriever {
         names: named.contained(document.id),
       });
     }
-    return { passages, queryTerms, expansions: [...exact, ...semantic] };
+    return { passages, queryTerms, expansions: [...exact, ...semantic], alternatives };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverage, weighQueryWords } from "../../src/answer/query-words.ts";
+import { questionWords } from "../../src/answer/question-words.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 
 const analyzer = createSwedishAnalyzer();
@@ -57,5 +58,26 @@ describe("weighQueryWords", () => {
     expect(
       coverage(word ? [word] : [], terms("Samverkansberedningen bistås av kommunchefen.")).covered,
     ).toEqual([stöttar]);
+  });
+});
+
+describe("questionWords", () => {
+  it("counts every synonym retrieval found, also those beyond the ones it searched with", () => {
+    // In a statute corpus one-step synonyms of "träffas" fill the search; "sammanträde" is two steps away.
+    const träffas = analyzer.analyzeWords("träffas")[0]?.[0] ?? "";
+    const sammanträde = analyzer.analyzeWords("sammanträde")[0]?.[0] ?? "";
+    const [word] = questionWords(
+      "Hur ofta träffas beredningen?",
+      {
+        passages: [],
+        queryTerms: [],
+        expansions: [],
+        alternatives: [{ term: sammanträde, source: träffas, kind: "synonym", credit: 0.36 }],
+      },
+      analyzer,
+      { documentFrequencies: uniform },
+    );
+    expect(word?.whole).toBe(träffas);
+    expect(word?.alternatives.get(sammanträde)).toBe(0.36);
   });
 });
