@@ -10,6 +10,11 @@ export interface AnswerUnit {
   items: number;
   /** For a list item: the lead-in it completes ("X har följande sammansättning:"), its subject. */
   lead?: string;
+  /**
+   * How to show an item that continues its lead-in mid-sentence ("att lovet …, och"): lead-in and
+   * item as one sentence. Scoring reads `text` with `lead` as context, like any item.
+   */
+  shown?: string;
 }
 
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
@@ -45,9 +50,24 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       }
       continue;
     }
-    const sentences = block.isListItem ? [block.text] : splitSentences(block.text);
+    if (block.isListItem) {
+      // "3. att lovet inte innebär en rätt att påbörja …, och" completes the open sentence above the
+      // list ("Av ett bygglov … ska det framgå"): alone it is no answer to show.
+      const lead = leadOf(blocks, index);
+      const text = block.text.trim();
+      units.push(
+        lead !== null && isFragment(text)
+          ? { text, position: units.length, items: 0, lead, shown: completed(lead, text) }
+          : { text, position: units.length, items: 0 },
+      );
+      continue;
+    }
+    const sentences = splitSentences(block.text);
     sentences.forEach((sentence, sentenceIndex) => {
       const isLast = sentenceIndex === sentences.length - 1;
+      // An open sentence over numbered items ("… kalla till ett tekniskt samråd, om") is shown with
+      // each item, never alone.
+      if (isLast && blocks[index + 1]?.isListItem === true && !/[.!?:]$/u.test(sentence.trim())) return;
       if (!(isLast && sentence.trimEnd().endsWith(":"))) {
         units.push({ text: sentence.trim(), position: units.length, items: 0 });
         return;
@@ -68,6 +88,17 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       units.push({ text: `${sentence.trim()}${list}`, position: units.length, items: items.length });
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
+        if (isFragment(item)) {
+          const lead = sentence.trim();
+          units.push({
+            text: item.trim(),
+            position: units.length,
+            items: 0,
+            lead,
+            shown: completed(lead, item),
+          });
+          continue;
+        }
         for (const itemSentence of splitSentences(item)) {
           if (/[.!?]$/u.test(itemSentence.trim()))
             units.push({
@@ -81,6 +112,35 @@ export function answerUnits(passageText: string): AnswerUnit[] {
     });
   }
   return units.filter((unit) => /\p{L}/u.test(unit.text));
+}
+
+/** A list item that continues its lead-in mid-sentence: "att lovet …, och", "vilken giltighetstid lovet har,". */
+function isFragment(item: string): boolean {
+  return /^\p{Ll}/u.test(item.trim());
+}
+
+/** The lead-in and one of its items as one sentence, ending as a sentence ends. */
+function completed(lead: string, item: string): string {
+  const head = lead.trim().replace(/:$/u, "");
+  const tail = item
+    .trim()
+    .replace(/(?:,|;)?\s*(?:och|eller|samt)$/u, "")
+    .replace(/[,;:]$/u, "");
+  return `${head} ${tail}${/[.!?]$/u.test(tail) ? "" : "."}`;
+}
+
+/**
+ * The sentence a list item completes: the last sentence of the paragraph (or short line) right
+ * above the list, when it is left open ("… ska det framgå", "… består av:").
+ */
+function leadOf(blocks: readonly Block[], index: number): string | null {
+  let before = index - 1;
+  while (before >= 0 && blocks[before]?.isListItem) before--;
+  const block = blocks[before];
+  if (!block) return null;
+  const last = splitSentences(block.text).at(-1)?.trim();
+  if (!last || /[.!?]$/u.test(last)) return null;
+  return last;
 }
 
 /** The items of a list as one sentence tail; a very long list is cut with "…" (the source shows all). */

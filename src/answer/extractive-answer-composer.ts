@@ -301,8 +301,9 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
         numbers.set(item.passageIndex, n);
         quotes.set(item.passageIndex, []);
       }
-      quotes.get(item.passageIndex)?.push(item.text);
-      parts.push(`${item.label ? `${item.label}: ` : ""}${item.text} [${n}]`);
+      const text = item.shown ?? item.text;
+      quotes.get(item.passageIndex)?.push(text);
+      parts.push(`${item.label ? `${item.label}: ` : ""}${text} [${n}]`);
     }
     const citations: Citation[] = [];
     for (const [passageIndex, n] of numbers) {

@@ -21,6 +21,8 @@ export interface ScoredSentence {
   label?: string;
   /** For a list item: the lead-in it completes. */
   lead?: string;
+  /** The sentence to show when `text` is an item that continues its lead-in mid-sentence. */
+  shown?: string;
 }
 
 /** Words the title or headings already answer count almost fully: the sentence need not repeat them. */
@@ -145,6 +147,7 @@ export function scoreSentences(
         coverage: share,
         score,
         ...(unit.lead ? { lead: unit.lead } : {}),
+        ...(unit.shown ? { shown: unit.shown } : {}),
       });
     }
   });

@@ -48,4 +48,26 @@ describe("answerUnits", () => {
   it("does not mistake two headings for a signature", () => {
     expect(answerUnits("Politisk samverkan\nRepresentation\n").map((unit) => unit.text)).toEqual([]);
   });
+
+  it("shows a statute's numbered item together with the open sentence it completes", () => {
+    // Plan- och bygglagen 9 kap. 40 §.
+    const section = [
+      "Av ett bygglov, rivningslov eller marklov ska det framgå",
+      "",
+      "1. vilken giltighetstid lovet har,",
+      "",
+      "3. att lovet inte innebär en rätt att påbörja den sökta åtgärden förrän byggnadsnämnden har gett ett startbesked enligt 10 kap., och",
+      "",
+      "4. att beslutet om lov ska vara verkställbart enligt 42 a § innan de åtgärder som omfattas av lovet får påbörjas.",
+    ].join("\n");
+    const units = answerUnits(section);
+    expect(units.map((unit) => unit.text)).not.toContain(
+      "Av ett bygglov, rivningslov eller marklov ska det framgå",
+    );
+    const item = units.find((unit) => unit.text.startsWith("att lovet inte"));
+    expect(item?.lead).toBe("Av ett bygglov, rivningslov eller marklov ska det framgå");
+    expect(item?.shown).toBe(
+      "Av ett bygglov, rivningslov eller marklov ska det framgå att lovet inte innebär en rätt att påbörja den sökta åtgärden förrän byggnadsnämnden har gett ett startbesked enligt 10 kap.",
+    );
+  });
 });
