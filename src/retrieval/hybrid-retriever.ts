@@ -128,7 +128,7 @@ export class HybridRetriever {
       ),
     ].filter((expansion) => !queryTerms.includes(expansion.term));
     const isIndexed = (term: string) => (keywords.documentFrequencies([term]).frequencies.get(term) ?? 0) > 0;
-    const alternatives = expandQuery(queryTerms, this.sources, isIndexed).filter(
+    const alternatives = expandQuery(queryTerms, this.sources, isIndexed, undefined, question).filter(
       (expansion) => !exact.some((other) => other.term === expansion.term),
     );
     const semantic = mostCredited(alternatives, MAX_EXPANSIONS);

@@ -29,7 +29,14 @@ export const DEFAULT_EXPANSION_OPTIONS: ExpansionOptions = {
 };
 
 /**
- * Everyday words to the words documents use: thesaurus synonyms ("träffas" → "sammanträda") and the
+ * Stems of the negations the analyzer keeps (inte, ej, icke, ingen/inga, inget, aldrig): they have no
+ * synonyms, only look-alikes ("int" of "inte" is also the stem of "inta", to capture).
+ */
+const NEGATIONS = new Set(["int", "ej", "ick", "ing", "inget", "aldr"]);
+
+/**
+ * Everyday words to the words documents use: thesaurus synonyms ("träffas" → "sammanträda", the
+ * phrase "komma igång" in `text` → "starta") and the
  * closest word-vector neighbours above a similarity threshold. Only terms the index contains are
  * kept; digits and very short stems are never expanded.
  */
@@ -38,6 +45,7 @@ export function expandQuery(
   sources: { thesaurus?: Thesaurus | undefined; neighbours?: NeighbourSource | undefined },
   isIndexed: (term: string) => boolean,
   options: ExpansionOptions = DEFAULT_EXPANSION_OPTIONS,
+  text = "",
 ): Expansion[] {
   const own = new Set(terms);
   const best = new Map<string, Expansion>();
@@ -48,8 +56,16 @@ export function expandQuery(
     const current = best.get(key);
     if (!current || current.credit < expansion.credit) best.set(key, expansion);
   };
+  // "inte kommit igång" → "starta": a phrase's synonyms stand in for each of its words.
+  for (const phrase of text === "" ? [] : (sources.thesaurus?.phrases(text) ?? [])) {
+    for (const term of phrase.terms.filter((item) => own.has(item))) {
+      for (const synonym of phrase.synonyms) {
+        add({ term: synonym, source: term, kind: "synonym", credit: options.synonymCredit });
+      }
+    }
+  }
   for (const term of own) {
-    if (term.length < 3 || /\d/.test(term)) continue;
+    if (term.length < 3 || /\d/.test(term) || NEGATIONS.has(term)) continue;
     for (const synonym of sources.thesaurus?.synonyms(term) ?? []) {
       add({ term: synonym, source: term, kind: "synonym", credit: options.synonymCredit });
       // A synonym's synonyms bridge one more step (träffas → möte → sammanträde), at less credit.

@@ -18,5 +18,11 @@ export {
   type SwedishAnalyzerOptions,
 } from "./swedish-analyzer.ts";
 export { SWEDISH_STOP_WORDS } from "./swedish-stop-words.ts";
-export { DEFAULT_THESAURUS_PATH, loadDefaultThesaurus, parseThesaurus, type Thesaurus } from "./thesaurus.ts";
+export {
+  DEFAULT_THESAURUS_PATH,
+  loadDefaultThesaurus,
+  type PhraseMatch,
+  parseThesaurus,
+  type Thesaurus,
+} from "./thesaurus.ts";
 export { scanTokens, type Token, type TokenSink, tokenize } from "./tokenize.ts";

@@ -32,6 +32,22 @@ describe("expandQuery", () => {
     expect(sources.sort()).toEqual([stem("möten"), stem("träffas")].sort());
   });
 
+  it("lets an everyday phrase stand for the word documents use", () => {
+    const expansions = expandQuery(
+      analyzer.queryTerms("Varför har projektet inte kommit igång?"),
+      { thesaurus },
+      () => true,
+      undefined,
+      "Varför har projektet inte kommit igång?",
+    );
+    const forStart = expansions.filter((expansion) => expansion.term === stem("starta"));
+    expect(forStart.map((expansion) => expansion.source).sort()).toEqual(
+      [stem("igång"), stem("kommit")].sort(),
+    );
+    // "inte" is kept for matching but has no synonyms ("int" is also the stem of "inta").
+    expect(expansions.some((expansion) => expansion.source === stem("inte"))).toBe(false);
+  });
+
   it("keeps only terms the index contains", () => {
     const indexed = new Set([stem("sammanträde")]);
     const expansions = expandQuery([stem("möte")], { thesaurus }, (term) => indexed.has(term));

@@ -19,4 +19,15 @@ describe("parseThesaurus", () => {
     const thesaurus = parseThesaurus("möte\tsammanträde\n", analyzer);
     expect(thesaurus.synonyms(stem("möte"))).toEqual([stem("sammanträde")]);
   });
+
+  it("finds its phrases in any inflection, with the words documents use for them", () => {
+    const thesaurus = parseThesaurus("komma igång\tbörja|starta\nta hand om\tsköta\n", analyzer);
+    expect(thesaurus.phrases("Varför har Kultur på Recept inte kommit igång än?")).toEqual([
+      { terms: [stem("kommit"), stem("igång")], synonyms: [stem("börja"), stem("starta")] },
+    ]);
+    expect(thesaurus.phrases("Vem tar hand om ärendet?")).toEqual([]);
+    expect(thesaurus.phrases("Vem ska ta hand om ärendet?").map((match) => match.synonyms)).toEqual([
+      [stem("sköta")],
+    ]);
+  });
 });
