@@ -21,6 +21,26 @@ const HEAD_CREDIT = 0.8;
 const ALTERNATIVE_ONLY = 0.5;
 /** Share earned by the noun of a particle verb ("uppsägningstid" for "säga upp"). */
 const JOINED_CREDIT = 0.8;
+/** Share earned by another form of the word ("presidiet" for "presidium"). */
+const VARIANT_CREDIT = 0.8;
+/** Shorter stems begin too many unrelated words. */
+const MIN_VARIANT_LENGTH = 6;
+/**
+ * Endings of inflection the stemmer leaves on some words (Latin loans: "presidium" / "presidiet",
+ * "kriterium" / "kriterier"); derivations ("strategi" / "strategisk") are other words.
+ */
+const INFLECTION_TAIL = /^(?:um|et|er|en|na|ns|ets|ers|a|e|s)$/u;
+
+/** Whether two stems are one long stem with different inflectional endings ("presidium" / "presidiet"). */
+function isVariant(a: string, b: string): boolean {
+  if (a === b) return false;
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  if (shared < MIN_VARIANT_LENGTH) return false;
+  const tail = (word: string) => word.slice(shared);
+  return [a, b].every((word) => tail(word) === "" || INFLECTION_TAIL.test(tail(word)));
+}
+
 /** Shorter stems end too many unrelated words ("tid" in "uppsägningstid", but also "antid"). */
 const MIN_HEAD_LENGTH = 5;
 
@@ -96,6 +116,15 @@ export function coverage(
       for (const term of terms) {
         if (term.length > word.whole.length && term.endsWith(word.whole)) {
           credit = HEAD_CREDIT;
+          break;
+        }
+      }
+    }
+    // "presidium" asked, "presidiet" written: Latin loans and irregular forms the stemmer leaves apart.
+    if (credit < VARIANT_CREDIT && word.whole.length >= MIN_VARIANT_LENGTH) {
+      for (const term of terms) {
+        if (isVariant(word.whole, term)) {
+          credit = VARIANT_CREDIT;
           break;
         }
       }

@@ -21,6 +21,13 @@ describe("coverage", () => {
     expect(result.weight).toBeLessThan(question[0]?.weight ?? 0);
   });
 
+  it("counts another inflection of a Latin loan the stemmer leaves apart, not a derived word", () => {
+    // HälSam: "Den sammankallande utses av presidiet"; members ask about the "presidium".
+    const presidium = words("presidium");
+    expect(coverage(presidium, terms("Den sammankallande utses av presidiet.")).covered).toHaveLength(1);
+    expect(coverage(words("strategi"), terms("Tre strategiska områden.")).covered).toEqual([]);
+  });
+
   it("does not match short stems inside longer words", () => {
     expect(coverage(words("tid"), terms("Uppsägningstiden är sex månader.")).covered).toEqual([]);
   });
