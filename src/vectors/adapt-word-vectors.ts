@@ -80,6 +80,8 @@ export async function adaptWordVectors(
     idf: Float32Array.from([...data.idf, ...idf]),
     // New terms join their closest cluster when the model is built.
     clusters: Uint16Array.from([...data.clusters, ...kept.map(() => UNASSIGNED_CLUSTER)]),
+    // A new term may be nearer to a known one than its stored neighbours; searches go live instead.
+    neighbours: undefined,
   });
 }
 

@@ -90,7 +90,8 @@ export class ClusterIndex {
     );
   }
 
-  private similarity(query: Float32Array, index: number): number {
+  /** Cosine similarity of a unit query and the vector at `index`, exactly as `search` computes it. */
+  similarity(query: Float32Array, index: number): number {
     const codes = this.codes;
     const dimensions = this.dimensions;
     const offset = index * dimensions;

@@ -11,6 +11,7 @@ export {
 } from "./expand-terms.ts";
 export {
   inverseDocumentFrequency,
+  STORED_NEIGHBOURS,
   type TrainingPhase,
   type TrainWordVectorsOptions,
   trainWordVectors,
@@ -23,4 +24,5 @@ export {
   type WordVectorData,
   type WordVectorMetadata,
   type WordVectorModel,
+  withNeighbourTable,
 } from "./word-vector-model.ts";

@@ -8,7 +8,7 @@ import { randomizedSvd } from "./randomized-svd.ts";
 import { createSeededRandom } from "./seeded-random.ts";
 import { selectVocabulary, type Vocabulary } from "./select-vocabulary.ts";
 import { type DenseMatrix, multiplySparseDense, type SparseMatrix } from "./sparse-matrix.ts";
-import { createWordVectorModel, type WordVectorModel } from "./word-vector-model.ts";
+import { createWordVectorModel, type WordVectorModel, withNeighbourTable } from "./word-vector-model.ts";
 
 /** Options of `trainWordVectors`; every field has a measured default. */
 export interface TrainWordVectorsOptions {
@@ -39,13 +39,19 @@ export interface TrainWordVectorsOptions {
 }
 
 /** Phases of training, in order. */
-export type TrainingPhase = "reading" | "counting" | "weighting" | "factorising" | "indexing";
+export type TrainingPhase = "reading" | "counting" | "weighting" | "factorising" | "indexing" | "neighbours";
+
+/**
+ * Neighbours stored per term: query expansion asks for 2, `buildExpansionTable` for its `perTerm`
+ * (3 by default) plus 5; more than this is searched at question time.
+ */
+export const STORED_NEIGHBOURS = 8;
 
 /**
  * Trains word vectors on analysed documents: distance-weighted co-occurrence counts within a
  * window, PPMI with context-distribution smoothing, a randomized truncated SVD, vectors U·Σᵖ
- * scaled to unit length and quantised to int8, plus IDF over the documents. Deterministic for a
- * given seed and document order.
+ * scaled to unit length and quantised to int8, plus IDF over the documents and each term's nearest
+ * neighbours. Deterministic for a given seed and document order.
  */
 export async function trainWordVectors(
   documents: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
@@ -104,7 +110,7 @@ export async function trainWordVectors(
   options.onPhase?.("indexing");
   const clusters = assignClusters(vectors, vocabulary.terms.length, dimensions, random);
   const documentCount = statistics.documentCount;
-  return createWordVectorModel({
+  const model = createWordVectorModel({
     metadata: {
       name: options.name ?? "word-vectors",
       analyzerVersion: options.analyzerVersion ?? "unknown",
@@ -124,6 +130,8 @@ export async function trainWordVectors(
     singularValues: signedSingularValues,
     clusters,
   });
+  options.onPhase?.("neighbours");
+  return withNeighbourTable(model, STORED_NEIGHBOURS);
 }
 
 /** IDF as ln(1 + N/df): positive even for a term in every document. */

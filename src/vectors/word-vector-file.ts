@@ -6,17 +6,19 @@ import { createWordVectorModel, type WordVectorModel } from "./word-vector-model
 
 // File layout, gzipped: the magic "SAMSYNWV", a uint32 (little-endian) header length, the header
 // as UTF-8 JSON, then the sections the header lists by byte offset from the end of the header:
-// terms (UTF-8, one per line), idf (float32), clusters (uint16), codes (int8, term after term).
+// terms (UTF-8, one per line), idf (float32), clusters (uint16), codes (int8, term after term) and,
+// from version 2 on and only in trained files, neighbours (int32, a fixed number per term).
 // Typed arrays are written in the machine's byte order; every platform Node supports is little-endian.
 
 const MAGIC = "SAMSYNWV";
 /** Version of the file layout; a reader refuses versions it does not know. */
-export const WORD_VECTOR_FORMAT_VERSION = 1;
+export const WORD_VECTOR_FORMAT_VERSION = 2;
 
 const sectionSchema = z.object({ offset: z.number().int().min(0), length: z.number().int().min(0) });
 const headerSchema = z.object({
   format: z.literal("samsyn-word-vectors"),
-  formatVersion: z.literal(WORD_VECTOR_FORMAT_VERSION),
+  // Version 1 (no neighbour table) is still read: data folders keep adapted models in it.
+  formatVersion: z.union([z.literal(1), z.literal(WORD_VECTOR_FORMAT_VERSION)]),
   dimensions: z.number().int().positive(),
   size: z.number().int().min(0),
   unseenIdf: z.number(),
@@ -36,6 +38,7 @@ const headerSchema = z.object({
     idf: sectionSchema,
     clusters: sectionSchema,
     codes: sectionSchema,
+    neighbours: sectionSchema.optional(),
   }),
 });
 
@@ -47,9 +50,10 @@ export function saveWordVectors(model: WordVectorModel, path: string): void {
     bytesOf(data.idf),
     bytesOf(data.clusters),
     bytesOf(data.codes),
+    ...(data.neighbours ? [bytesOf(data.neighbours)] : []),
   ];
   let offset = 0;
-  const [terms, idf, clusters, codes] = sections.map((section) => {
+  const [terms, idf, clusters, codes, neighbours] = sections.map((section) => {
     const placed = { offset, length: section.length };
     offset += section.length;
     return placed;
@@ -63,7 +67,7 @@ export function saveWordVectors(model: WordVectorModel, path: string): void {
       unseenIdf: data.unseenIdf,
       singularValues: [...data.singularValues],
       metadata: data.metadata,
-      sections: { terms, idf, clusters, codes },
+      sections: { terms, idf, clusters, codes, ...(neighbours ? { neighbours } : {}) },
     }),
     "utf8",
   );
@@ -98,7 +102,7 @@ export function loadWordVectors(path: string): WordVectorModel {
   if (!parsed.success) throw unreadable(path, "okänt format eller formatversion");
   const header = parsed.data;
   const section = (name: keyof typeof header.sections): Buffer => {
-    const { offset, length } = header.sections[name];
+    const { offset, length } = header.sections[name] ?? { offset: 0, length: 0 };
     if (bodyStart + offset + length > bytes.length) throw unreadable(path, "filen är avkortad");
     // Copy into a fresh buffer so typed arrays over it are aligned.
     return Buffer.from(bytes.subarray(bodyStart + offset, bodyStart + offset + length));
@@ -108,12 +112,16 @@ export function loadWordVectors(path: string): WordVectorModel {
   const idf = new Float32Array(arrayBufferOf(section("idf")));
   const clusters = new Uint16Array(arrayBufferOf(section("clusters")));
   const codes = new Int8Array(arrayBufferOf(section("codes")));
+  const neighbours = header.sections.neighbours
+    ? new Int32Array(arrayBufferOf(section("neighbours")))
+    : undefined;
   const size = header.size;
   if (
     terms.length !== size ||
     idf.length !== size ||
     clusters.length !== size ||
-    codes.length !== size * header.dimensions
+    codes.length !== size * header.dimensions ||
+    (neighbours !== undefined && (size === 0 || neighbours.length % size !== 0))
   ) {
     throw unreadable(path, "sektionerna stämmer inte med filhuvudet");
   }
@@ -126,10 +134,11 @@ export function loadWordVectors(path: string): WordVectorModel {
     unseenIdf: header.unseenIdf,
     singularValues: Float32Array.from(header.singularValues),
     clusters,
+    neighbours,
   });
 }
 
-function bytesOf(array: Float32Array | Uint16Array | Int8Array): Buffer {
+function bytesOf(array: Float32Array | Uint16Array | Int8Array | Int32Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 

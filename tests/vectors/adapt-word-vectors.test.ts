@@ -18,6 +18,13 @@ describe("adaptWordVectors", () => {
     expect(neighbours).not.toContain("gamma");
   });
 
+  it("lets a new word be a known word's nearest neighbour, though the base model stored its neighbours", async () => {
+    const base = await trainWordVectors(syntheticCorpus(), OPTIONS);
+    const adapted = await adaptWordVectors(base, syntheticCorpus(40, 11, "omega"));
+    expect(base.nearest("alfa", 2).map((neighbour) => neighbour.term)).not.toContain("omega");
+    expect(adapted.nearest("alfa", 2).map((neighbour) => neighbour.term)).toContain("omega");
+  });
+
   it("keeps known vectors, skips rare new words and blends the IDF of new ones", async () => {
     const base = await trainWordVectors(syntheticCorpus(), OPTIONS);
     const documents = [...syntheticCorpus(40, 11, "omega"), ["alfa", "lyser", "engångsord"]];

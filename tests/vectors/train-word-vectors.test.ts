@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SamsynError } from "../../src/errors.ts";
-import { trainWordVectors } from "../../src/vectors/train-word-vectors.ts";
-import type { WordVectorModel } from "../../src/vectors/word-vector-model.ts";
+import { STORED_NEIGHBOURS, trainWordVectors } from "../../src/vectors/train-word-vectors.ts";
+import { createWordVectorModel, type WordVectorModel } from "../../src/vectors/word-vector-model.ts";
 import { syntheticCorpus } from "./synthetic-corpus.ts";
 
 const OPTIONS = { dimensions: 8, window: 3, minCount: 2, seed: 3 };
@@ -31,6 +31,22 @@ describe("trainWordVectors", () => {
     const similarities = neighbours.map((neighbour) => neighbour.similarity);
     expect(similarities).toEqual([...similarities].sort((a, b) => b - a));
     expect(model.nearest("lyser", 5, 2)).toEqual([]);
+  });
+
+  it("stores each term's nearest neighbours exactly as a search finds them", async () => {
+    const model = await trainWordVectors(syntheticCorpus(), OPTIONS);
+    expect(model.data.neighbours?.length).toBe(model.size * STORED_NEIGHBOURS);
+    const searched = createWordVectorModel({ ...model.data, neighbours: undefined });
+    for (const term of model.data.terms) {
+      for (const [k, minSimilarity] of [
+        [1, -1],
+        [2, 0.7],
+        [STORED_NEIGHBOURS, 0],
+        [STORED_NEIGHBOURS + 3, -1],
+      ] as const) {
+        expect(model.nearest(term, k, minSimilarity)).toEqual(searched.nearest(term, k, minSimilarity));
+      }
+    }
   });
 
   it("gives rarer terms a higher IDF and unknown terms the highest", async () => {

@@ -77,6 +77,7 @@ const PHASE_NAMES = {
   weighting: "Beräknar PPMI",
   factorising: "Faktoriserar (randomiserad SVD)",
   indexing: "Bygger grannindex",
+  neighbours: "Slår upp varje terms närmaste grannar",
 } as const;
 
 function parseArguments() {
