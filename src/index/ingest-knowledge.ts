@@ -134,6 +134,7 @@ export async function ingestKnowledge(
     [...known.keys()],
     refreshed,
     fingerprint,
+    logger,
   );
   report({ phase: "writing", done: 1, total: 1 });
 
@@ -194,6 +195,7 @@ function writeAll(
   knownIds: string[],
   refreshed: readonly { rowid: number; vector: Float32Array }[],
   fingerprint: string,
+  logger: Logger,
 ): { documents: number; chunks: number } {
   const database = index.database;
   const vectors = embedderChanged
@@ -284,6 +286,9 @@ function writeAll(
         insertAcronym.run(definition.acronym, definition.longForm, document.id);
       }
     }
+    // Before the generation is written: the keyword postings are stamped with the one committed here.
+    if (index.keywords.flush(String(generation)) === "rebuilt")
+      logger.info("rebuilt the keyword postings (done once for data from an older version)");
     writeMeta(database, "analyzer_version", index.analyzer.version);
     writeMeta(database, "embedder_id", index.embedder.id);
     writeMeta(database, "definitions_version", DEFINITIONS_VERSION);
@@ -301,6 +306,7 @@ function writeAll(
     transaction();
   } catch (error) {
     fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
+    index.keywords.discard();
     index.reloadVectors();
     throw toSamsynError(error, "ingest_failed");
   }

@@ -31,7 +31,7 @@ export class KnowledgeIndex {
     readonly analyzer: Analyzer,
   ) {
     this.catalog = new SqliteCatalog(database);
-    this.keywords = new SqliteKeywordIndex(database);
+    this.keywords = new SqliteKeywordIndex(database, this.catalog);
     this.vectorIndex = this.loadVectors();
   }
 

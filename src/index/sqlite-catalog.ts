@@ -32,6 +32,8 @@ export class SqliteCatalog implements Catalog {
   private readonly documentCache = new Map<string, CatalogDocument>();
   private cacheLoaded = false;
   private ownerCache: Map<number, string> | null = null;
+  /** Counts of documents and passages; answering reads the document count for every question. */
+  private countCache: { documents: number; chunks: number } | null = null;
 
   constructor(private readonly database: SqliteDatabase) {}
 
@@ -40,6 +42,7 @@ export class SqliteCatalog implements Catalog {
     this.documentCache.clear();
     this.cacheLoaded = false;
     this.ownerCache = null;
+    this.countCache = null;
   }
 
   documents(): CatalogDocument[] {
@@ -120,13 +123,11 @@ export class SqliteCatalog implements Catalog {
   }
 
   stats(): { documents: number; chunks: number; lastIngestAt: string | null } {
-    const documents = this.database.prepare("SELECT count(*) AS n FROM documents").get() as { n: number };
-    const chunks = this.database.prepare("SELECT count(*) AS n FROM chunks").get() as { n: number };
-    return {
-      documents: documents.n,
-      chunks: chunks.n,
-      lastIngestAt: readMeta(this.database, "last_ingest_at") ?? null,
+    this.countCache ??= {
+      documents: (this.database.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n,
+      chunks: (this.database.prepare("SELECT count(*) AS n FROM chunks").get() as { n: number }).n,
     };
+    return { ...this.countCache, lastIngestAt: readMeta(this.database, "last_ingest_at") ?? null };
   }
 
   private loadDocuments(): void {
