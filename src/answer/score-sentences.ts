@@ -52,11 +52,18 @@ interface AnalysedUnit extends AnswerUnit {
  * (reranking, then composing) and later questions meet them again; analysing every sentence is the
  * costly part of scoring.
  */
-const analysed = new WeakMap<Analyzer, Map<string, { text: string; units: AnalysedUnit[] }>>();
+const analysed = new WeakMap<Analyzer, Map<string, AnalysedPassage>>();
+
+/** A passage's analysed units, and its title and headings as terms and as lines. */
+interface AnalysedPassage {
+  text: string;
+  units: AnalysedUnit[];
+  context?: { key: string; terms: string[]; headings: Set<string> };
+}
 /** Passages whose analysis is remembered; questions keep meeting the same few thousand. */
 const MAX_ANALYSED_PASSAGES = 20_000;
 
-function analysedUnits(chunk: StoredChunk, analyzer: Analyzer): AnalysedUnit[] {
+function analysedPassage(chunk: StoredChunk, analyzer: Analyzer): AnalysedPassage {
   let perChunk = analysed.get(analyzer);
   if (!perChunk) {
     perChunk = new Map();
@@ -64,15 +71,30 @@ function analysedUnits(chunk: StoredChunk, analyzer: Analyzer): AnalysedUnit[] {
   }
   // Keyed by passage id, checked against the text: a re-ingested document may reuse an id.
   const cached = perChunk.get(chunk.id);
-  if (cached && cached.text === chunk.text) return cached.units;
+  if (cached && cached.text === chunk.text) return cached;
   const units = answerUnits(chunk.text).map((unit) => ({
     ...unit,
     terms: new Set(analyzer.analyze(unit.text)),
     leadTerms: unit.lead ? analyzer.analyze(unit.lead) : [],
   }));
   if (perChunk.size >= MAX_ANALYSED_PASSAGES) perChunk.clear();
-  perChunk.set(chunk.id, { text: chunk.text, units });
-  return units;
+  const passage = { text: chunk.text, units };
+  perChunk.set(chunk.id, passage);
+  return passage;
+}
+
+/** The title and headings of a passage as analysed terms and as normalised lines, remembered. */
+function contextOf(
+  passage: RetrievedPassage,
+  analyzer: Analyzer,
+): { terms: string[]; headings: Set<string> } {
+  const stored = analysedPassage(passage.chunk, analyzer);
+  const lines = [passage.document.title, ...passage.chunk.headingPath];
+  const key = lines.join("\n");
+  if (stored.context?.key !== key) {
+    stored.context = { key, terms: analyzer.analyze(key), headings: new Set(lines.map(normalised)) };
+  }
+  return stored.context;
 }
 
 function cueOf(unit: AnalysedUnit, kind: QuestionKind): number {
@@ -111,10 +133,8 @@ export function scoreSentences(
   const named = passages.some((passage) => passage.names.length > 0);
   passages.forEach((passage, passageIndex) => {
     const namePenalty = named && passage.names.length === 0 ? NAME_MISS_PENALTY : 0;
-    const context = [passage.document.title, ...passage.chunk.headingPath];
-    const contextTerms = analyzer.analyze(context.join("\n"));
-    const headings = new Set(context.map(normalised));
-    for (const unit of analysedUnits(passage.chunk, analyzer)) {
+    const { terms: contextTerms, headings } = contextOf(passage, analyzer);
+    for (const unit of analysedPassage(passage.chunk, analyzer).units) {
       // A title or heading line repeated in the text is not an answer.
       if (headings.has(normalised(unit.text))) continue;
       const unitTerms = unit.terms;
