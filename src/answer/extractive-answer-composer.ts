@@ -43,6 +43,9 @@ const OTHER_HOLDER_RATIO = 0.6;
 
 /** Sentences considered per part of a compound question. */
 const PART_CHOICES = 4;
+/** Up to this many parts, each part's PART_CHOICES sentences are tried in every combination. */
+const MAX_FULL_SEARCH_PARTS = 4;
+const FEW_PART_CHOICES = 2;
 /** A part's sentence must cover this share of the part's own words, not only the other parts'. */
 const MIN_PART_SHARE = 0.2;
 /** A sentence that answers a second part too counts this share of its score the second time. */
@@ -181,7 +184,20 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
    * sentence answering two parts counts a little less the second time; the sentence right after
    * one already chosen often carries on the same subject and earns a small bonus.
    */
-  private bestPicks(eligible: readonly (readonly ScoredSentence[])[]): (ScoredSentence | undefined)[] {
+  private bestPicks(choices: readonly (readonly ScoredSentence[])[]): (ScoredSentence | undefined)[] {
+    // The search tries every combination: a question of many parts considers fewer sentences each.
+    const perPart = choices.length <= MAX_FULL_SEARCH_PARTS ? PART_CHOICES : FEW_PART_CHOICES;
+    const eligible = choices.map((candidates) => candidates.slice(0, perPart));
+    const repeatsCache = new Map<string, boolean>();
+    const repeats = (a: string, b: string) => {
+      const key = `${a}\u0000${b}`;
+      let result = repeatsCache.get(key);
+      if (result === undefined) {
+        result = this.repeats(a, b);
+        repeatsCache.set(key, result);
+      }
+      return result;
+    };
     let best: { total: number; picks: (ScoredSentence | undefined)[] } = { total: 0, picks: [] };
     const search = (index: number, picks: (ScoredSentence | undefined)[], total: number) => {
       if (index === eligible.length) {
@@ -195,7 +211,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
           (item) => item.passageIndex === candidate.passageIndex && candidate.position === item.position + 1,
         );
         const score = candidate.score + (follows ? FOLLOWING_BONUS : 0);
-        const shared = chosen.some((item) => this.repeats(item.text, candidate.text));
+        const shared = chosen.some((item) => repeats(item.text, candidate.text));
         search(index + 1, [...picks, candidate], total + (shared ? SHARED_PART_CREDIT * score : score));
       }
     };
