@@ -1,24 +1,12 @@
 import { DateTime } from "luxon";
+import { SWEDISH_MONTHS } from "../text/index.ts";
 
 /** Every calendar time in Samsyn is Swedish local time. */
 export const STOCKHOLM = "Europe/Stockholm";
 
 const WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"] as const;
 /** Swedish month names, January first. */
-export const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-] as const;
+export const MONTHS = SWEDISH_MONTHS;
 
 /** An instant as Stockholm wall-clock time. */
 export function inStockholm(instant: Date | number): DateTime {

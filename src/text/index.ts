@@ -17,6 +17,7 @@ export {
   SWEDISH_ANALYSIS_ALGORITHM,
   type SwedishAnalyzerOptions,
 } from "./swedish-analyzer.ts";
+export { SWEDISH_MONTHS } from "./swedish-months.ts";
 export { SWEDISH_STOP_WORDS } from "./swedish-stop-words.ts";
 export {
   DEFAULT_THESAURUS_PATH,

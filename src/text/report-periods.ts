@@ -1,21 +1,10 @@
+import { numberWordToDigits } from "./number-word-to-digits.ts";
+import { SWEDISH_MONTHS } from "./swedish-months.ts";
+
 /**
  * Report periods in everyday words ("årets första tre månader", "andra kvartalet", "första
  * halvåret", "tertial 2") as the months follow-up reports name them ("perioden januari–mars").
  */
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-] as const;
 
 const ORDINALS: Record<string, number> = {
   första: 1,
@@ -28,18 +17,6 @@ const ORDINALS: Record<string, number> = {
   "4:e": 4,
   sista: 0,
 };
-const COUNTS: Record<string, number> = {
-  två: 2,
-  tre: 3,
-  fyra: 4,
-  fem: 5,
-  sex: 6,
-  sju: 7,
-  åtta: 8,
-  nio: 9,
-  tio: 10,
-  elva: 11,
-};
 
 /** Lengths in months of the periods a year is divided into. */
 const PERIOD_MONTHS: Record<string, number> = { kvartal: 3, tertial: 4, halvår: 6 };
@@ -51,15 +28,12 @@ const ORDINAL_PERIOD = new RegExp(
   "giu",
 );
 const NUMBERED_PERIOD = /(?<![\p{L}])(kvartal|tertial)\s+([1-4])(?![\p{L}\d])/giu;
-const FIRST_MONTHS = new RegExp(
-  `(?<![\\p{L}])första\\s+(${Object.keys(COUNTS).join("|")}|\\d{1,2})\\s+månader(?:na)?(?![\\p{L}])`,
-  "giu",
-);
+const FIRST_MONTHS = /(?<![\p{L}])första\s+(\p{L}+|\d{1,2})\s+månader(?:na)?(?![\p{L}])/giu;
 
 /** A period the text names: its first and last month (1–12) and the words that named it. */
 export interface ReportPeriod {
-  first: (typeof MONTHS)[number];
-  last: (typeof MONTHS)[number];
+  first: (typeof SWEDISH_MONTHS)[number];
+  last: (typeof SWEDISH_MONTHS)[number];
   /** The words of the text that name the period ("första tre månader"). */
   phrase: string;
 }
@@ -68,8 +42,8 @@ export interface ReportPeriod {
 export function reportPeriods(text: string): ReportPeriod[] {
   const periods: ReportPeriod[] = [];
   const add = (firstMonth: number, lastMonth: number, phrase: string) => {
-    const first = MONTHS[firstMonth - 1];
-    const last = MONTHS[lastMonth - 1];
+    const first = SWEDISH_MONTHS[firstMonth - 1];
+    const last = SWEDISH_MONTHS[lastMonth - 1];
     if (first && last && firstMonth <= lastMonth) periods.push({ first, last, phrase });
   };
   for (const match of text.matchAll(ORDINAL_PERIOD)) {
@@ -85,7 +59,8 @@ export function reportPeriods(text: string): ReportPeriod[] {
   }
   for (const match of text.matchAll(FIRST_MONTHS)) {
     const count = match[1] ?? "";
-    add(1, COUNTS[count.toLowerCase()] ?? Number(count), match[0]);
+    const months = Number(numberWordToDigits(count) ?? count);
+    if (Number.isInteger(months) && months >= 2) add(1, months, match[0]);
   }
   return periods;
 }
