@@ -1,7 +1,6 @@
+import { properNames } from "../retrieval/proper-names.ts";
 import type { Analyzer } from "../text/index.ts";
 import { questionParts, questionSentences } from "./question-parts.ts";
-
-const WORD = /\p{L}[\p{L}\p{N}-]*/gu;
 
 /**
  * Capitalised words in the question (names of places, bodies, people) that no indexed passage
@@ -14,20 +13,13 @@ export function unknownNames(
   isKnown: (term: string) => boolean,
 ): string[] {
   const unknown: string[] = [];
-  for (const match of question.matchAll(WORD)) {
-    const word = match[0];
+  for (const word of properNames(question)) {
     if (!/^\p{Lu}\p{Ll}/u.test(word) || word.length < 3) continue;
-    if (isSentenceStart(question, match.index)) continue;
     // The first term is the whole word's stem; compound parts ("väster" + "botten") do not make a name known.
     const [whole] = termsOf(word);
     if (whole !== undefined && !isKnown(whole)) unknown.push(word);
   }
   return unknown;
-}
-
-function isSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(0, index).trimEnd();
-  return before === "" || /[.!?:;"(–-]$/u.test(before);
 }
 
 /** A name in this share of all documents or more is a common word capitalised ("Region", "Kommun"). */
@@ -54,9 +46,8 @@ export function nameMissingFromSources(
   // other documents; an answer to one part need not name the other's.
   if (questionParts(text).length > 1) return null;
   let rarest: { name: string; terms: string[]; documents: number } | null = null;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (!/^\p{Lu}/u.test(word) || word.length < 3 || isSentenceStart(text, match.index)) continue;
+  for (const word of properNames(text)) {
+    if (word.length < 3) continue;
     const [terms] = analyzer.analyzeWords(word);
     const whole = terms?.[0];
     if (!terms || whole === undefined) continue;
