@@ -1,7 +1,7 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
-import { type Analyzer, particleVerbs, reportPeriods } from "../text/index.ts";
+import { type Analyzer, particleVerbs, reportPeriods, withoutYearAnchors } from "../text/index.ts";
 import {
   isSpecificBody,
   type QueryWord,
@@ -28,7 +28,7 @@ export function questionWords(
     forSource.set(expansion.term, Math.max(forSource.get(expansion.term) ?? 0, expansion.credit));
     alternatives.set(expansion.source, forSource);
   }
-  const words = analyzer.analyzeWords(withoutQuestionFrame(question));
+  const words = analyzer.analyzeWords(withoutYearAnchors(withoutQuestionFrame(question)));
   const asked = askedPart(question);
   const names = new Set(properNames(question).map((name) => analyzer.analyzeWords(name)[0]?.[0]));
   // The asker's own body in the scene ("Jag är nyvald i barn- och utbildningsnämnden.") is who asks,
@@ -52,8 +52,8 @@ export function questionWords(
 const PERIOD_CREDIT = 0.9;
 
 /**
- * The words naming a report period ("årets första tre månader", "andra kvartalet") are also covered
- * by its months as reports write them ("perioden januari–mars", "jan-mars").
+ * The words naming a report period ("första tre månader", "andra kvartalet") are also covered by its
+ * months as reports write them ("perioden januari–mars", "jan-mars").
  */
 function withPeriods(words: QueryWord[], question: string, analyzer: Analyzer): QueryWord[] {
   const months = new Map<string, Map<string, number>>();

@@ -1,6 +1,6 @@
 import type { CatalogDocument, StoredChunk } from "../index/catalog.ts";
 import type { KnowledgeIndex } from "../index/knowledge-index.ts";
-import { definitionKeys, type Thesaurus } from "../text/index.ts";
+import { definitionKeys, type Thesaurus, withoutYearAnchors } from "../text/index.ts";
 import { askedTerm } from "./asked-term.ts";
 import { type AnalysedAcronym, analyseAcronyms, definitionCue, expandAcronyms } from "./expand-acronyms.ts";
 import { properNames } from "./proper-names.ts";
@@ -117,7 +117,8 @@ export class HybridRetriever {
   /** Finds the `limit` best passages for a question within `scope`. */
   async retrieve(question: string, scope: Scope, limit: number): Promise<RetrievalResult> {
     const { analyzer, catalog, keywords, vectors, embedder } = this.index;
-    const queryTerms = analyzer.queryTerms(question);
+    // "årets" in "årets första kvartal" is no content word: "över året" is not the period.
+    const queryTerms = analyzer.queryTerms(withoutYearAnchors(question));
     this.acronymCache ??= analyseAcronyms(catalog.acronyms(), analyzer);
     const exact: Expansion[] = [
       ...expandAcronyms(question, this.acronymCache, analyzer).map(

@@ -9,7 +9,7 @@ export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
 export { normalizeText } from "./normalize-text.ts";
 export { numberWordToDigits } from "./number-word-to-digits.ts";
 export { type ParticleVerb, particleVerbs } from "./particle-verbs.ts";
-export { type ReportPeriod, reportPeriods } from "./report-periods.ts";
+export { type ReportPeriod, reportPeriods, withoutYearAnchors } from "./report-periods.ts";
 export { stemSwedish } from "./stem-swedish.ts";
 export {
   type Analyzer,

@@ -61,6 +61,13 @@ describe("answers over the shipped knowledge", () => {
     expect(answer.text).toMatch(/Norrbotten: [^[]*uppsägningstid av sex månader/);
   });
 
+  it("reads “årets första kvartal” as the report's January–March, not as any mention of the year", async () => {
+    const { answer, retrieval } = await ask("Vad blev Laholmsnämndens resultat under årets första kvartal?");
+    expect(answer.text).toMatch(/^Nämndens resultat för perioden januari-mars är plus 68 tkr\. \[1\]/);
+    expect(answer.text).not.toMatch(/Under året/);
+    expect(retrieval.passages[0]?.chunk.headingPath.join(" ")).toMatch(/Ekonomi/);
+  });
+
   it("answers the same after the start-up warm-up as before it", async () => {
     const question = "Vem kallar till samverkansberedningens möten i Laholm?";
     const before = await ask(question);
