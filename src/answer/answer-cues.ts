@@ -23,6 +23,12 @@ const DURATION = wordPattern(
   String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|mandatperiod\w*|senast|inom|giltig\w*|gäller)`,
   "iu",
 );
+// A stated length of time ("inom fyra månader", "30 dagar", "tills vidare") answers "hur länge"
+// better than a word that only speaks of time ("gäller", "senast").
+const TIME_SPAN = wordPattern(
+  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dag|dagar|vecka|veckor|månad|månader|år)\b)`,
+  "iu",
+);
 const ROLE = wordPattern(
   String.raw`(?:ordförande|ledamot|ledamöter|ersättare|sekreterar\w*|presidi\w*|nämnd\w*|styrelse\w*|fullmäktige|kommun\w*|region\w*|huvudm\w*|chef\w*|rektor\w*|utskott\w*|beredning\w*|representant\w*|\butser\b|\bansvarar\b|\bkallar\b|kallelse|leds?\b|sammankallande)`,
   "iu",
@@ -64,7 +70,7 @@ const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
   composition: [COMPOSITION, ROLE],
   when: [DATE, DURATION],
   frequency: [FREQUENCY, NUMBER],
-  duration: [DURATION],
+  duration: [TIME_SPAN, DURATION],
   count: [NUMBER],
   amount: [NUMBER],
   definition: [DEFINITION],

@@ -37,7 +37,9 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
     kind: "frequency",
   },
   {
-    pattern: wordPattern(String.raw`\bhur (länge|lång tid)\b|\binom hur lång\b|\bhow long\b`),
+    pattern: wordPattern(
+      String.raw`\bhur (länge|lång|snabbt|fort)\b|\binom (hur lång|vilken tid)\b|\bhow (long|soon|quickly)\b`,
+    ),
     kind: "duration",
   },
   {

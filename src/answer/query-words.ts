@@ -152,7 +152,7 @@ export function totalWeight(words: readonly QueryWord[]): number {
  * "Vem *räknas* som …", "Träffas X *lika* ofta som Y", "Hur *skiljer* sig X och Y", "*Går det* att *få till* fler möten"). The answer uses other words ("avses"), so they must not count as missing.
  */
 const QUESTION_FRAME =
-  /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas|kallas|handlar|lika|skiljer|skillnad(?:en|er|erna)?|jämfört|jämföra|går det|gick det|få till)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:menas|betyder|innebär|står|räknas|kallas|handlar|lika|skiljer|skillnad(?:en|er|erna)?|jämfört|jämföra|måste|går det|gick det|få till|(?<=(?<![\p{L}])hur\s+)(?:snabbt|fort))(?![\p{L}\p{N}])/giu;
 
 /** The question with its framing verbs removed, for weighing what an answer must cover. */
 export function withoutQuestionFrame(question: string): string {

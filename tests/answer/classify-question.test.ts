@@ -7,6 +7,8 @@ describe("classifyQuestion", () => {
     ["Vem står för inbjudan till samverkansberedningens träffar?", "who"],
     ["Hur ofta träffas politikerna i Norrbottens samverkansberedning?", "frequency"],
     ["Hur länge gäller samverkansöverenskommelsen?", "duration"],
+    ["Hur snabbt måste kommunen svara på en begäran om planbesked?", "duration"],
+    ["Inom vilken tid ska nämnden fatta beslut?", "duration"],
     ["När träder överenskommelsen i kraft?", "when"],
     ["Vad menas med kränkande behandling i skollagen?", "definition"],
     ["Kan HälSam själv besluta om ett nytt avtal?", "yes_no"],
@@ -54,6 +56,12 @@ describe("cueScore", () => {
       "Posterna väljs mandatperioden ut och bereder tillsammans inför mötena.",
     );
     expect(term).toBeGreaterThan(cueScore("duration", "Respektive ordförande ansvarar för mötena."));
+  });
+
+  it("prefers a stated length of time to a word that only speaks of time", () => {
+    const span = cueScore("duration", "Kommunen ska ge sitt planbesked inom fyra månader.");
+    const validity = cueScore("duration", "Medgivandet gäller till den tidpunkt då planläggningen inleds.");
+    expect(span).toBeGreaterThan(validity);
   });
 
   it("does not take a reference to another section for a definition", () => {

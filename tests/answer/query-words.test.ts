@@ -87,4 +87,15 @@ describe("questionWords", () => {
     expect(word?.whole).toBe(träffas);
     expect(word?.alternatives.get(sammanträde)).toBe(0.36);
   });
+
+  it("asks no answer to repeat the words that only frame the question", () => {
+    const empty = { passages: [], queryTerms: [], expansions: [] };
+    const asked = (question: string) =>
+      questionWords(question, empty, analyzer, { documentFrequencies: uniform }).map((word) => word.whole);
+    const stems = (text: string) => analyzer.analyzeWords(text).map(([whole]) => whole);
+    expect(asked("Hur snabbt måste kommunen svara?")).toEqual(stems("kommunen svara"));
+    expect(asked("Vad blev resultatet under årets första kvartal?")).toEqual(
+      stems("resultatet första kvartal"),
+    );
+  });
 });
