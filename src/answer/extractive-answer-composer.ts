@@ -33,10 +33,11 @@ const REPEAT_OVERLAP = 0.8;
 
 /**
  * A sentence opening with a pronoun or a linking adverb continues the one before it, as does one
- * that draws its consequence ("Projektledaren har därför ansökt om …").
+ * that draws its consequence ("Projektledaren har därför ansökt om …") or points back early on
+ * ("En rekommendation är att dessa väljs …").
  */
 const CONTINUES =
-  /^(?:(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s|(?:\S+\s+){1,2}(?:därför|därmed|således)\s)/u;
+  /^(?:(?:Den|Det|De|Dessa|Denna|Detta|Därför|Dessutom|Även|Där)\s|(?:\S+\s+){1,2}(?:därför|därmed|således)\s|(?:\S+\s+){1,4}(?:dessa|detta|denna)\s)/u;
 
 /** Another document's holder of the asked post is named when its sentence scores this share of the best. */
 const OTHER_HOLDER_RATIO = 0.6;

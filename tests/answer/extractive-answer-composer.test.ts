@@ -213,6 +213,17 @@ describe("the offline answer", () => {
     );
   });
 
+  it("takes along the next sentence when it goes on about what the first named", async () => {
+    const structure = retrievedPassage(
+      "Från kommunerna utses någon till presidiet. Socialpresidiet och skolpresidiet väljer sin representant bland ordförandena. En rekommendation är att dessa väljs från olika kommuner för en bredare spridning. Respektive nämnd ansvarar för att delta i mötena.",
+      { title: "Samverkansstruktur", headings: ["Representation"] },
+    );
+    const result = await answer("Hur väljs representanterna till presidiet?", [structure]);
+    expect(result.text).toMatch(
+      /väljer sin representant bland ordförandena\. \[1\] En rekommendation är att dessa väljs/,
+    );
+  });
+
   it("finds the period a question names in other words", async () => {
     const report = retrievedPassage(
       "Kringkostnaderna är den post som varierar mest över året. Nämnden har totalt sett en ekonomi i balans. Nämndens resultat för perioden januari-mars är plus 68 tkr.",
