@@ -139,15 +139,14 @@ async function main(): Promise<void> {
           variant.expansion ? { thesaurus, neighbours: loadDefaultWordVectors() } : {},
           { ...DEFAULT_RETRIEVER_OPTIONS, ...variant.retriever },
         );
-        const answers = new AnswerService(
+        const answers = new AnswerService({
           retriever,
-          index.keywords,
-          new ExtractiveAnswerComposer(analyzer),
+          keywords: index.keywords,
+          composer: new ExtractiveAnswerComposer(analyzer),
           analyzer,
-          5,
-          undefined,
-          variant.sentenceWeight,
-        );
+          topK: 5,
+          sentenceWeight: variant.sentenceWeight,
+        });
         const lines = await runEval({ answers } as unknown as Core, set.questions);
         const metrics = scoreEval(set.questions, new Map(lines.map((line) => [line.id, line])));
         const cells = METRICS.map(

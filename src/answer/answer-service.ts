@@ -58,19 +58,42 @@ export interface AskResult {
   latencyMs: number;
 }
 
+/** What an `AnswerService` is built from. */
+export interface AnswerServiceParts {
+  retriever: HybridRetriever;
+  keywords: KeywordIndex;
+  composer: AnswerComposer;
+  analyzer: Analyzer;
+  /** Passages an answer is composed from and shown with. */
+  topK: number;
+  logger?: Logger;
+  /** Weight of the best sentence's score against the retrieval score when reranking. */
+  sentenceWeight?: number;
+  /** Documents in the index; without it the check that the answer's documents name what was asked is left out. */
+  documentCount?: () => number;
+}
+
 /** The core use case: question in, cited answer (or honest decline) out. */
 export class AnswerService {
-  constructor(
-    private readonly retriever: HybridRetriever,
-    private readonly keywords: KeywordIndex,
-    private readonly composer: AnswerComposer,
-    private readonly analyzer: Analyzer,
-    private readonly topK: number,
-    private readonly logger: Logger = silentLogger,
-    private readonly sentenceWeight = SENTENCE_WEIGHT,
-    /** Documents in the index; 0 leaves out the check that the answer's documents name what was asked. */
-    private readonly documentCount: () => number = () => 0,
-  ) {}
+  private readonly retriever: HybridRetriever;
+  private readonly keywords: KeywordIndex;
+  private readonly composer: AnswerComposer;
+  private readonly analyzer: Analyzer;
+  private readonly topK: number;
+  private readonly logger: Logger;
+  private readonly sentenceWeight: number;
+  private readonly documentCount: () => number;
+
+  constructor(parts: AnswerServiceParts) {
+    this.retriever = parts.retriever;
+    this.keywords = parts.keywords;
+    this.composer = parts.composer;
+    this.analyzer = parts.analyzer;
+    this.topK = parts.topK;
+    this.logger = parts.logger ?? silentLogger;
+    this.sentenceWeight = parts.sentenceWeight ?? SENTENCE_WEIGHT;
+    this.documentCount = parts.documentCount ?? (() => 0);
+  }
 
   /** Answers one question within a scope. */
   async ask(question: string, options: AskOptions): Promise<AskResult> {

@@ -71,15 +71,14 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
         loadAnswerPrompts(PROMPTS_DIR),
       )
     : new ExtractiveAnswerComposer(analyzer);
-  const answers = new AnswerService(
+  const answers = new AnswerService({
     retriever,
-    index.keywords,
+    keywords: index.keywords,
     composer,
     analyzer,
-    config.retrievalTopK,
+    topK: config.retrievalTopK,
     logger,
-    undefined,
-    () => index.catalog.stats().documents,
-  );
+    documentCount: () => index.catalog.stats().documents,
+  });
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }
