@@ -157,6 +157,7 @@ export class HybridRetriever {
       {
         weight: this.options.keywordWeight,
         hits: keywordHits.map((hit) => ({ key: hit.rowid, score: hit.score })),
+        ...(keywordHits.length < candidates ? { absentScore: 0 } : {}),
       },
       {
         weight: this.options.vectorWeight,
@@ -165,6 +166,7 @@ export class HybridRetriever {
       {
         weight: this.options.expansionWeight,
         hits: expansionHits.map((hit) => ({ key: hit.rowid, score: hit.score })),
+        ...(expansionHits.length < candidates ? { absentScore: 0 } : {}),
       },
     ]);
     const defining = this.definingChunks(question, documentIds);

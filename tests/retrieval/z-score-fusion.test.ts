@@ -31,6 +31,18 @@ describe("zScoreFusion", () => {
     expect(fused.map((item) => item.key)).toEqual(["a", "b", "c"]);
   });
 
+  it("keeps the few passages holding a rare term ahead of those without it, however alike their scores", () => {
+    // "KS" is in two passages with almost the same bm25; the vector side only guesses.
+    const fused = zScoreFusion([
+      { weight: 1, hits: hits(["uses-ks", 2.987], ["also-ks", 3.008]), absentScore: 0 },
+      {
+        weight: 1,
+        hits: hits(["also-ks", 0.22], ["b", 0.2], ["c", 0.19], ["d", 0.19], ["e", 0.18], ["f", 0.18]),
+      },
+    ]);
+    expect(fused.slice(0, 2).map((item) => item.key)).toEqual(["also-ks", "uses-ks"]);
+  });
+
   it("handles empty lists", () => {
     expect(zScoreFusion([{ weight: 1, hits: [] }])).toEqual([]);
   });
