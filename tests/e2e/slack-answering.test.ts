@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  appMention,
-  messageEvent,
-  messageTs,
-  sendToSlackApp,
-  signedBlockAction,
-  signedEvent,
-  signedSlashCommand,
-} from "../builders/slack-payloads.ts";
+import { messageEvent, messageTs, sendToSlackApp, signedEvent } from "../builders/slack-payloads.ts";
 import { poll } from "./helpers/poll.ts";
-import {
-  blockText,
-  buttons,
-  HALSAM_CHANNEL,
-  HALSAM_TITLE,
-  LAHOLM_QUESTION,
-  MEMBER,
-  OPEN_CHANNEL,
-  OUTSIDER,
-  SIGNED,
-  useSlackApp,
-} from "./helpers/slack-app.ts";
+import { HALSAM_QUESTION, HALSAM_TITLE, LAHOLM_QUESTION } from "./helpers/shipped-knowledge.ts";
+import { HALSAM_CHANNEL, MEMBER, OPEN_CHANNEL, OUTSIDER, useSlackApp } from "./helpers/slack-app.ts";
+import { blockText, buttons } from "./helpers/slack-messages.ts";
 
 // Answers in Slack: mentions, direct messages, threads, retries, signatures, the answer's buttons and failures.
 const app = useSlackApp();
@@ -42,29 +25,21 @@ describe("Slack app over HTTP", () => {
   });
 
   it("answers a direct message in the conversation itself, with the groups of the channels the user is in", async () => {
-    const question = "Vilka ingår i politisk samverkan inom HälSam?";
-    const asMember = messageEvent({ channel: "D0MEMBER", user: MEMBER, text: question, channelType: "im" });
-    await sendToSlackApp(app.url, signedEvent(asMember, SIGNED));
-    const member = await app.answerIn("D0MEMBER", undefined);
+    const askDirectly = async (channel: string, user: string) => {
+      await app.sendEvent(messageEvent({ channel, user, text: HALSAM_QUESTION, channelType: "im" }));
+      return app.answerIn(channel, undefined);
+    };
+    const member = await askDirectly("D0MEMBER", MEMBER);
     expect(member.placeholder.args.thread_ts).toBeUndefined();
     expect(blockText(member.update)).toContain(HALSAM_TITLE);
-
-    const asOutsider = messageEvent({
-      channel: "D0OUTSIDE",
-      user: OUTSIDER,
-      text: question,
-      channelType: "im",
-    });
-    await sendToSlackApp(app.url, signedEvent(asOutsider, SIGNED));
-    const outsider = await app.answerIn("D0OUTSIDE", undefined);
+    const outsider = await askDirectly("D0OUTSIDE", OUTSIDER);
     expect(blockText(outsider.update)).not.toContain(HALSAM_TITLE);
   });
 
   it("searches a group's documents only in the group's channel; other channels see public documents", async () => {
-    const question = "Vilka ingår i politisk samverkan inom HälSam?";
-    const inGroupChannel = await app.mention(HALSAM_CHANNEL, question);
+    const inGroupChannel = await app.mention(HALSAM_CHANNEL, HALSAM_QUESTION);
     expect(blockText(inGroupChannel.update)).toContain(HALSAM_TITLE);
-    const elsewhere = await app.mention(OPEN_CHANNEL, question);
+    const elsewhere = await app.mention(OPEN_CHANNEL, HALSAM_QUESTION);
     expect(blockText(elsewhere.update)).not.toContain(HALSAM_TITLE);
   });
 
@@ -76,7 +51,7 @@ describe("Slack app over HTTP", () => {
       text: "Hur många möten har de per år?",
       threadTs: first.event.ts,
     });
-    await sendToSlackApp(app.url, signedEvent(followUp, SIGNED));
+    await app.sendEvent(followUp);
     const { update } = await app.answerIn(HALSAM_CHANNEL, first.event.ts, 1);
     expect(update.args.text).toContain("fyra möten per år");
     // Without the earlier question the HälSam document about theme meetings comes first.
@@ -91,64 +66,40 @@ describe("Slack app over HTTP", () => {
       text: "Hur många möten har de per år?",
       threadTs: root,
     });
-    expect((await sendToSlackApp(app.url, signedEvent(stray, SIGNED))).status).toBe(200);
+    expect((await app.sendEvent(stray)).status).toBe(200);
     await app.mention(OPEN_CHANNEL, LAHOLM_QUESTION); // processed after the stray message
     expect(app.slack.callsTo("chat.postMessage", (args) => args.thread_ts === root)).toHaveLength(0);
   });
 
   it("answers an event once even when Slack retries it, also after a restart", async () => {
-    const event = appMention({
-      channel: OPEN_CHANNEL,
-      user: MEMBER,
-      text: LAHOLM_QUESTION,
-      botUserId: app.slack.botUserId,
-    });
+    const event = app.appMention(OPEN_CHANNEL, LAHOLM_QUESTION);
     const inThread = (args: Record<string, unknown>) => args.thread_ts === event.ts;
-    await sendToSlackApp(app.url, signedEvent(event, { ...SIGNED, eventId: "Ev0RETRY" }));
+    await app.sendEvent(event, { eventId: "Ev0RETRY" });
     await app.answerIn(OPEN_CHANNEL, event.ts);
-    const retry = await sendToSlackApp(
-      app.url,
-      signedEvent(event, { ...SIGNED, eventId: "Ev0RETRY", retryNum: 1 }),
-    );
+    const retry = await app.sendEvent(event, { eventId: "Ev0RETRY", retryNum: 1 });
     expect(retry.status).toBe(200);
     // The second surface shares the database, like the same app after a restart.
-    await sendToSlackApp(app.secondUrl, signedEvent(event, { ...SIGNED, eventId: "Ev0RETRY", retryNum: 2 }));
+    await app.sendEvent(event, { to: app.secondUrl, eventId: "Ev0RETRY", retryNum: 2 });
     // The same message also arrives as a plain message event; it must not be answered either.
-    await sendToSlackApp(
-      app.url,
-      signedEvent({ ...event, type: "message", channel_type: "channel" }, SIGNED),
-    );
+    await app.sendEvent({ ...event, type: "message", channel_type: "channel" });
     await app.mention(OPEN_CHANNEL, LAHOLM_QUESTION); // later traffic, processed after the retries
     expect(app.slack.callsTo("chat.postMessage", inThread)).toHaveLength(1);
   });
 
   it("rejects a bad signature or a stale timestamp with 401 and posts nothing", async () => {
     const before = app.slack.calls.length;
-    const event = appMention({
-      channel: OPEN_CHANNEL,
-      user: MEMBER,
-      text: LAHOLM_QUESTION,
-      botUserId: app.slack.botUserId,
-    });
+    const event = app.appMention(OPEN_CHANNEL, LAHOLM_QUESTION);
     const forged = await sendToSlackApp(app.url, signedEvent(event, { signingSecret: "wrong-secret" }));
     expect(forged.status).toBe(401);
-    const stale = await sendToSlackApp(
-      app.url,
-      signedEvent(event, { ...SIGNED, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }),
-    );
+    const stale = await app.sendEvent(event, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(stale.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(app.slack.calls.slice(before)).toEqual([]);
   });
 
   it("asks for a question when mentioned without one", async () => {
-    const event = appMention({
-      channel: OPEN_CHANNEL,
-      user: MEMBER,
-      text: "",
-      botUserId: app.slack.botUserId,
-    });
-    await sendToSlackApp(app.url, signedEvent(event, SIGNED));
+    const event = app.appMention(OPEN_CHANNEL, "");
+    await app.sendEvent(event);
     const reply = await app.slack.waitFor("chat.postMessage", (args) => args.thread_ts === event.ts);
     expect(reply.args.text).toMatch(/Skriv din fråga/);
   });
@@ -162,21 +113,7 @@ describe("Slack buttons", () => {
     const voteDown = buttons(update).find((button) => button.action_id === "samsyn_vote_down");
     expect(voteUp?.value.length).toBeLessThanOrEqual(2000);
     const click = (actionId: string, value: string, user: string) =>
-      sendToSlackApp(
-        app.url,
-        signedBlockAction(
-          {
-            actionId,
-            value,
-            user,
-            channel: OPEN_CHANNEL,
-            messageTs,
-            threadTs: event.ts,
-            responseUrl: app.slack.responseUrl(),
-          },
-          SIGNED,
-        ),
-      );
+      app.click({ actionId, value, user, channel: OPEN_CHANNEL, messageTs, threadTs: event.ts });
     const key = `${OPEN_CHANNEL}:${messageTs}`;
     expect((await click("samsyn_vote_up", voteUp?.value ?? "", MEMBER)).status).toBe(200);
     await app.slack.waitFor(
@@ -204,20 +141,12 @@ describe("Slack buttons", () => {
     const { update } = await app.mention(OPEN_CHANNEL, LAHOLM_QUESTION);
     const source = buttons(update).find((button) => button.text.text === "Visa källtext [1]");
     expect(source).toBeDefined();
-    await sendToSlackApp(
-      app.url,
-      signedBlockAction(
-        {
-          actionId: source?.action_id ?? "",
-          value: source?.value ?? "",
-          user: MEMBER,
-          channel: OPEN_CHANNEL,
-          messageTs: update.args.ts as string,
-          responseUrl: app.slack.responseUrl(),
-        },
-        SIGNED,
-      ),
-    );
+    await app.click({
+      actionId: source?.action_id ?? "",
+      value: source?.value ?? "",
+      channel: OPEN_CHANNEL,
+      messageTs: update.args.ts as string,
+    });
     const opened = await app.slack.waitFor("views.open", (args) =>
       JSON.stringify(args.view).includes("kommunstyrelsens ordförande"),
     );
@@ -225,37 +154,24 @@ describe("Slack buttons", () => {
     expect(String(opened.args.trigger_id)).toMatch(/^trigger-/);
   });
   it("answers a click on a notification button that no module handles yet, instead of staying silent", async () => {
-    await sendToSlackApp(
-      app.url,
-      signedBlockAction(
-        {
-          actionId: "samsyn_notification:snooze",
-          value: "outbox-1",
-          user: OUTSIDER,
-          channel: "C0REMIND",
-          messageTs: messageTs(),
-          responseUrl: app.slack.responseUrl(),
-        },
-        SIGNED,
-      ),
-    );
+    await app.click({
+      actionId: "samsyn_notification:snooze",
+      value: "outbox-1",
+      user: OUTSIDER,
+      channel: "C0REMIND",
+      messageTs: messageTs(),
+    });
     const reply = await app.slack.waitFor("chat.postEphemeral", (args) => args.channel === "C0REMIND");
     expect(reply.args.text).toBe("Den här knappen är inte inställd ännu.");
   });
 });
 
 describe("Slack failures", () => {
-  it("acknowledges at once and shows that work is under way while the answer is being made", async () => {
-    app.controllable.mode = "wait";
-    try {
-      const event = appMention({
-        channel: OPEN_CHANNEL,
-        user: MEMBER,
-        text: LAHOLM_QUESTION,
-        botUserId: app.slack.botUserId,
-      });
+  it("acknowledges at once and shows that work is under way while the answer is being made", () =>
+    app.controllable.during("wait", async () => {
+      const event = app.appMention(OPEN_CHANNEL, LAHOLM_QUESTION);
       const started = performance.now();
-      const response = await sendToSlackApp(app.secondUrl, signedEvent(event, SIGNED));
+      const response = await app.sendEvent(event, { to: app.secondUrl });
       expect(response.status).toBe(200);
       expect(performance.now() - started).toBeLessThan(1000);
       const placeholder = await app.slack.waitFor("chat.postMessage", (args) => args.thread_ts === event.ts);
@@ -265,41 +181,22 @@ describe("Slack failures", () => {
       app.controllable.release();
       const update = await app.slack.waitFor("chat.update", (args) => args.ts === placeholder.result.ts);
       expect(update.args.text).toContain("kommunstyrelsens ordförande");
-    } finally {
-      app.controllable.mode = "pass";
-      app.controllable.release();
-    }
-  });
+    }));
 
-  it("ends a failed answer with a Swedish message in the thread", async () => {
-    app.controllable.mode = "throw";
-    try {
+  it("ends a failed answer with a Swedish message in the thread", () =>
+    app.controllable.during("throw", async () => {
       const { update } = await app.mention(OPEN_CHANNEL, LAHOLM_QUESTION, { to: app.secondUrl });
       expect(update.args.text).toMatch(/^Något gick fel när jag skulle svara/);
       expect(update.args.blocks).toEqual([]);
-    } finally {
-      app.controllable.mode = "pass";
-    }
-  });
+    }));
 
-  it("ends a failed slash command with a Swedish message to the asker", async () => {
-    app.controllable.mode = "throw";
-    try {
-      const id = `cmd-${messageTs()}`;
-      const request = signedSlashCommand(
-        {
-          text: `fråga ${LAHOLM_QUESTION}`,
-          user: MEMBER,
-          channel: OPEN_CHANNEL,
-          responseUrl: app.slack.responseUrl(id),
-        },
-        SIGNED,
-      );
-      await sendToSlackApp(app.secondUrl, request);
+  it("ends a failed slash command with a Swedish message to the asker", () =>
+    app.controllable.during("throw", async () => {
+      const { id } = await app.command(`fråga ${LAHOLM_QUESTION}`, {
+        to: app.secondUrl,
+        channel: OPEN_CHANNEL,
+      });
       const { body } = await app.slack.waitForResponse(id);
       expect(body.text).toMatch(/^Något gick fel när jag skulle svara/);
-    } finally {
-      app.controllable.mode = "pass";
-    }
-  });
+    }));
 });

@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { messageTs, sendToSlackApp, signedSlashCommand } from "../builders/slack-payloads.ts";
-import {
-  CLOSED_CHANNEL,
-  HALSAM_CHANNEL,
-  LAHOLM_QUESTION,
-  MEMBER,
-  OPEN_CHANNEL,
-  SIGNED,
-  useSlackApp,
-} from "./helpers/slack-app.ts";
+import { LAHOLM_QUESTION } from "./helpers/shipped-knowledge.ts";
+import { CLOSED_CHANNEL, HALSAM_CHANNEL, OPEN_CHANNEL, useSlackApp } from "./helpers/slack-app.ts";
 
 // The Slack slash command `/samsyn` and its subcommands.
 const app = useSlackApp();
 
 describe("Slack slash command /samsyn", () => {
-  async function command(text: string, to = app.url, channel = HALSAM_CHANNEL) {
-    const id = `cmd-${messageTs()}`;
-    const request = signedSlashCommand(
-      { text, user: MEMBER, channel, responseUrl: app.slack.responseUrl(id) },
-      SIGNED,
-    );
-    const response = await sendToSlackApp(to, request);
-    expect(response.status).toBe(200);
-    const body = await response.text();
-    return { id, ack: body ? (JSON.parse(body) as { text?: string; response_type?: string }) : {} };
-  }
-
   it("answers `fråga` through the response URL after acknowledging at once", async () => {
-    const { id, ack } = await command(`fråga ${LAHOLM_QUESTION}`);
+    const { id, ack } = await app.command(`fråga ${LAHOLM_QUESTION}`);
     expect(ack).toMatchObject({ text: "Söker i underlaget…", response_type: "ephemeral" });
     const { body } = await app.slack.waitForResponse(id);
     expect(body.response_type).toBe("ephemeral");
@@ -36,29 +16,29 @@ describe("Slack slash command /samsyn", () => {
   });
 
   it("explains itself on `hjälp`, on an unknown subcommand and with no subcommand", async () => {
-    expect((await command("hjälp")).ack.text).toContain("/samsyn fråga");
-    const unknown = await command("väder imorgon");
+    expect((await app.command("hjälp")).ack.text).toContain("/samsyn fråga");
+    const unknown = await app.command("väder imorgon");
     expect(unknown.ack.text).toContain("Jag känner inte igen ”väder”");
     expect(unknown.ack.text).toContain("/samsyn fråga");
-    expect((await command("")).ack.text).toContain("/samsyn fråga");
+    expect((await app.command("")).ack.text).toContain("/samsyn fråga");
   });
 
   it("says that meetings, reminders, the introduction, the glossary and the årshjul are not set up when no module provides them", async () => {
     for (const subcommand of ["möten", "påminnelser", "intro", "ordlista", "årshjul"]) {
-      const { id, ack } = await command(subcommand);
+      const { id, ack } = await app.command(subcommand);
       expect(ack.text).toMatch(/inte inställ/);
       expect(app.slack.responses.find((response) => response.id === id)).toBeUndefined();
     }
   });
 
   it("hands `möten` to the module that provides it, with the channel's group", async () => {
-    const { id } = await command("möten", app.secondUrl);
+    const { id } = await app.command("möten", { to: app.secondUrl });
     const { body } = await app.slack.waitForResponse(id);
     expect(body.text).toBe("Nästa möte för halsam-vasternorrland");
   });
 
   it("explains an acronym with `ordlista` from the channel group's documents, with its source, to the asker", async () => {
-    const { id } = await command("ordlista HSN", app.secondUrl);
+    const { id } = await app.command("ordlista HSN", { to: app.secondUrl });
     const { body } = await app.slack.waitForResponse(id);
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toBe("HSN står för Hälso- och sjukvårdsnämnden [1].");
@@ -66,18 +46,18 @@ describe("Slack slash command /samsyn", () => {
   });
 
   it("keeps an internal group's acronyms out of channels of no group", async () => {
-    const explained = await command("ordlista HSN", app.secondUrl, OPEN_CHANNEL);
+    const explained = await app.command("ordlista HSN", { to: app.secondUrl, channel: OPEN_CHANNEL });
     expect((await app.slack.waitForResponse(explained.id)).body.text).toBe(
       "Förkortningen HSN finns inte i underlaget.",
     );
-    const listed = await command("ordlista", app.secondUrl, OPEN_CHANNEL);
+    const listed = await app.command("ordlista", { to: app.secondUrl, channel: OPEN_CHANNEL });
     const { body } = await app.slack.waitForResponse(listed.id);
     expect(body.text).toContain("VGR");
     expect(JSON.stringify(body.blocks)).not.toContain("HSN");
   });
 
   it("posts the channel group's årshjul for a year into the channel as a PNG, with the year's items as its comment", async () => {
-    const { id, ack } = await command("årshjul 2027", app.secondUrl);
+    const { id, ack } = await app.command("årshjul 2027", { to: app.secondUrl });
     expect(ack).toEqual({});
     const upload = await app.slack.waitForSharedFile(HALSAM_CHANNEL);
     expect(upload.bytes?.subarray(0, 8)).toEqual(
@@ -99,13 +79,13 @@ describe("Slack slash command /samsyn", () => {
   });
 
   it("asks for the group in a channel of none, says when the year is empty, and asks to be invited where it may not post", async () => {
-    const unmapped = await command("årshjul", app.secondUrl, OPEN_CHANNEL);
+    const unmapped = await app.command("årshjul", { to: app.secondUrl, channel: OPEN_CHANNEL });
     expect((await app.slack.waitForResponse(unmapped.id)).body.text).toContain("Ange grupp");
-    const empty = await command("årshjul 1999", app.secondUrl);
+    const empty = await app.command("årshjul 1999", { to: app.secondUrl });
     expect((await app.slack.waitForResponse(empty.id)).body.text).toBe(
       "Kalendern har inga möten eller sista dagar för HälSam Västernorrland under 1999.",
     );
-    const closed = await command("årshjul laholm 2027", app.secondUrl, CLOSED_CHANNEL);
+    const closed = await app.command("årshjul laholm 2027", { to: app.secondUrl, channel: CLOSED_CHANNEL });
     expect((await app.slack.waitForResponse(closed.id)).body.text).toContain("/invite @Samsyn");
   });
 });

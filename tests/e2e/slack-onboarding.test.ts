@@ -1,33 +1,16 @@
 import { describe, expect, it } from "vitest";
-import {
-  memberJoinedChannel,
-  messageTs,
-  sendToSlackApp,
-  signedBlockAction,
-  signedEvent,
-} from "../builders/slack-payloads.ts";
-import {
-  blockText,
-  buttons,
-  HALSAM_CHANNEL,
-  LAHOLM_CHANNEL,
-  LAHOLM_QUESTION,
-  MEMBER,
-  OPEN_CHANNEL,
-  SIGNED,
-  useSlackApp,
-} from "./helpers/slack-app.ts";
+import { memberJoinedChannel, messageTs } from "../builders/slack-payloads.ts";
+import { LAHOLM_QUESTION } from "./helpers/shipped-knowledge.ts";
+import { HALSAM_CHANNEL, LAHOLM_CHANNEL, MEMBER, OPEN_CHANNEL, useSlackApp } from "./helpers/slack-app.ts";
+import { blockText, buttons } from "./helpers/slack-messages.ts";
 
 // Onboarding in Slack: the introduction's buttons and the welcome on joining a channel.
 const app = useSlackApp();
 
 describe("Slack onboarding", () => {
-  /** A click on one of the introduction's buttons, as it sits on a message in `channel`. */
+  /** A member's click on one of the introduction's buttons, as it sits on a message in `channel`. */
   function introClick(fields: { actionId: string; value: string; channel: string; messageTs: string }) {
-    return sendToSlackApp(
-      app.secondUrl,
-      signedBlockAction({ ...fields, user: MEMBER, responseUrl: app.slack.responseUrl() }, SIGNED),
-    );
+    return app.click({ ...fields, to: app.secondUrl });
   }
 
   it("answers a suggested question from the introduction in the thread of that message, with sources", async () => {
@@ -70,7 +53,7 @@ describe("Slack onboarding", () => {
     const isWelcome = (args: Record<string, unknown>) =>
       args.user === newcomer && String(args.text).includes("Välkommen till");
     const join = memberJoinedChannel({ channel: HALSAM_CHANNEL, user: newcomer });
-    await sendToSlackApp(app.url, signedEvent(join, { ...SIGNED, eventId: "Ev0JOIN1" }));
+    await app.sendEvent(join, { eventId: "Ev0JOIN1" });
     const welcome = await app.slack.waitFor("chat.postEphemeral", isWelcome);
     expect(welcome.args.channel).toBe(HALSAM_CHANNEL);
     expect(welcome.args.text).toContain(`<@${newcomer}>`);
@@ -79,25 +62,16 @@ describe("Slack onboarding", () => {
       expect.objectContaining({ action_id: "samsyn_intro_start", value: "halsam-vasternorrland" }),
     ]);
     // Slack re-sending the same event does not welcome twice.
-    await sendToSlackApp(app.url, signedEvent(join, { ...SIGNED, eventId: "Ev0JOIN1", retryNum: 1 }));
+    await app.sendEvent(join, { eventId: "Ev0JOIN1", retryNum: 1 });
 
     // Neither a group without welcomes, an unmapped channel nor the bot itself gets one.
     const before = app.slack.callsTo("chat.postEphemeral").length;
-    await sendToSlackApp(
-      app.url,
-      signedEvent(memberJoinedChannel({ channel: LAHOLM_CHANNEL, user: newcomer }), SIGNED),
-    );
-    await sendToSlackApp(
-      app.url,
-      signedEvent(memberJoinedChannel({ channel: OPEN_CHANNEL, user: newcomer }), SIGNED),
-    );
-    await sendToSlackApp(
-      app.url,
-      signedEvent(memberJoinedChannel({ channel: HALSAM_CHANNEL, user: app.slack.botUserId }), SIGNED),
-    );
+    await app.sendEvent(memberJoinedChannel({ channel: LAHOLM_CHANNEL, user: newcomer }));
+    await app.sendEvent(memberJoinedChannel({ channel: OPEN_CHANNEL, user: newcomer }));
+    await app.sendEvent(memberJoinedChannel({ channel: HALSAM_CHANNEL, user: app.slack.botUserId }));
     // A later event that does reach the app proves the ones before it were handled, not pending.
     const marker = memberJoinedChannel({ channel: HALSAM_CHANNEL, user: "U0LATER" });
-    await sendToSlackApp(app.url, signedEvent(marker, SIGNED));
+    await app.sendEvent(marker);
     await app.slack.waitFor("chat.postEphemeral", (args) => args.user === "U0LATER");
     expect(app.slack.callsTo("chat.postEphemeral", isWelcome)).toHaveLength(1);
     expect(

@@ -4,7 +4,6 @@ import { TEAMS_TEXTS } from "../../src/surfaces/teams/teams-texts.ts";
 import {
   APP_ID,
   cardSubmit,
-  channelMention,
   channelMessage,
   feedbackInvoke,
   personalConversationId,
@@ -14,21 +13,21 @@ import {
 import type { RecordedActivity } from "../fakes/fake-bot-connector.ts";
 import { poll } from "./helpers/poll.ts";
 import {
-  citedTitles,
-  HALSAM_CHANNEL,
   HALSAM_QUESTION,
   HALSAM_TITLE,
   LAHOLM_DOCUMENT,
   LAHOLM_QUESTION,
+} from "./helpers/shipped-knowledge.ts";
+import {
+  HALSAM_CHANNEL,
   LAHOLM_SOURCE,
   MEMBER,
-  messageEntity,
   OPEN_CHANNEL,
   OUTSIDER,
   TEAM_ID,
-  text,
   useTeamsApp,
 } from "./helpers/teams-app.ts";
+import { citedTitles, messageEntity, text } from "./helpers/teams-messages.ts";
 
 // Answers in Teams: personal chats, channel mentions, threads, redelivery, failures, the answer's buttons and feedback.
 const app = useTeamsApp();
@@ -36,10 +35,7 @@ const app = useTeamsApp();
 describe("Teams app: questions", () => {
   it("answers a personal message with a citation per [n], the AI label and the feedback buttons", async () => {
     const conversationId = personalConversationId(MEMBER);
-    const answer = await app.ask(
-      personalMessage({ serviceUrl: app.connector.serviceUrl, from: MEMBER, text: LAHOLM_QUESTION }),
-      conversationId,
-    );
+    const answer = await app.askPersonally(MEMBER, LAHOLM_QUESTION);
     expect(text(answer)).toContain("kommunstyrelsens ordförande");
     const markers = [...text(answer).matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
     expect(markers.length).toBeGreaterThan(0);
@@ -70,11 +66,7 @@ describe("Teams app: questions", () => {
   it("sends with a token got with the certificate, and remembers the personal chat with the person's UPN", async () => {
     const conversationId = personalConversationId(MEMBER);
     const answer =
-      app.connector.messagesIn(conversationId)[0] ??
-      (await app.ask(
-        personalMessage({ serviceUrl: app.connector.serviceUrl, from: MEMBER, text: LAHOLM_QUESTION }),
-        conversationId,
-      ));
+      app.connector.messagesIn(conversationId)[0] ?? (await app.askPersonally(MEMBER, LAHOLM_QUESTION));
     expect(app.connector.accessTokens.has((answer.authorization ?? "").replace("Bearer ", ""))).toBe(true);
     expect(app.connector.tokenRequests[0]).toMatchObject({
       tenant: TENANT_ID,
@@ -94,86 +86,34 @@ describe("Teams app: questions", () => {
   });
 
   it("answers a channel @mention in the thread of the post, reading the text without the mention", async () => {
-    const empty = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "",
-      channelId: OPEN_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    const thread = (activity: Record<string, unknown>) => (activity.conversation as { id: string }).id;
-    expect(text(await app.ask(empty, thread(empty)))).toBe(TEAMS_TEXTS.emptyQuestion);
-    const help = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "hjälp",
-      channelId: OPEN_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    expect(text(await app.ask(help, thread(help)))).toContain("**Samsyn** svarar på frågor");
-    const question = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: LAHOLM_QUESTION,
-      channelId: OPEN_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    const answer = await app.ask(question, thread(question));
-    expect(thread(question)).toBe(`${OPEN_CHANNEL};messageid=${question.id}`);
+    expect(text(await app.askInChannel(OPEN_CHANNEL, ""))).toBe(TEAMS_TEXTS.emptyQuestion);
+    expect(text(await app.askInChannel(OPEN_CHANNEL, "hjälp"))).toContain("**Samsyn** svarar på frågor");
+    const question = app.mentionIn(OPEN_CHANNEL, LAHOLM_QUESTION);
+    const thread = (question.conversation as { id: string }).id;
+    expect(thread).toBe(`${OPEN_CHANNEL};messageid=${question.id}`);
+    const answer = await app.ask(question, thread);
     expect(text(answer)).toContain("kommunstyrelsens ordförande");
     expect(answer.activity.suggestedActions).toBeUndefined();
   });
 
   it("searches a group's documents only in the group's channel and for its members", async () => {
-    const inGroup = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: OUTSIDER,
-      text: HALSAM_QUESTION,
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    expect(citedTitles(await app.ask(inGroup, (inGroup.conversation as { id: string }).id))).toContain(
-      HALSAM_TITLE,
-    );
-    const elsewhere = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: HALSAM_QUESTION,
-      channelId: OPEN_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    expect(
-      citedTitles(await app.ask(elsewhere, (elsewhere.conversation as { id: string }).id)),
-    ).not.toContain(HALSAM_TITLE);
-    const asMember = await app.ask(
-      personalMessage({ serviceUrl: app.connector.serviceUrl, from: MEMBER, text: HALSAM_QUESTION }),
-      personalConversationId(MEMBER),
-    );
+    const inGroup = await app.askInChannel(HALSAM_CHANNEL, HALSAM_QUESTION, { from: OUTSIDER });
+    expect(citedTitles(inGroup)).toContain(HALSAM_TITLE);
+    const elsewhere = await app.askInChannel(OPEN_CHANNEL, HALSAM_QUESTION);
+    expect(citedTitles(elsewhere)).not.toContain(HALSAM_TITLE);
+    const asMember = await app.askPersonally(MEMBER, HALSAM_QUESTION);
     expect(citedTitles(asMember)).toContain(HALSAM_TITLE);
-    const asOutsider = await app.ask(
-      personalMessage({ serviceUrl: app.connector.serviceUrl, from: OUTSIDER, text: HALSAM_QUESTION }),
-      personalConversationId(OUTSIDER),
-    );
+    const asOutsider = await app.askPersonally(OUTSIDER, HALSAM_QUESTION);
     expect(citedTitles(asOutsider)).not.toContain(HALSAM_TITLE);
   });
 
   it("answers a follow-up in the same thread using the thread's earlier question", async () => {
-    const first = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: LAHOLM_QUESTION,
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
+    const first = app.mentionIn(HALSAM_CHANNEL, LAHOLM_QUESTION);
     const threadId = String(first.id);
     const conversationId = `${HALSAM_CHANNEL};messageid=${threadId}`;
     await app.ask(first, conversationId);
-    const followUp = channelMention({
-      serviceUrl: app.connector.serviceUrl,
+    const followUp = app.mentionIn(HALSAM_CHANNEL, "Hur många möten har de per år?", {
       from: OUTSIDER,
-      text: "Hur många möten har de per år?",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
       threadId,
     });
     const answer = await app.ask(followUp, conversationId);
@@ -204,11 +144,7 @@ describe("Teams app: questions", () => {
       recorded.conversationId === conversationId && text(recorded).includes("kommunstyrelsens ordförande");
     await app.connector.waitFor(answered);
     // Later traffic, answered after anything the duplicates could have started.
-    await app.ask(
-      personalMessage({ serviceUrl: app.connector.serviceUrl, from: OUTSIDER, text: "hjälp" }),
-      conversationId,
-      app.secondUrl,
-    );
+    await app.askPersonally(OUTSIDER, "hjälp", app.secondUrl);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.connector.messagesIn(conversationId).slice(before).filter(answered)).toHaveLength(1);
     expect(app.connector.messagesIn(conversationId).length - before).toBe(2);
@@ -217,20 +153,11 @@ describe("Teams app: questions", () => {
     ).toEqual([]);
   });
 
-  it("ends in a short Swedish message when the answer path fails", async () => {
-    app.controllable.failing = true;
-    try {
-      const message = personalMessage({
-        serviceUrl: app.connector.serviceUrl,
-        from: OUTSIDER,
-        text: LAHOLM_QUESTION,
-      });
-      const reply = await app.ask(message, personalConversationId(OUTSIDER), app.secondUrl);
+  it("ends in a short Swedish message when the answer path fails", () =>
+    app.controllable.during("throw", async () => {
+      const reply = await app.askPersonally(OUTSIDER, LAHOLM_QUESTION, app.secondUrl);
       expect(text(reply)).toBe(TEAMS_TEXTS.answerFailed);
-    } finally {
-      app.controllable.failing = false;
-    }
-  });
+    }));
 });
 
 describe("Teams app: notification buttons", () => {
@@ -251,10 +178,7 @@ describe("Teams app: notification buttons", () => {
 describe("Teams app: feedback", () => {
   it("stores 👍 with a comment, and a later 👎 from the same person replaces the vote", async () => {
     const conversationId = personalConversationId(MEMBER);
-    const answer = await app.ask(
-      personalMessage({ serviceUrl: app.connector.serviceUrl, from: MEMBER, text: LAHOLM_QUESTION }),
-      conversationId,
-    );
+    const answer = await app.askPersonally(MEMBER, LAHOLM_QUESTION);
     const vote = (reaction: "like" | "dislike", comment?: string) =>
       app.post(
         feedbackInvoke({

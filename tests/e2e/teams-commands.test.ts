@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { channelMention, personalConversationId, personalMessage } from "../builders/teams-activities.ts";
-import {
-  cardNodes,
-  cardOf,
-  cardText,
-  HALSAM_CHANNEL,
-  HALSAM_TITLE,
-  MEMBER,
-  OPEN_CHANNEL,
-  TEAM_ID,
-  text,
-  useTeamsApp,
-} from "./helpers/teams-app.ts";
+import { HALSAM_TITLE } from "./helpers/shipped-knowledge.ts";
+import { HALSAM_CHANNEL, MEMBER, OPEN_CHANNEL, useTeamsApp } from "./helpers/teams-app.ts";
+import { cardNodes, cardOf, cardText, text } from "./helpers/teams-messages.ts";
 
 // Teams commands: möten and the other modules, ordlista and årshjul.
 const app = useTeamsApp();
@@ -19,67 +9,37 @@ const app = useTeamsApp();
 describe("Teams app: commands", () => {
   it("says that meetings, reminders, the introduction, the glossary and the årshjul are not set up when no module provides them", async () => {
     for (const command of ["möten", "påminnelser", "intro", "ordlista", "årshjul"]) {
-      const reply = await app.ask(
-        personalMessage({ serviceUrl: app.connector.serviceUrl, from: MEMBER, text: command }),
-        personalConversationId(MEMBER),
-      );
+      const reply = await app.askPersonally(MEMBER, command);
       expect(text(reply)).toMatch(/inte inställt/);
     }
   });
 
   it("hands `möten` to the module that provides it, with the channel's group", async () => {
-    const mention = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "möten",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    const reply = await app.ask(mention, (mention.conversation as { id: string }).id, app.secondUrl);
+    const reply = await app.askInChannel(HALSAM_CHANNEL, "möten", { to: app.secondUrl });
     expect(text(reply)).toBe("Nästa möte för halsam-vasternorrland");
   });
 
   it("treats a longer message that starts with a command word as a question", async () => {
-    const message = personalMessage({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "Möten i Laholm – vem kallar till samverkansberedningens möten?",
-    });
-    const reply = await app.ask(message, personalConversationId(MEMBER));
+    const reply = await app.askPersonally(
+      MEMBER,
+      "Möten i Laholm – vem kallar till samverkansberedningens möten?",
+    );
     expect(text(reply)).toContain("kommunstyrelsens ordförande");
   });
 });
 
 describe("Teams app: glossary", () => {
   it("explains an acronym from the group's documents in its channel, with the defining passage", async () => {
-    const mention = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "ordlista HSN",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    const reply = text(await app.ask(mention, (mention.conversation as { id: string }).id, app.secondUrl));
+    const reply = text(await app.askInChannel(HALSAM_CHANNEL, "ordlista HSN", { to: app.secondUrl }));
     expect(reply).toContain("HSN står för Hälso- och sjukvårdsnämnden [1]");
     expect(reply).toContain("**Källor:**");
     expect(reply).toContain(HALSAM_TITLE);
   });
 
   it("keeps an internal group's acronyms out of other channels", async () => {
-    const inOpen = (words: string) =>
-      channelMention({
-        serviceUrl: app.connector.serviceUrl,
-        from: MEMBER,
-        text: words,
-        channelId: OPEN_CHANNEL,
-        teamId: TEAM_ID,
-      });
-    const explain = inOpen("ordlista HSN");
-    expect(text(await app.ask(explain, (explain.conversation as { id: string }).id, app.secondUrl))).toBe(
-      "Förkortningen HSN finns inte i underlaget.",
-    );
-    const list = inOpen("ordlista");
-    const glossary = text(await app.ask(list, (list.conversation as { id: string }).id, app.secondUrl));
+    const explained = await app.askInChannel(OPEN_CHANNEL, "ordlista HSN", { to: app.secondUrl });
+    expect(text(explained)).toBe("Förkortningen HSN finns inte i underlaget.");
+    const glossary = text(await app.askInChannel(OPEN_CHANNEL, "ordlista", { to: app.secondUrl }));
     expect(glossary).toContain("**VGR**");
     expect(glossary).not.toContain("HSN");
   });
@@ -87,14 +47,7 @@ describe("Teams app: glossary", () => {
 
 describe("Teams app: årshjul", () => {
   it("shows the channel group's årshjul for a year as a card with the picture inline and the year's items", async () => {
-    const mention = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "årshjul 2027",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    const card = cardOf(await app.ask(mention, (mention.conversation as { id: string }).id, app.secondUrl));
+    const card = cardOf(await app.askInChannel(HALSAM_CHANNEL, "årshjul 2027", { to: app.secondUrl }));
     const image = cardNodes(card).find((node) => node.type === "Image");
     expect(image?.url).toMatch(/^data:image\/png;base64,/);
     const png = Buffer.from((image?.url ?? "").slice("data:image/png;base64,".length), "base64");
@@ -109,24 +62,10 @@ describe("Teams app: årshjul", () => {
   });
 
   it("asks for the group where the conversation has none, and says when the calendar is empty that year", async () => {
-    const inOpen = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "årshjul",
-      channelId: OPEN_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    expect(text(await app.ask(inOpen, (inOpen.conversation as { id: string }).id, app.secondUrl))).toContain(
-      "Ange grupp",
-    );
-    const empty = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "årshjul 1999",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
-    expect(text(await app.ask(empty, (empty.conversation as { id: string }).id, app.secondUrl))).toBe(
+    const unmapped = await app.askInChannel(OPEN_CHANNEL, "årshjul", { to: app.secondUrl });
+    expect(text(unmapped)).toContain("Ange grupp");
+    const empty = await app.askInChannel(HALSAM_CHANNEL, "årshjul 1999", { to: app.secondUrl });
+    expect(text(empty)).toBe(
       "Kalendern har inga möten eller sista dagar för HälSam Västernorrland under 1999.",
     );
   });

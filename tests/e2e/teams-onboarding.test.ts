@@ -1,42 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { buildIntroduction } from "../../src/onboarding/index.ts";
 import {
-  channelMention,
   groupChatMention,
   imBackClick,
   installedInTeam,
   TENANT_ID,
   teamsPerson,
 } from "../builders/teams-activities.ts";
+import { HALSAM_TITLE } from "./helpers/shipped-knowledge.ts";
+import {
+  HALSAM_CHANNEL,
+  LAHOLM_CHAT,
+  MEMBER,
+  OPEN_CHANNEL,
+  OUTSIDER,
+  TEAM_ID,
+  useTeamsApp,
+} from "./helpers/teams-app.ts";
 import {
   cardOf,
   cardText,
   citedTitles,
-  HALSAM_CHANNEL,
-  HALSAM_TITLE,
   imBackValues,
-  LAHOLM_CHAT,
-  MEMBER,
   messageEntity,
-  OPEN_CHANNEL,
-  OUTSIDER,
-  TEAM_ID,
   text,
-  useTeamsApp,
-} from "./helpers/teams-app.ts";
+} from "./helpers/teams-messages.ts";
 
 // Onboarding in Teams: the introduction card, its suggested questions and the welcome of new members.
 const app = useTeamsApp();
 
 describe("Teams app: introduction", () => {
   it("shows a channel's introduction as a card whose suggested questions are buttons, and answers a click in the thread with sources", async () => {
-    const mention = channelMention({
-      serviceUrl: app.connector.serviceUrl,
-      from: MEMBER,
-      text: "intro",
-      channelId: HALSAM_CHANNEL,
-      teamId: TEAM_ID,
-    });
+    const mention = app.mentionIn(HALSAM_CHANNEL, "intro");
     const threadId = String(mention.id);
     const thread = `${HALSAM_CHANNEL};messageid=${threadId}`;
     const card = cardOf(await app.ask(mention, thread, app.secondUrl));
