@@ -13,6 +13,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
+import { askedAcronym, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
@@ -71,6 +72,8 @@ export interface AnswerServiceParts {
   sentenceWeight?: number;
   /** Documents in the index; without it the check that the answer's documents name what was asked is left out. */
   documentCount?: () => number;
+  /** Acronyms the documents spell out ("HSN" → "Hälso- och sjukvårdsnämnden"); without it none are. */
+  definedAcronyms?: () => readonly string[];
 }
 
 /** The core use case: question in, cited answer (or honest decline) out. */
@@ -83,6 +86,7 @@ export class AnswerService {
   private readonly logger: Logger;
   private readonly sentenceWeight: number;
   private readonly documentCount: () => number;
+  private readonly definedAcronyms: () => readonly string[];
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -93,6 +97,7 @@ export class AnswerService {
     this.logger = parts.logger ?? silentLogger;
     this.sentenceWeight = parts.sentenceWeight ?? SENTENCE_WEIGHT;
     this.documentCount = parts.documentCount ?? (() => 0);
+    this.definedAcronyms = parts.definedAcronyms ?? (() => []);
   }
 
   /** Answers one question within a scope. */
@@ -121,13 +126,14 @@ export class AnswerService {
     let answer =
       missing.length > 0
         ? declineAnswer(retrieval.passages, language)
-        : await this.composer.compose({
+        : (this.unexplained(question, retrieval.passages, language) ??
+          (await this.composer.compose({
             question,
             passages: retrieval.passages,
             queryWords,
             language,
             ...(options.signal ? { signal: options.signal } : {}),
-          });
+          })));
     if (!answer.abstained && this.answersAnotherName(question, answer)) {
       answer = declineAnswer(retrieval.passages, language);
     }
@@ -140,6 +146,19 @@ export class AnswerService {
       latencyMs,
     });
     return { answer, retrieval, latencyMs };
+  }
+
+  /** The honest answer to "Vad står NT för?" when the documents use NT but never spell it out. */
+  private unexplained(
+    question: string,
+    passages: readonly RetrievedPassage[],
+    language: "sv" | "en",
+  ): Answer | null {
+    const acronym = askedAcronym(question);
+    if (acronym === null) return null;
+    const lower = acronym.toLowerCase();
+    if (this.definedAcronyms().some((defined) => defined.toLowerCase() === lower)) return null;
+    return undefinedAcronymAnswer(acronym, passages, language);
   }
 
   /**

@@ -79,6 +79,7 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     topK: config.retrievalTopK,
     logger,
     documentCount: () => index.catalog.stats().documents,
+    definedAcronyms: () => index.catalog.acronyms().map((entry) => entry.acronym),
   });
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }

@@ -85,6 +85,21 @@ describe("answers over the shipped knowledge", () => {
     expect(retrieval.passages[0]?.chunk.text).toMatch(/Regional utvecklingsnämnd \(RUN\)/);
   });
 
+  it("answers what a spelled-out acronym stands for with the passage that spells it out", async () => {
+    const { answer } = await ask("Vad står HSN för?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/Hälso- och sjukvårdsnämnden \(HSN\)/);
+  });
+
+  it("says plainly when the documents use an acronym they never spell out, and shows where it is used", async () => {
+    const { answer } = await ask("Vad står KS för?");
+    expect(answer.abstained).toBe(true);
+    expect(answer.text).toMatch(/^Förkortningen KS förklaras inte i underlaget/);
+    expect(answer.closest[0]?.excerpt).toMatch(
+      /^Ordförande och NT har även presenterat rapporten både i KS och KF\./,
+    );
+  });
+
   it("declines a question about a region the documents never mention, listing the closest passages", async () => {
     const { answer } = await ask(
       "Hur ofta sammanträder den politiska samverkansberedningen i Region Västerbotten?",
