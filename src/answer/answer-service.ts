@@ -5,6 +5,7 @@ import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retr
 import { properNames } from "../retrieval/proper-names.ts";
 import { EVERYTHING, type Scope } from "../retrieval/scope.ts";
 import type { Analyzer } from "../text/index.ts";
+import type { AcronymGuesser } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { classifyQuestion } from "./classify-question.ts";
@@ -13,7 +14,7 @@ import { detectLanguage } from "./detect-language.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
-import { askedAcronym, undefinedAcronymAnswer } from "./undefined-acronym.ts";
+import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
@@ -74,6 +75,8 @@ export interface AnswerServiceParts {
   documentCount?: () => number;
   /** Acronyms the documents spell out ("HSN" → "Hälso- och sjukvårdsnämnden"); without it none are. */
   definedAcronyms?: () => readonly string[];
+  /** Guesses an acronym no document spells out from the compounds of the documents using it. */
+  acronymGuesser?: Pick<AcronymGuesser, "guess">;
 }
 
 /** The core use case: question in, cited answer (or honest decline) out. */
@@ -87,6 +90,7 @@ export class AnswerService {
   private readonly sentenceWeight: number;
   private readonly documentCount: () => number;
   private readonly definedAcronyms: () => readonly string[];
+  private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -98,6 +102,7 @@ export class AnswerService {
     this.sentenceWeight = parts.sentenceWeight ?? SENTENCE_WEIGHT;
     this.documentCount = parts.documentCount ?? (() => 0);
     this.definedAcronyms = parts.definedAcronyms ?? (() => []);
+    this.acronymGuesser = parts.acronymGuesser ?? null;
   }
 
   /** Answers one question within a scope. */
@@ -158,7 +163,9 @@ export class AnswerService {
     if (acronym === null) return null;
     const lower = acronym.toLowerCase();
     if (this.definedAcronyms().some((defined) => defined.toLowerCase() === lower)) return null;
-    return undefinedAcronymAnswer(acronym, passages, language);
+    const usedIn = [...new Set(passagesUsing(acronym, passages).map((passage) => passage.document.id))];
+    const guess = this.acronymGuesser?.guess(acronym, usedIn) ?? null;
+    return undefinedAcronymAnswer(acronym, passages, language, guess);
   }
 
   /**

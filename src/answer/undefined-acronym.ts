@@ -1,6 +1,8 @@
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import type { AcronymGuess } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
-import { referenceFor } from "./passage-reference.ts";
+import { citationFor, referenceFor } from "./passage-reference.ts";
+import { sentenceWith } from "./sentence-with.ts";
 
 /**
  * "Vad står NT för?", "Vad betyder KS?", "Vad är FaR?", "What does HSN stand for?": the acronym asked
@@ -22,6 +24,15 @@ const NOT_EXPLAINED = {
     `The documents use ${acronym} without explaining it, so I cannot say for certain what it stands for. It is used here:`,
 };
 
+const PROBABLY = {
+  sv: (guess: AcronymGuess) =>
+    `${guess.acronym} skrivs inte ut i underlaget, men står troligen för ${guess.longForm}: det ordet används i samma dokument, och bokstäverna stämmer med dess delar.`,
+  en: (guess: AcronymGuess) =>
+    `The documents never spell out ${guess.acronym}, but it probably stands for "${guess.longForm}": the same document uses that word, and the letters match its parts.`,
+};
+
+const USED_HERE = { sv: "Förkortningen används här:", en: "It is used here:" };
+
 /** Passages shown where the acronym is used. */
 const USAGES_SHOWN = 3;
 
@@ -34,10 +45,22 @@ export function undefinedAcronymAnswer(
   acronym: string,
   passages: readonly RetrievedPassage[],
   language: "sv" | "en",
+  guess: AcronymGuess | null = null,
 ): Answer | null {
-  const used = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "u");
-  const usages = passages.filter((passage) => used.test(passage.chunk.text)).slice(0, USAGES_SHOWN);
+  const used = wholeWord(acronym);
+  const usages = passagesUsing(acronym, passages);
   if (usages.length === 0) return null;
+  const [usage] = usages;
+  if (guess !== null && usage !== undefined) {
+    const quote = sentenceWith(usage.chunk.text, used);
+    return {
+      text: `${PROBABLY[language](guess)} [1] ${USED_HERE[language]} ”${quote}” [2]`,
+      citations: [citationFor(guess.passage, 1, guess.quote), citationFor(usage, 2, quote)],
+      abstained: false,
+      closest: [],
+      language,
+    };
+  }
   return {
     text: NOT_EXPLAINED[language](acronym),
     citations: [],
@@ -50,14 +73,20 @@ export function undefinedAcronymAnswer(
   };
 }
 
+/** The first few passages that use the acronym, where the answer shows it and looks for its long form. */
+export function passagesUsing(acronym: string, passages: readonly RetrievedPassage[]): RetrievedPassage[] {
+  const used = wholeWord(acronym);
+  return passages.filter((passage) => used.test(passage.chunk.text)).slice(0, USAGES_SHOWN);
+}
+
+function wholeWord(word: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u");
+}
+
 const EXCERPT_LENGTH = 240;
 
-/** The text from the start of the sentence that uses the acronym, so the excerpt shows the use. */
+/** The sentence that uses the acronym, shortened for an excerpt. */
 function usageIn(text: string, used: RegExp): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const at = flat.search(used);
-  const before = flat.slice(0, Math.max(0, at));
-  const start = Math.max(before.lastIndexOf(". "), before.lastIndexOf("? "), before.lastIndexOf("! "));
-  const sentence = flat.slice(start === -1 ? 0 : start + 2);
+  const sentence = sentenceWith(text, used);
   return sentence.length > EXCERPT_LENGTH ? `${sentence.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : sentence;
 }

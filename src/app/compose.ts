@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AcronymGuesser } from "../answer/acronym-guesser.ts";
 import type { AnswerComposer } from "../answer/answer-composer.ts";
 import { AnswerService } from "../answer/answer-service.ts";
 import { ExtractiveAnswerComposer } from "../answer/extractive-answer-composer.ts";
@@ -80,6 +81,7 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     logger,
     documentCount: () => index.catalog.stats().documents,
     definedAcronyms: () => index.catalog.acronyms().map((entry) => entry.acronym),
+    acronymGuesser: new AcronymGuesser(index.catalog),
   });
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }

@@ -73,6 +73,33 @@ export class CompoundSplitter {
   }
 
   /**
+   * The most likely split of `word` into exactly `parts` known words (same part forms as `split`),
+   * even one `split` keeps whole as more frequent than its parts; undefined when there is none.
+   */
+  segment(word: string, parts: number): string[] | undefined {
+    const lower = word.toLowerCase();
+    const shortest = this.minPartLength;
+    if (parts < 1 || lower.length < parts * shortest || /\P{L}/u.test(lower)) return undefined;
+    // rests[start]: best segmentation of lower.slice(start) into the part count of the current round.
+    let rests: Array<Segmentation | undefined> = new Array(lower.length + 1);
+    for (let start = 0; start <= lower.length - shortest; start++) {
+      const frequency = this.tailFrequency(lower.slice(start), shortest);
+      const score = Math.log(frequency);
+      if (frequency > 0) rests[start] = { parts: [lower.slice(start)], score, partScores: [score] };
+    }
+    for (let count = 2; count <= parts; count++) {
+      const next: Array<Segmentation | undefined> = new Array(lower.length + 1);
+      const firstStart = count === parts ? 0 : shortest;
+      for (let start = firstStart; start <= lower.length - count * shortest; start++) {
+        next[start] = this.extend(lower, start, shortest, rests, undefined);
+        if (count === parts) break;
+      }
+      rests = next;
+    }
+    return rests[0]?.parts;
+  }
+
+  /**
    * Koehn & Knight: the parts' geometric mean must beat the whole word's frequency. For a word the
    * lexicon knows, each part must also be at least a quarter as frequent as the whole, which
    * keeps rare fragments ("nyttjande" -> "nytt" + "jande") out.

@@ -4,6 +4,12 @@ export { CompoundSplitter, type CompoundSplitterOptions } from "./compound-split
 export { DEFAULT_LEXICON_PATH, loadDefaultLexicon } from "./default-lexicon.ts";
 export { definitionKeys } from "./definition-keys.ts";
 export { type AcronymDefinition, type ExtractAcronymsOptions, extractAcronyms } from "./extract-acronyms.ts";
+export {
+  BODIES_AND_ROLES,
+  type InferAcronymsOptions,
+  type InferredAcronym,
+  inferAcronyms,
+} from "./infer-acronyms.ts";
 export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
 export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
 export { normalizeText } from "./normalize-text.ts";

@@ -100,6 +100,15 @@ describe("answers over the shipped knowledge", () => {
     );
   });
 
+  it("reads an acronym never spelled out from a compound of the same report, says it is a guess and cites both", async () => {
+    const { answer } = await ask("Vad står NT för i Laholmsnämndens uppföljningsrapport?");
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toMatch(/^NT skrivs inte ut i underlaget, men står troligen för nämndtjänsteman/);
+    expect(answer.citations[0]?.quote).toMatch(/\bnämndtjänsteman\b/);
+    expect(answer.citations[1]?.quote).toMatch(/\bNT\b/);
+    expect(answer.citations.every((citation) => citation.title.includes("Laholmsnämnden"))).toBe(true);
+  });
+
   it("declines a question about a region the documents never mention, listing the closest passages", async () => {
     const { answer } = await ask(
       "Hur ofta sammanträder den politiska samverkansberedningen i Region Västerbotten?",

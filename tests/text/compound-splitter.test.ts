@@ -64,6 +64,14 @@ describe("CompoundSplitter with the shipped lexicon", () => {
     expect(splits.length / words.length).toBeGreaterThanOrEqual(0.8);
     for (const parts of splits) expect(["samverkan", "mål"]).toContain(parts[0]);
   });
+
+  it("segments committee compounds into a requested number of parts", () => {
+    expect(splitter.segment("nämndtjänstemän", 2)).toEqual(["nämnd", "tjänstemän"]);
+    expect(splitter.segment("kommunstyrelsens", 2)).toEqual(["kommun", "styrelsens"]);
+    expect(splitter.segment("kommunfullmäktige", 2)).toEqual(["kommun", "fullmäktige"]);
+    expect(splitter.segment("barnavårdscentraler", 3)).toEqual(["barn", "vård", "centraler"]);
+    expect(splitter.segment("kommunen", 2)).toBeUndefined();
+  });
 });
 
 describe("CompoundSplitter rules", () => {
@@ -90,6 +98,18 @@ describe("CompoundSplitter rules", () => {
   it("keeps a word that is more frequent than its parts", () => {
     expect(small.split("kraftverk")).toEqual(["kraftverk"]);
     expect(small.split("kraftverken")).toEqual(["kraftverken"]);
+  });
+
+  it("segments a word it keeps whole when asked for its parts", () => {
+    expect(small.split("kraftverk")).toEqual(["kraftverk"]);
+    expect(small.segment("kraftverk", 2)).toEqual(["kraft", "verk"]);
+    expect(small.segment("vattenkraftverket", 2)).toEqual(["vatten", "kraftverket"]);
+    expect(small.segment("vattenkraftverket", 3)).toEqual(["vatten", "kraft", "verket"]);
+  });
+
+  it("segments into no other number of parts than asked, and only into known words", () => {
+    expect(small.segment("vattenkraft", 3)).toBeUndefined();
+    expect(small.segment("fiskodlare", 2)).toBeUndefined();
   });
 
   it("needs every part in the lexicon", () => {
