@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnswerService } from "../src/answer/answer-service.ts";
 import { ExtractiveAnswerComposer } from "../src/answer/extractive-answer-composer.ts";
-import type { Core } from "../src/app/compose.ts";
+import { answerPartsOf, type Core } from "../src/app/compose.ts";
 import { readQuestions, runEval } from "../src/evaluation/run-eval.ts";
 import { scoreEval } from "../src/evaluation/score-eval.ts";
 import type { Embedder } from "../src/index/embedder.ts";
@@ -140,8 +140,8 @@ async function main(): Promise<void> {
           { ...DEFAULT_RETRIEVER_OPTIONS, ...variant.retriever },
         );
         const answers = new AnswerService({
+          ...answerPartsOf(index),
           retriever,
-          keywords: index.keywords,
           composer: new ExtractiveAnswerComposer(analyzer),
           analyzer,
           topK: 5,

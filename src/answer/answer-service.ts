@@ -73,7 +73,10 @@ export interface AnswerServiceParts {
   sentenceWeight?: number;
   /** Documents in the index; without it the check that the answer's documents name what was asked is left out. */
   documentCount?: () => number;
-  /** Acronyms the documents spell out ("HSN" → "Hälso- och sjukvårdsnämnden"); without it none are. */
+  /**
+   * Acronyms the documents spell out ("HSN" → "Hälso- och sjukvårdsnämnden"); without it, questions
+   * about what an acronym stands for are answered like any other.
+   */
   definedAcronyms?: () => readonly string[];
   /** Guesses an acronym no document spells out from the compounds of the documents using it. */
   acronymGuesser?: Pick<AcronymGuesser, "guess">;
@@ -89,7 +92,7 @@ export class AnswerService {
   private readonly logger: Logger;
   private readonly sentenceWeight: number;
   private readonly documentCount: () => number;
-  private readonly definedAcronyms: () => readonly string[];
+  private readonly definedAcronyms: (() => readonly string[]) | null;
   private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
 
   constructor(parts: AnswerServiceParts) {
@@ -101,7 +104,7 @@ export class AnswerService {
     this.logger = parts.logger ?? silentLogger;
     this.sentenceWeight = parts.sentenceWeight ?? SENTENCE_WEIGHT;
     this.documentCount = parts.documentCount ?? (() => 0);
-    this.definedAcronyms = parts.definedAcronyms ?? (() => []);
+    this.definedAcronyms = parts.definedAcronyms ?? null;
     this.acronymGuesser = parts.acronymGuesser ?? null;
   }
 
@@ -159,8 +162,8 @@ export class AnswerService {
     passages: readonly RetrievedPassage[],
     language: "sv" | "en",
   ): Answer | null {
-    const acronym = askedAcronym(question);
-    if (acronym === null) return null;
+    const acronym = this.definedAcronyms === null ? null : askedAcronym(question);
+    if (acronym === null || this.definedAcronyms === null) return null;
     const lower = acronym.toLowerCase();
     if (this.definedAcronyms().some((defined) => defined.toLowerCase() === lower)) return null;
     const usedIn = [...new Set(passagesUsing(acronym, passages).map((passage) => passage.document.id))];

@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AcronymGuesser } from "../answer/acronym-guesser.ts";
 import type { AnswerComposer } from "../answer/answer-composer.ts";
-import { AnswerService } from "../answer/answer-service.ts";
+import { AnswerService, type AnswerServiceParts } from "../answer/answer-service.ts";
 import { ExtractiveAnswerComposer } from "../answer/extractive-answer-composer.ts";
 import { LlmAnswerComposer, loadAnswerPrompts } from "../answer/llm-answer-composer.ts";
 import { OpenAiChatModel } from "../answer/openai-chat-model.ts";
@@ -73,15 +73,24 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
       )
     : new ExtractiveAnswerComposer(analyzer);
   const answers = new AnswerService({
+    ...answerPartsOf(index),
     retriever,
-    keywords: index.keywords,
     composer,
     analyzer,
     topK: config.retrievalTopK,
     logger,
+  });
+  return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
+}
+
+/** What an `AnswerService` reads from the index: term statistics, document count and acronyms. */
+export function answerPartsOf(
+  index: KnowledgeIndex,
+): Pick<AnswerServiceParts, "keywords" | "documentCount" | "definedAcronyms" | "acronymGuesser"> {
+  return {
+    keywords: index.keywords,
     documentCount: () => index.catalog.stats().documents,
     definedAcronyms: () => index.catalog.acronyms().map((entry) => entry.acronym),
     acronymGuesser: new AcronymGuesser(index.catalog),
-  });
-  return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
+  };
 }
