@@ -162,8 +162,9 @@ export class AnswerService {
     passages: readonly RetrievedPassage[],
     language: "sv" | "en",
   ): Answer | null {
-    const acronym = this.definedAcronyms === null ? null : askedAcronym(question);
-    if (acronym === null || this.definedAcronyms === null) return null;
+    if (this.definedAcronyms === null) return null;
+    const acronym = askedAcronym(question);
+    if (acronym === null) return null;
     const lower = acronym.toLowerCase();
     if (this.definedAcronyms().some((defined) => defined.toLowerCase() === lower)) return null;
     const usedIn = [...new Set(passagesUsing(acronym, passages).map((passage) => passage.document.id))];
