@@ -1,7 +1,7 @@
-import type { Catalog } from "../index/catalog.ts";
+import type { Catalog, StoredChunk } from "../index/catalog.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
-import { type InferredAcronym, inferAcronyms } from "../text/index.ts";
-import { sentenceWith } from "./sentence-with.ts";
+import { type InferredAcronym, inferAcronyms, wholeWord } from "../text/index.ts";
+import { sentenceWith } from "./undefined-acronym.ts";
 
 /** A long form read from the initials of a compound the same document uses, and a passage using it. */
 export interface AcronymGuess {
@@ -34,18 +34,26 @@ export class AcronymGuesser {
     for (const documentId of documentIds) {
       const document = this.catalog.document(documentId);
       if (!document) continue;
-      const chunks = [
-        ...this.catalog.chunksByRowid(this.catalog.chunkRowidsOfDocuments([documentId])).values(),
-      ];
+      let chunks: StoredChunk[] | undefined;
+      const chunksOf = () => {
+        chunks ??= [
+          ...this.catalog.chunksByRowid(this.catalog.chunkRowidsOfDocuments([documentId])).values(),
+        ];
+        return chunks;
+      };
       const found = this.inferred(`${documentId}\n${document.contentHash}`, () =>
-        chunks.map((chunk) => chunk.text).join("\n\n"),
+        chunksOf()
+          .map((chunk) => chunk.text)
+          .join("\n\n"),
       ).find((inferred) => inferred.acronym === acronym);
       if (!found) continue;
       // The word itself ("nämndtjänsteman"), else a form of it ("nämndtjänstemän", "nämndtjänstemannanivå").
-      const word = new RegExp(`(?<![\\p{L}])${found.longForm}(?![\\p{L}])`, "iu");
+      const word = wholeWord(found.longForm, "iu");
       const form = new RegExp(found.longForm.slice(0, Math.max(4, found.longForm.length - 3)), "iu");
-      const pattern = [word, form].find((candidate) => chunks.some((chunk) => candidate.test(chunk.text)));
-      const chunk = pattern && chunks.find((candidate) => pattern.test(candidate.text));
+      const pattern = [word, form].find((candidate) =>
+        chunksOf().some((chunk) => candidate.test(chunk.text)),
+      );
+      const chunk = pattern && chunksOf().find((candidate) => pattern.test(candidate.text));
       if (!pattern || !chunk) continue;
       return {
         acronym,

@@ -20,9 +20,13 @@ export function citationFor(passage: RetrievedPassage, n: number, quote: string)
   };
 }
 
-/** A short pointer to a passage, used when declining. */
-export function referenceFor(passage: RetrievedPassage, maxLength = 240): PassageReference {
-  const text = passage.chunk.text.replace(/\s+/g, " ").trim();
+/** A short pointer to a passage, used when declining; the excerpt shows `shown` (by default its start). */
+export function referenceFor(
+  passage: RetrievedPassage,
+  maxLength = 240,
+  shown = passage.chunk.text,
+): PassageReference {
+  const text = shown.replace(/\s+/g, " ").trim();
   return {
     documentId: passage.document.id,
     chunkId: passage.chunk.id,

@@ -1,8 +1,9 @@
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
+import { wholeWord } from "../text/index.ts";
 import type { AcronymGuess } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
+import { answerUnits } from "./answer-units.ts";
 import { citationFor, referenceFor } from "./passage-reference.ts";
-import { sentenceWith } from "./sentence-with.ts";
 
 /**
  * "Vad står NT för?", "Vad betyder KS?", "Vad är FaR?", "What does HSN stand for?": the acronym asked
@@ -33,8 +34,9 @@ const PROBABLY = {
 
 const USED_HERE = { sv: "Förkortningen används här:", en: "It is used here:" };
 
-/** Passages shown where the acronym is used. */
+/** Passages shown where the acronym is used, each with this much of the sentence using it. */
 const USAGES_SHOWN = 3;
+const EXCERPT_LENGTH = 240;
 
 /**
  * When the documents use an acronym but never spell it out, the honest answer says so and shows
@@ -65,10 +67,9 @@ export function undefinedAcronymAnswer(
     text: NOT_EXPLAINED[language](acronym),
     citations: [],
     abstained: true,
-    closest: usages.map((passage) => ({
-      ...referenceFor(passage),
-      excerpt: usageIn(passage.chunk.text, used),
-    })),
+    closest: usages.map((passage) =>
+      referenceFor(passage, EXCERPT_LENGTH, sentenceWith(passage.chunk.text, used)),
+    ),
     language,
   };
 }
@@ -79,14 +80,7 @@ export function passagesUsing(acronym: string, passages: readonly RetrievedPassa
   return passages.filter((passage) => used.test(passage.chunk.text)).slice(0, USAGES_SHOWN);
 }
 
-function wholeWord(word: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "u");
-}
-
-const EXCERPT_LENGTH = 240;
-
-/** The sentence that uses the acronym, shortened for an excerpt. */
-function usageIn(text: string, used: RegExp): string {
-  const sentence = sentenceWith(text, used);
-  return sentence.length > EXCERPT_LENGTH ? `${sentence.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : sentence;
+/** The answer unit (sentence, or list item) of `text` that matches `pattern`, or the whole text. */
+export function sentenceWith(text: string, pattern: RegExp): string {
+  return answerUnits(text).find((unit) => pattern.test(unit.text))?.text ?? text;
 }

@@ -2,6 +2,7 @@ import type { Citation } from "../answer/answer.ts";
 import type { CatalogAcronym } from "../index/catalog.ts";
 import type { Group } from "../knowledge/groups.ts";
 import { scopeForGroups } from "../retrieval/scope.ts";
+import { wholeWord } from "../text/index.ts";
 import type { GroupPassage } from "./group-material.ts";
 import { groupsOf, loadPassages, ownersOf } from "./group-material.ts";
 import type { IntroductionGlossaryItem } from "./introduction.ts";
@@ -15,13 +16,6 @@ export interface Glossary {
   groupId: string | null;
   items: IntroductionGlossaryItem[];
   sources: Citation[];
-}
-
-function acronymPattern(acronym: string): RegExp {
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])${acronym.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
-    "u",
-  );
 }
 
 /**
@@ -45,7 +39,7 @@ export function glossaryItems(
   for (const entry of acronyms) {
     const key = `${entry.acronym}\t${entry.longForm.toLowerCase()}`;
     if (seen.has(key)) continue;
-    const pattern = acronymPattern(entry.acronym);
+    const pattern = wholeWord(entry.acronym);
     for (const passage of byDocument.get(entry.documentId) ?? []) {
       const sentence = passage.units.find(
         (unit) => pattern.test(unit) && quoteInPassage(entry.longForm, unit),
@@ -161,7 +155,7 @@ function documentUsing(
   visible: ReadonlySet<string> | null,
 ): string | null {
   if (!/^[\p{L}\p{N}]{2,12}$/u.test(acronym)) return null;
-  const pattern = acronymPattern(acronym);
+  const pattern = wholeWord(acronym);
   const rows = core.index.database
     .prepare("SELECT document_id, text FROM chunks WHERE instr(text, ?) > 0")
     .all(acronym) as { document_id: string; text: string }[];

@@ -33,3 +33,4 @@ export {
   type Thesaurus,
 } from "./thesaurus.ts";
 export { scanTokens, type Token, type TokenSink, tokenize } from "./tokenize.ts";
+export { wholeWord } from "./whole-word.ts";
