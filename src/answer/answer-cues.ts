@@ -19,14 +19,12 @@ const FREQUENCY = wordPattern(
   String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
   "iu",
 );
-const DURATION = wordPattern(
-  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dagar|veckor|månader|år)\b|uppsägningstid|mandatperiod\w*|senast|inom|giltig\w*|gäller)`,
-  "iu",
-);
 // A stated length of time ("inom fyra månader", "30 dagar", "tills vidare") answers "hur länge"
 // better than a word that only speaks of time ("gäller", "senast").
-const TIME_SPAN = wordPattern(
-  String.raw`(?:tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dag|dagar|vecka|veckor|månad|månader|år)\b)`,
+const TIME_SPAN_SOURCE = String.raw`tills ?vidare|\d+\s*(?:dagar|veckor|månader|år)\b|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\w*)\s+(?:dag|dagar|vecka|veckor|månad|månader|år)\b`;
+const TIME_SPAN = wordPattern(`(?:${TIME_SPAN_SOURCE})`, "iu");
+const DURATION = wordPattern(
+  `(?:${TIME_SPAN_SOURCE}|uppsägningstid|mandatperiod\\w*|senast|inom|giltig\\w*|gäller)`,
   "iu",
 );
 const ROLE = wordPattern(
