@@ -43,3 +43,8 @@ export function questionSentences(question: string): string[] {
     .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
     .filter((sentence) => sentence.trim() !== "");
 }
+
+/** The sentences of a question that ask (end with "?"), without the scene set before them. */
+export function askingSentences(question: string): string[] {
+  return questionSentences(question).filter((sentence) => sentence.trimEnd().endsWith("?"));
+}

@@ -9,7 +9,7 @@ import {
   weighQueryWords,
   withoutQuestionFrame,
 } from "./query-words.ts";
-import { questionSentences } from "./question-parts.ts";
+import { askingSentences, questionSentences } from "./question-parts.ts";
 
 /**
  * The question's content words as an answer must cover them: weighted by IDF, with the synonyms
@@ -114,8 +114,8 @@ const OTHER_PART_WEIGHT = 0.5;
 
 /** The asking sentence of a question with a preamble, or null when the question is one sentence. */
 function askedPart(question: string): string | null {
-  const sentences = questionSentences(question);
-  if (sentences.length < 2) return null;
-  const asking = sentences.filter((sentence) => sentence.trimEnd().endsWith("?"));
-  return asking.length > 0 && asking.length < sentences.length ? asking.join(" ") : null;
+  const sentences = questionSentences(question).length;
+  if (sentences < 2) return null;
+  const asking = askingSentences(question);
+  return asking.length > 0 && asking.length < sentences ? asking.join(" ") : null;
 }

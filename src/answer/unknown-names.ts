@@ -1,6 +1,6 @@
 import { properNames } from "../retrieval/proper-names.ts";
 import type { Analyzer } from "../text/index.ts";
-import { questionParts, questionSentences } from "./question-parts.ts";
+import { askingSentences, questionParts } from "./question-parts.ts";
 
 /**
  * Capitalised words in the question (names of places, bodies, people) that no indexed passage
@@ -40,7 +40,7 @@ export function nameMissingFromSources(
   documentCount: number,
 ): string | null {
   if (citedDocumentIds.size === 0 || documentCount === 0) return null;
-  const asking = questionSentences(question).filter((sentence) => sentence.trimEnd().endsWith("?"));
+  const asking = askingSentences(question);
   const text = asking.length > 0 ? asking.join(" ") : question;
   // Each part of "Sedan när driver nämnderna X, och vad budgeterade Laholmsnämnden?" may rest on
   // other documents; an answer to one part need not name the other's.
