@@ -148,15 +148,19 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
         const terms = new Set(this.analyzer.analyze(context.join("\n")));
         return coverage(ownWords, terms).weight >= MIN_PART_SHARE * ownWeight;
       };
-      const eligible = candidates
-        .filter(
-          (candidate) =>
-            candidate.coverage >= this.options.minCoverage &&
-            candidate.text.length <= this.options.maxCharacters &&
-            satisfiesNeed(analysis.needs, candidate.text) &&
-            answersPart(candidate),
-        )
-        .slice(0, PART_CHOICES);
+      // Best first, and only until PART_CHOICES are found: answersPart analyses text.
+      const eligible: ScoredSentence[] = [];
+      for (const candidate of candidates) {
+        if (eligible.length === PART_CHOICES) break;
+        if (
+          candidate.coverage >= this.options.minCoverage &&
+          candidate.text.length <= this.options.maxCharacters &&
+          satisfiesNeed(analysis.needs, candidate.text) &&
+          answersPart(candidate)
+        ) {
+          eligible.push(candidate);
+        }
+      }
       return { candidates, eligible };
     });
     const picks = this.bestPicks(perPart.map((part) => part.eligible));
