@@ -57,7 +57,7 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       const text = block.text.trim();
       units.push(
         lead !== null && isFragment(text)
-          ? { text, position: units.length, items: 0, lead, shown: completed(lead, text) }
+          ? fragmentUnit(text, lead, units.length)
           : { text, position: units.length, items: 0 },
       );
       continue;
@@ -89,14 +89,7 @@ export function answerUnits(passageText: string): AnswerUnit[] {
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
         if (isFragment(item)) {
-          const lead = sentence.trim();
-          units.push({
-            text: item.trim(),
-            position: units.length,
-            items: 0,
-            lead,
-            shown: completed(lead, item),
-          });
+          units.push(fragmentUnit(item, sentence.trim(), units.length));
           continue;
         }
         for (const itemSentence of splitSentences(item)) {
@@ -117,6 +110,11 @@ export function answerUnits(passageText: string): AnswerUnit[] {
 /** A list item that continues its lead-in mid-sentence: "att lovet …, och", "vilken giltighetstid lovet har,". */
 function isFragment(item: string): boolean {
   return /^\p{Ll}/u.test(item.trim());
+}
+
+/** An item that continues its lead-in, scored as itself and shown completed by the lead-in. */
+function fragmentUnit(item: string, lead: string, position: number): AnswerUnit {
+  return { text: item.trim(), position, items: 0, lead, shown: completed(lead, item) };
 }
 
 /** The lead-in and one of its items as one sentence, ending as a sentence ends. */
