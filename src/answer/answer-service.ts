@@ -1,4 +1,5 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
+import type { Group } from "../knowledge/groups.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
 import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
@@ -50,6 +51,13 @@ export interface AskOptions {
   scope: Scope;
   /** Earlier questions of the same thread, oldest first; the last one gives a follow-up its topic. */
   history?: readonly string[];
+  /**
+   * The group in whose channel (or with whose choice) the question is asked: its own documents answer
+   * first, "vi", "beredningen" … mean it, and its calendar answers questions about meetings.
+   */
+  group?: Group;
+  /** The moment of asking; calendar questions are answered relative to it (default: the system clock). */
+  now?: Date;
   signal?: AbortSignal;
 }
 

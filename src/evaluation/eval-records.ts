@@ -9,6 +9,14 @@ export const evalQuestionSchema = z.object({
   quotes: z.array(z.string()).default([]),
   facts: z.array(z.string()).default([]),
   answer: z.string().optional(),
+  /** Id of the group in whose channel the question is asked (file name in `groups/` without `.yaml`). */
+  group: z.string().min(1).optional(),
+  /** The moment of asking, ISO 8601 with offset; the calendar is read relative to it. */
+  now: z.iso
+    .datetime({ offset: true, error: "now ska vara en ISO-tid med tidszon, t.ex. 2027-03-01T10:00:00+01:00" })
+    .optional(),
+  /** Earlier questions of the same thread, oldest first; each is answered before this one. */
+  history: z.array(z.object({ question: z.string().min(1) })).optional(),
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 

@@ -139,3 +139,16 @@ export function scoreEval(
     latency_p95_ms: percentile(0.95),
   };
 }
+
+/** The metrics of each question `type` (questions without one count as "övrigt"), types in first-seen order. */
+export function scoreEvalByType(
+  questions: readonly EvalQuestion[],
+  results: ReadonlyMap<string, EvalResultLine>,
+): Map<string, EvalMetrics> {
+  const byType = new Map<string, EvalQuestion[]>();
+  for (const question of questions) {
+    const type = question.type ?? "övrigt";
+    byType.set(type, [...(byType.get(type) ?? []), question]);
+  }
+  return new Map([...byType].map(([type, members]) => [type, scoreEval(members, results)]));
+}
