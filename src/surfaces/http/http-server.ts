@@ -47,17 +47,36 @@ export class HttpServer {
 
   private async dispatch(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
+    // A stream error without a listener is thrown as an uncaught exception; a client that resets
+    // its connection mid-body must only cost its own request.
+    request.on("error", (error) => this.logger.debug("http request stream failed", { path, error }));
+    response.on("error", (error) => this.logger.debug("http response stream failed", { path, error }));
     const route = this.routes.find((candidate) => path.startsWith(candidate.prefix));
-    if (!route) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Hittades inte.");
-      return;
-    }
     try {
+      if (!route) {
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Hittades inte.");
+        return;
+      }
       await route.handler(request, response);
     } catch (error) {
-      this.logger.error("http handler failed", { path, error });
-      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      response.end("Internt fel.");
+      this.logger.error("http handler failed", { path, method: request.method, error });
+      answerFailure(response);
     }
+  }
+}
+
+/** Ends a response whose handler failed: a 500 when nothing was sent yet, else the connection is cut. */
+function answerFailure(response: ServerResponse): void {
+  try {
+    if (response.headersSent) {
+      // Half a body cannot be followed by an error page; cutting tells the client it is incomplete.
+      response.destroy();
+      return;
+    }
+    response
+      .writeHead(500, { "content-type": "text/plain; charset=utf-8", connection: "close" })
+      .end("Internt fel i Samsyn. Försök igen om en stund; kvarstår felet, kontakta den som driver Samsyn.");
+  } catch {
+    response.destroy();
   }
 }

@@ -10,6 +10,7 @@ import { registerActions } from "./register-actions.ts";
 import { registerCommand } from "./register-command.ts";
 import { registerConversationHandlers } from "./register-conversation-handlers.ts";
 import { registerOnboarding } from "./register-onboarding.ts";
+import { guardSlackBody } from "./slack-body-guard.ts";
 import type { SlackConfig } from "./slack-config.ts";
 import { SlackNotifier } from "./slack-notifier.ts";
 import { SlackScopeResolver, webApiChannelMembers } from "./slack-scope-resolver.ts";
@@ -112,14 +113,15 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
   const notifier = new SlackNotifier(app.client);
   if (receiver instanceof HTTPReceiver) {
     let stopped = false;
-    options.http.route(SLACK_EVENTS_PATH, (request, response) => {
+    const signingSecret = config.transport.kind === "http" ? config.transport.signingSecret : "";
+    options.http.route(SLACK_EVENTS_PATH, async (request, response) => {
       if (stopped) {
         response
           .writeHead(503, { "content-type": "text/plain; charset=utf-8" })
           .end("Slack-kopplingen är stoppad.");
         return;
       }
-      dispatchToBolt(receiver, request, response);
+      await dispatchToBolt(receiver, signingSecret, request, response, logger);
     });
     logger.info("slack surface ready (HTTP)", { path: SLACK_EVENTS_PATH });
     return {
@@ -156,8 +158,21 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
   };
 }
 
-/** Hands a request to Bolt; a path Bolt does not serve (e.g. `/slack/events/x`) is a plain 404. */
-function dispatchToBolt(receiver: HTTPReceiver, request: IncomingMessage, response: ServerResponse): void {
+/**
+ * Hands a request to Bolt, once its body has passed the guard (a body Bolt cannot survive is
+ * answered there); a path Bolt does not serve (e.g. `/slack/events/x`) is a plain 404.
+ */
+async function dispatchToBolt(
+  receiver: HTTPReceiver,
+  signingSecret: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  logger: Logger,
+): Promise<void> {
+  const path = (request.url ?? "").split("?")[0];
+  if (request.method === "POST" && path === SLACK_EVENTS_PATH) {
+    if ((await guardSlackBody(request, response, signingSecret, logger)) === "answered") return;
+  }
   try {
     receiver.requestListener(request, response);
   } catch (error) {
