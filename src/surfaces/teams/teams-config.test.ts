@@ -110,6 +110,14 @@ describe("parseTeamsConfig", () => {
     );
     const production = failure({ TEAMS_ALLOW_UNAUTHENTICATED: "true", NODE_ENV: "production" });
     expect(production.message).toMatch(/vägras när NODE_ENV=production/);
+    for (const spelling of ["Production", "PRODUCTION", " production "]) {
+      expect(failure({ TEAMS_ALLOW_UNAUTHENTICATED: "true", NODE_ENV: spelling }).message).toMatch(
+        /vägras när NODE_ENV=production/,
+      );
+    }
+    expect(
+      parseTeamsConfig({ TEAMS_ALLOW_UNAUTHENTICATED: "true", NODE_ENV: "productionish" }),
+    ).not.toBeNull();
     expect(
       failure({ TEAMS_ALLOW_UNAUTHENTICATED: "true", MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: "s" })
         .message,

@@ -189,8 +189,13 @@ export function parseTeamsConfig(environment: Record<string, string | undefined>
   };
 }
 
+/** Whether `NODE_ENV` names production, in any case and with stray spaces (`Production`, `PRODUCTION `). */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  return nodeEnv?.trim().toLowerCase() === "production";
+}
+
 function unauthenticated(env: Environment): Omit<TeamsConfig, "serviceUrl" | "cloud"> {
-  if (env.NODE_ENV === "production") {
+  if (isProduction(env.NODE_ENV)) {
     throw invalid(
       "TEAMS_ALLOW_UNAUTHENTICATED=true är bara till för utveckling och vägras när NODE_ENV=production. " +
         "Ta bort variabeln och sätt MICROSOFT_APP_ID med lösenord eller certifikat.",
