@@ -10,12 +10,15 @@ import type { AcronymGuesser } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { classifyQuestion } from "./classify-question.ts";
+import { outsideGroupAnswer } from "./compose/outside-group.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
+import { groupScopes } from "./evidence/group-scopes.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
+import { groupContextText, refersToGroup, usableGroup } from "./understand/group-reference.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
@@ -116,12 +119,53 @@ export class AnswerService {
     this.acronymGuesser = parts.acronymGuesser ?? null;
   }
 
-  /** Answers one question within a scope. */
+  /**
+   * Answers one question within a scope. With a group its own documents answer first; the rest of
+   * the scope only when they say nothing and the question is not about the group itself ("vår
+   * uppsägningstid" is not answered from another group's agreement), and then the answer says so.
+   */
   async ask(question: string, options: AskOptions): Promise<AskResult> {
     const started = performance.now();
+    const group = usableGroup(options.group);
+    const scopes = group ? groupScopes(options.scope, group) : null;
+    let result: Omit<AskResult, "latencyMs">;
+    if (group && scopes) {
+      const aboutGroup = refersToGroup(question);
+      result = await this.answerWithin(
+        question,
+        options,
+        scopes.own,
+        aboutGroup ? groupContextText(group) : "",
+      );
+      if (result.answer.abstained && !aboutGroup && scopes.outside) {
+        const outside = await this.answerWithin(question, options, scopes.outside, "");
+        const own = new Set(group.documents);
+        const fromOutside = outside.answer.citations.every((citation) => !own.has(citation.documentId));
+        if (!outside.answer.abstained)
+          result = fromOutside ? { ...outside, answer: outsideGroupAnswer(outside.answer) } : outside;
+      }
+    } else {
+      result = await this.answerWithin(question, options, options.scope, "");
+    }
+    const latencyMs = performance.now() - started;
+    this.logger.debug("answered", {
+      abstained: result.answer.abstained,
+      citations: result.answer.citations.length,
+      latencyMs,
+    });
+    return { ...result, latencyMs };
+  }
+
+  /** Retrieves within one scope and composes (or declines); `context` only joins the retrieval query. */
+  private async answerWithin(
+    question: string,
+    options: AskOptions,
+    scope: Scope,
+    context: string,
+  ): Promise<Omit<AskResult, "latencyMs">> {
     const previous = options.history?.at(-1);
-    const retrievalQuery = previous ? `${question}\n${previous}` : question;
-    const retrieval = await this.retrieve(retrievalQuery, question, options.scope);
+    const retrievalQuery = [question, previous, context].filter(Boolean).join("\n");
+    const retrieval = await this.retrieve(retrievalQuery, question, scope);
     const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
     const sentences = scoreSentences(
       retrieval.passages,
@@ -155,13 +199,7 @@ export class AnswerService {
     }
     // The sources list opens with what the answer rests on, in retrieval order.
     if (!answer.abstained) retrieval.passages = citedFirst(retrieval.passages, answer);
-    const latencyMs = performance.now() - started;
-    this.logger.debug("answered", {
-      abstained: answer.abstained,
-      citations: answer.citations.length,
-      latencyMs,
-    });
-    return { answer, retrieval, latencyMs };
+    return { answer, retrieval };
   }
 
   /** The honest answer to "Vad står NT för?" when the documents use NT but never spell it out. */
