@@ -28,6 +28,13 @@ const ENDINGS = `arnas ernas ornas arna erna orna ades ande ende aste ens ets er
 
 const LINKING_VOWELS = new Set(["a", "e", "o", "u"]);
 
+/**
+ * Longest word considered for splitting. The search is quadratic in the word's length, and the
+ * longest word of the lexicon has 38 letters; anything much longer is a base64 blob or a
+ * letter run, not a compound.
+ */
+export const MAX_COMPOUND_LENGTH = 64;
+
 interface Segmentation {
   parts: string[];
   /** Sum of log frequencies; with equal part counts the higher sum has the higher geometric mean. */
@@ -63,7 +70,8 @@ export class CompoundSplitter {
    */
   split(word: string): string[] {
     const lower = word.toLowerCase();
-    if (lower.length < 2 * this.minPartLength || /\P{L}/u.test(lower)) return [word];
+    if (lower.length < 2 * this.minPartLength || lower.length > MAX_COMPOUND_LENGTH) return [word];
+    if (/\P{L}/u.test(lower)) return [word];
     const wholeFrequency = this.knownFrequency(lower);
     const shortest =
       wholeFrequency >= this.minPartFrequency ? Math.max(this.minPartLength, 4) : this.minPartLength;
@@ -79,7 +87,8 @@ export class CompoundSplitter {
   segment(word: string, parts: number): string[] | undefined {
     const lower = word.toLowerCase();
     const shortest = this.minPartLength;
-    if (parts < 1 || lower.length < parts * shortest || /\P{L}/u.test(lower)) return undefined;
+    if (parts < 1 || lower.length < parts * shortest || lower.length > MAX_COMPOUND_LENGTH) return undefined;
+    if (/\P{L}/u.test(lower)) return undefined;
     // rests[start]: best segmentation of lower.slice(start) into the part count of the current round.
     let rests: Array<Segmentation | undefined> = new Array(lower.length + 1);
     for (let start = 0; start <= lower.length - shortest; start++) {

@@ -30,6 +30,13 @@ export const SWEDISH_ANALYSIS_ALGORITHM = "sv-analysis-4";
 /** Distinct surface forms remembered; a 5.5-million-word corpus has a few hundred thousand. */
 const MAX_CACHED_FORMS = 1_000_000;
 const NO_TERMS: readonly string[] = [];
+/**
+ * Longer tokens give no terms: no Swedish word comes near this length (the lexicon's longest has
+ * 38 letters), while base64 images, hex dumps and letter runs do, and analysing those letter by
+ * letter would cost far more than the rest of the document. The algorithm version stays: every
+ * word up to this length is analysed as before, and the shipped word vectors are keyed to it.
+ */
+export const MAX_ANALYSED_WORD_LENGTH = 64;
 
 /**
  * Creates the Swedish analyzer. Stop words (SWEDISH_STOP_WORDS) and single letters are dropped at
@@ -42,6 +49,7 @@ export function createSwedishAnalyzer(options: SwedishAnalyzerOptions = {}): Ana
   const cache = new Map<string, readonly string[]>();
 
   const termsOf = (surface: string): readonly string[] => {
+    if (surface.length > MAX_ANALYSED_WORD_LENGTH) return NO_TERMS;
     const cached = cache.get(surface);
     if (cached !== undefined) return cached;
     lexicon ??= loadDefaultLexicon();

@@ -202,6 +202,25 @@ describe("chunkDocument on constructed documents", () => {
     expect(chunks.map((chunk) => chunk.text).join(" ")).toBe(document.text);
   });
 
+  it("leaves out a word longer than a whole passage and keeps the text around it", () => {
+    const image = "iVBORw0KGgoAAAANSUhEUgAA".repeat(20_000);
+    const document = documentFrom([
+      paragraph("Beredningen träffas fyra gånger per år."),
+      paragraph(`Bilden visar organisationen: ${image} Presidiet leder arbetet.`),
+    ]);
+    const chunks = chunkDocument(document);
+
+    expect(chunks.map((chunk) => chunk.text.length).every((length) => length <= 1_400)).toBe(true);
+    const text = chunks.map((chunk) => chunk.text).join(" ");
+    expect(text).toContain("Beredningen träffas fyra gånger per år.");
+    expect(text).toContain("Presidiet leder arbetet.");
+    expect(text).not.toContain("iVBORw0KGgo");
+  });
+
+  it("makes no passage of a document that is one endless word", () => {
+    expect(chunkDocument(documentFrom([paragraph("a".repeat(100_000))]))).toEqual([]);
+  });
+
   it("leaves the title heading out of paths and keeps a heading with the text it introduces", () => {
     const document = documentFrom(
       [

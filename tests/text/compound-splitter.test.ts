@@ -122,3 +122,17 @@ describe("CompoundSplitter rules", () => {
     expect(strict.split("fiskodlingar")).toEqual(["fiskodlingar"]);
   });
 });
+
+describe("CompoundSplitter on very long tokens", () => {
+  it("keeps a token far longer than any compound whole instead of searching its splits", () => {
+    const splitter = new CompoundSplitter(
+      new Map([
+        ["samverkan", 500],
+        ["beredning", 400],
+      ]),
+    );
+    const long = "samverkansberedning".repeat(10_000);
+    expect(splitter.split(long)).toEqual([long]);
+    expect(splitter.segment(long, 2)).toBeUndefined();
+  });
+});

@@ -97,3 +97,15 @@ describe("Swedish analyzer", () => {
     ]);
   });
 });
+
+describe("Swedish analyzer on tokens no word is as long as", () => {
+  it("gives no terms for a letter run or base64 blob, and keeps the words around it", () => {
+    const blob = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx".repeat(3_000);
+    const text = `Samverkansberedningen ${"a".repeat(200_000)} träffas ${blob} fyra gånger`;
+    expect(analyzer.analyze(text)).toEqual(analyzer.analyze("Samverkansberedningen träffas fyra gånger"));
+  });
+
+  it("analyses a word of the lexicon's longest length as before", () => {
+    expect(analyzer.analyze("kommunikationsövervakningsuppgifter").length).toBeGreaterThan(1);
+  });
+});

@@ -46,7 +46,11 @@ export function sectionUnits(sections: readonly Section[], text: string, limits:
   return units;
 }
 
-/** Cuts an over-long sentence at commas or semicolons, and as a last resort between words. */
+/**
+ * Cuts an over-long sentence at commas or semicolons, and as a last resort between words. A single
+ * "word" longer than a whole chunk (a base64 image, a minified script) is left out: no one can
+ * read or search it, and a passage cannot hold it.
+ */
 function fitUnit(unit: Unit, text: string, limits: UnitLimits): Unit[] {
   if (unit.words <= limits.maxWords && unit.end - unit.start <= limits.maxCharacters) return [unit];
   // Word k runs from boundaries[k] + 1 to boundaries[k + 1]; block text has single spaces.
@@ -70,7 +74,8 @@ function fitUnit(unit: Unit, text: string, limits: UnitLimits): Unit[] {
     const cut =
       fits < boundaries.length - 1 && clause > first && clause - first >= (fits - first) / 2 ? clause : fits;
     const end = boundaries[cut] ?? unit.end;
-    pieces.push({ ...unit, start, end, forced: true, words: cut - first });
+    if (end - start <= limits.maxCharacters)
+      pieces.push({ ...unit, start, end, forced: true, words: cut - first });
     first = cut;
   }
   return pieces;
