@@ -3,7 +3,9 @@ import type { DateTime } from "luxon";
 import { z } from "zod";
 import { type CalendarEvent, EVENT_KINDS, type EventKind, type Occurrence } from "./calendar-event.ts";
 import { type CalendarProblem, calendarProblem } from "./calendar-problem.ts";
-import { ianaZone, icsTimeToStockholm } from "./ics-time.ts";
+import { icalErrorText } from "./ical-error-text.ts";
+import { ianaZone, icsDateProblems, icsTimeToStockholm } from "./ics-time.ts";
+import { MAX_OCCURRENCES_PER_WINDOW, recurrenceProblem } from "./recurrence.ts";
 import { type ReminderRule, reminderRuleSchema } from "./reminder-rule.ts";
 
 const MAX_STEPS = 200_000;
@@ -49,12 +51,18 @@ export function parseIcsCalendar(
       // IANA names are converted by luxon; only custom definitions need ical.js's zone service.
       if (component && typeof tzid === "string" && !ianaZone(tzid)) ICAL.TimezoneService.register(component);
     } catch (error) {
-      problems.push(calendarProblem(file, block.line, null, `ogiltig VTIMEZONE (${reason(error)})`));
+      problems.push(calendarProblem(file, block.line, null, `ogiltig VTIMEZONE: ${icalErrorText(error)}`));
     }
   }
 
   const vevents: ParsedVevent[] = [];
   for (const block of blocks.filter((candidate) => candidate.name === "VEVENT")) {
+    const badDates = icsDateProblems(block.text, block.line);
+    if (badDates.length > 0) {
+      for (const bad of badDates)
+        problems.push(calendarProblem(file, bad.line, null, `${bad.message} – händelsen hoppas över`));
+      continue;
+    }
     try {
       const component = wrap(block.text).getFirstSubcomponent("vevent");
       if (!component) throw new Error("VEVENT saknas");
@@ -65,12 +73,28 @@ export function parseIcsCalendar(
         continue;
       }
       // Parsing the rules and exception dates here makes a broken one fail now, not during planning.
-      for (const property of component.getAllProperties("rrule")) property.getFirstValue();
+      const refused = component
+        .getAllProperties("rrule")
+        .map((property) => recurrenceProblem(property.getFirstValue() as ICAL.Recur))
+        .find((problem) => problem !== null);
+      if (refused) {
+        const line = propertyLine(block, "RRULE");
+        problems.push(calendarProblem(file, line, uid, `RRULE ${refused} – händelsen hoppas över`));
+        continue;
+      }
       for (const property of component.getAllProperties("exdate")) property.getValues();
+      // ical.js checks a rule's parts only when expanding it; a first step does that now.
+      const trial = new ICAL.Event(component).iterator();
+      for (let step = 0; step < 3 && trial.next(); step++);
       vevents.push({ component, line: block.line, uid, isException: component.hasProperty("recurrence-id") });
     } catch (error) {
       problems.push(
-        calendarProblem(file, block.line, null, `trasig VEVENT (${reason(error)}) – händelsen hoppas över`),
+        calendarProblem(
+          file,
+          block.line,
+          null,
+          `trasig VEVENT: ${icalErrorText(error)} – händelsen hoppas över`,
+        ),
       );
     }
   }
@@ -161,8 +185,8 @@ function icsEvent(
     occurrences(from: DateTime, to: DateTime) {
       const result: Occurrence[] = [];
       const iterator = icalEvent.iterator();
-      for (let step = 0; step < MAX_STEPS; step++) {
-        const next = iterator.next();
+      for (let step = 0; step < MAX_STEPS && result.length < MAX_OCCURRENCES_PER_WINDOW; step++) {
+        const next = nextOrNull(iterator);
         if (!next) break;
         const details = icalEvent.getOccurrenceDetails(next);
         const start = icsTimeToStockholm(details.startDate, tzidOf(details.item));
@@ -220,6 +244,22 @@ function wrap(block: string): ICAL.Component {
   );
 }
 
-function reason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+/** The file line where a block's first property `name` starts (the block's own line when absent). */
+function propertyLine(block: Block, name: string): number {
+  const index = block.text
+    .split("\r\n")
+    .findIndex(
+      (line) => line.toUpperCase().startsWith(`${name}:`) || line.toUpperCase().startsWith(`${name};`),
+    );
+  return index < 0 ? block.line : block.line + index;
+}
+
+/** The next occurrence, or null when the rule has none left or ical.js gives up on it. */
+function nextOrNull(iterator: ICAL.RecurExpansion): ICAL.Time | null {
+  try {
+    return iterator.next() ?? null;
+  } catch {
+    // Parsing already tried the first steps; a rule that fails later ends its occurrences there.
+    return null;
+  }
 }

@@ -46,3 +46,45 @@ export function icsTimeToStockholm(time: ICAL.Time, tzid: string | null): DateTi
   }
   return DateTime.fromObject(components, { zone: STOCKHOLM });
 }
+
+/** Properties whose values are dates or date-times that ical.js would silently roll over (month 13 → next year). */
+const DATE_PROPERTIES = new Set(["DTSTART", "DTEND", "DUE", "EXDATE", "RDATE", "RECURRENCE-ID"]);
+
+const DATE_VALUE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/;
+
+/**
+ * Checks the date values of a VEVENT's text as written: ical.js turns `20271345T250000` into a
+ * date in 2028 instead of refusing it. Returns one Swedish problem per bad value, with the line
+ * (1-based, counted from `firstLine`) where its property starts.
+ */
+export function icsDateProblems(blockText: string, firstLine: number): { line: number; message: string }[] {
+  const problems: { line: number; message: string }[] = [];
+  const lines = blockText.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (/^[ \t]/.test(line)) return;
+    // Folded continuation lines belong to this property.
+    let text = line;
+    for (let next = index + 1; next < lines.length && /^[ \t]/.test(lines[next] ?? ""); next++) {
+      text += (lines[next] ?? "").slice(1);
+    }
+    const property = /^([A-Za-z-]+)((?:;[^:"]*(?:"[^"]*")?)*):(.*)$/.exec(text);
+    const name = property?.[1]?.toUpperCase();
+    if (!property || !name || !DATE_PROPERTIES.has(name)) return;
+    for (const item of (property[3] ?? "").split(",")) {
+      const value = (item.split("/")[0] ?? "").trim();
+      if (isValidIcsDate(value)) continue;
+      problems.push({
+        line: firstLine + index,
+        message: `${name} "${value}" är inget giltigt datum eller klockslag; skriv ÅÅÅÅMMDD eller ÅÅÅÅMMDDTHHMMSS, t.ex. 20270315T130000`,
+      });
+    }
+  });
+  return problems;
+}
+
+function isValidIcsDate(value: string): boolean {
+  const match = DATE_VALUE.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  return DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: "utc" }).isValid;
+}

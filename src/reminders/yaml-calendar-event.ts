@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import type { CalendarEvent, CalendarOrigin, Occurrence } from "./calendar-event.ts";
-import { parseRecurrence } from "./recurrence.ts";
+import { MAX_OCCURRENCES_PER_WINDOW, parseRecurrence } from "./recurrence.ts";
 import { STOCKHOLM } from "./stockholm-time.ts";
 import { addWorkingDays, isWorkingDay } from "./swedish-holidays.ts";
 import type { LocalMoment, YamlEvent } from "./yaml-calendar-schema.ts";
@@ -41,6 +41,7 @@ export function yamlCalendarEvent(
     occurrences(from, to) {
       const result: Occurrence[] = [];
       for (const nominal of nominalStarts(first, recur, to)) {
+        if (result.length >= MAX_OCCURRENCES_PER_WINDOW) break;
         const slot = allDay ? nominal.toISODate() : nominal.toFormat("yyyy-MM-dd'T'HH:mm");
         if (excluded.has(slot ?? "") || excluded.has(nominal.toISODate() ?? "")) continue;
         const start = shifted(nominal, event.nonWorkingDay);

@@ -1,19 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { copyKnowledge, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { appMention, sendToSlackApp, signedEvent, signSlackRequest } from "../builders/slack-payloads.ts";
 import { FakeSlackApi } from "../fakes/fake-slack-api.ts";
 import { freePort, type SamsynProcess, startSamsynProcess } from "./helpers/samsyn-process.ts";
 import { LAHOLM_QUESTION } from "./helpers/shipped-knowledge.ts";
 import { useStarted } from "./helpers/use-started.ts";
 
-// Malformed requests against the real `npm start` process: each is answered with a 4xx and the
-// process keeps serving Slack and the web chat.
+// Malformed input against the real `npm start` process: each request is answered with a 4xx and
+// the process keeps serving Slack and the web chat; a calendar rule repeating every second is
+// reported at start-up instead of being expanded.
 const SIGNING_SECRET = "malformed-test-secret";
 const CHANNEL = "C0OPEN";
+const EVERY_SECOND = [
+  "BEGIN:VCALENDAR",
+  "VERSION:2.0",
+  "PRODID:test",
+  "X-SAMSYN-GROUP:halsam-vasternorrland",
+  "BEGIN:VEVENT",
+  "UID:varje-sekund",
+  "SUMMARY:Varje sekund",
+  "DTSTART:20260101T000000Z",
+  "RRULE:FREQ=SECONDLY",
+  "END:VEVENT",
+  "END:VCALENDAR",
+].join("\r\n");
 
 const started = useStarted<{ samsyn: SamsynProcess; slack: FakeSlackApi }>(async (onStop) => {
   const slack = await FakeSlackApi.start();
   onStop(() => slack.close());
+  const folder = temporaryFolder("samsyn-malformed-");
+  onStop(folder.cleanup);
+  const knowledge = copyKnowledge(SHIPPED_KNOWLEDGE, path.join(folder.dir, "knowledge"));
+  fs.writeFileSync(path.join(knowledge, "calendar", "varje-sekund.ics"), EVERY_SECOND);
   const samsyn = await startSamsynProcess({
+    SAMSYN_KNOWLEDGE_DIR: knowledge,
     PORT: String(await freePort()),
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -26,7 +48,13 @@ const started = useStarted<{ samsyn: SamsynProcess; slack: FakeSlackApi }>(async
 const signed = (body: string, contentType: string) =>
   signSlackRequest(body, contentType, { signingSecret: SIGNING_SECRET });
 
-describe("malformed requests to the running server", () => {
+describe("malformed input to the running server", () => {
+  it("reports a calendar rule that repeats every second with file and line, and starts anyway", () => {
+    expect(started.samsyn.output()).toMatch(
+      /calendar\/varje-sekund\.ics rad 9 \(händelse varje-sekund\): RRULE upprepas oftare än en gång per dag \(FREQ=SECONDLY\)/,
+    );
+  });
+
   it("answers signed Slack bodies that are valid JSON but no object with a 4xx, and keeps answering", async () => {
     const { samsyn, slack } = started;
     const slackUrl = `${samsyn.url}/slack/events`;
