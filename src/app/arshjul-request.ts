@@ -10,8 +10,8 @@ const LAST_YEAR = 2999;
 /**
  * Reads the words after `årshjul`: an optional year ("2027") and an optional group, by id or name
  * ("laholm", "HälSam"). Without a group the conversation's only group is used; without a year, the
- * current one. The calendar is not secret (`möten` lists every group's meetings), so any group
- * may be named.
+ * current one. `groups` are those the asker may see (`shownGroups`): an internal group's dates
+ * stay in its own channels, so a group outside them is answered like an unknown one.
  */
 export function resolveArshjulRequest(
   argument: string,

@@ -1,3 +1,4 @@
+import { conversationAudience } from "../retrieval/scope.ts";
 import { escapeMrkdwn } from "../surfaces/slack/mrkdwn.ts";
 import { renderSlackArshjul } from "../surfaces/slack/render-arshjul.ts";
 import type { SlackCommandHooks } from "../surfaces/slack/slack-surface-context.ts";
@@ -15,14 +16,17 @@ export interface ChatCommandModules {
 /** Teams shows pictures up to 1024×1024 pixels; the wheel is a little taller than wide. */
 const TEAMS_PICTURE_WIDTH = 1000;
 
-/** The commands Slack and Teams share, whose replies are plain text. */
+/**
+ * The commands Slack and Teams share, whose replies are plain text. Every hook gets the
+ * conversation's groups from the surface's scope resolver and decides from that audience alone.
+ */
 function shared(modules: ChatCommandModules) {
   return {
     meetings: async (context: { groupIds: string[] }) => ({
-      text: await modules.reminders.list("meetings", context.groupIds),
+      text: await modules.reminders.list("meetings", conversationAudience(context.groupIds)),
     }),
     reminders: async (context: { groupIds: string[] }) => ({
-      text: await modules.reminders.list("reminders", context.groupIds),
+      text: await modules.reminders.list("reminders", conversationAudience(context.groupIds)),
     }),
     notificationAction: async (action: { value: string; userId: string }) => {
       const message = modules.reminders.action(action.value, action.userId);
@@ -35,10 +39,15 @@ function shared(modules: ChatCommandModules) {
 export function slackCommands(modules: ChatCommandModules): SlackCommandHooks {
   return {
     ...shared(modules),
-    intro: (context) => modules.onboarding.introSlack(context.argument, context.groupIds),
-    glossary: (context) => modules.onboarding.glossarySlack(context.argument, context.groupIds),
+    intro: (context) =>
+      modules.onboarding.introSlack(context.argument, conversationAudience(context.groupIds)),
+    glossary: (context) =>
+      modules.onboarding.glossarySlack(context.argument, conversationAudience(context.groupIds)),
     arshjul: async (context) => {
-      const outcome = await modules.reminders.arshjul(context.argument, context.groupIds);
+      const outcome = await modules.reminders.arshjul(
+        context.argument,
+        conversationAudience(context.groupIds),
+      );
       if ("problem" in outcome) return { text: escapeMrkdwn(outcome.problem) };
       const { wheel } = outcome;
       return renderSlackArshjul({ ...describe(wheel), png: wheel.png(), name: fileName(wheel) });
@@ -50,10 +59,15 @@ export function slackCommands(modules: ChatCommandModules): SlackCommandHooks {
 export function teamsCommands(modules: ChatCommandModules): TeamsCommandHooks {
   return {
     ...shared(modules),
-    intro: (context) => modules.onboarding.introTeams(context.argument, context.groupIds),
-    glossary: (context) => modules.onboarding.glossaryTeams(context.argument, context.groupIds),
+    intro: (context) =>
+      modules.onboarding.introTeams(context.argument, conversationAudience(context.groupIds)),
+    glossary: (context) =>
+      modules.onboarding.glossaryTeams(context.argument, conversationAudience(context.groupIds)),
     arshjul: async (context) => {
-      const outcome = await modules.reminders.arshjul(context.argument, context.groupIds);
+      const outcome = await modules.reminders.arshjul(
+        context.argument,
+        conversationAudience(context.groupIds),
+      );
       if ("problem" in outcome) return { text: outcome.problem };
       const { wheel } = outcome;
       return renderTeamsArshjul({ ...describe(wheel), png: wheel.png({ width: TEAMS_PICTURE_WIDTH }) });

@@ -1,6 +1,4 @@
-import path from "node:path";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.ts";
-import { loadGroups } from "../knowledge/groups.ts";
 import { ReminderService } from "../reminders/reminder-service.ts";
 import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
 import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
@@ -13,6 +11,7 @@ import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { slackCommands, teamsCommands } from "./chat-commands.ts";
+import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
@@ -24,11 +23,11 @@ import { userHashSalt } from "./user-hash-salt.ts";
  */
 async function main(): Promise<number> {
   const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
-  process.stderr.write(`${formatIngestSummary(summary)}\n`);
   const { config } = core;
-  const { groups, problems } = await loadGroups(path.join(config.knowledgeDir, "groups"));
-  for (const problem of problems)
-    logger.warn("group file skipped", { file: problem.file, reason: problem.message });
+  // A broken group file withholds its documents; the summary says so in Swedish, the log counts it.
+  const { groups, warnings } = await loadCheckedGroups(config.knowledgeDir, core.index.catalog);
+  process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
+  if (warnings.length > 0) logger.warn("group files need fixing", { warnings: warnings.length });
   const feedback = new SqliteFeedbackStore(
     core.index.database,
     userHashSalt(core.index.database, config.userHashSalt),

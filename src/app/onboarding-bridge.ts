@@ -12,7 +12,7 @@ import {
   resolveIntroductionRequest,
   type UpcomingProvider,
 } from "../onboarding/index.ts";
-import { scopeForGroups } from "../retrieval/scope.ts";
+import { type Audience, audienceScope, mayShowGroup } from "../retrieval/scope.ts";
 import { renderAcronymExplanation, renderGlossary } from "../surfaces/slack/render-glossary.ts";
 import { renderIntroduction } from "../surfaces/slack/render-introduction.ts";
 import { renderTeamsAcronym, renderTeamsGlossary } from "../surfaces/teams/render-teams-glossary.ts";
@@ -36,71 +36,74 @@ export class OnboardingBridge {
     private readonly upcoming?: UpcomingProvider,
   ) {}
 
-  /** `intro [grupp] [roll]` as plain text; `groupIds` null means every group may be introduced. */
-  async introText(argument: string, groupIds: readonly string[] | null): Promise<string> {
-    const request = resolveIntroductionRequest(argument, this.groups, {
-      groupIds: groupIds ? [...groupIds] : null,
-    });
+  /** `intro [grupp] [roll]` as plain text (the terminal), about the audience's chosen group unless another is named. */
+  async introText(argument: string, audience: Audience): Promise<string> {
+    const request = this.resolve(argument, audience);
     if ("problem" in request) return request.problem;
     return renderIntroductionText(await this.introduction(request.group, request.role));
   }
 
   /** `/samsyn intro` in Slack, as Block Kit with clickable suggested questions. */
-  async introSlack(
-    argument: string,
-    groupIds: readonly string[],
-  ): Promise<{ text: string; blocks?: unknown[] }> {
-    const request = resolveIntroductionRequest(argument, this.groups, { groupIds: [...groupIds] });
+  async introSlack(argument: string, audience: Audience): Promise<{ text: string; blocks?: unknown[] }> {
+    const request = this.resolve(argument, audience);
     if ("problem" in request) return { text: request.problem };
     return renderIntroduction(await this.introduction(request.group, request.role));
   }
 
   /** `intro` in Teams, as an Adaptive Card whose suggested questions are buttons. */
-  async introTeams(argument: string, groupIds: readonly string[]): Promise<TeamsCommandReply> {
-    const request = resolveIntroductionRequest(argument, this.groups, { groupIds: [...groupIds] });
+  async introTeams(argument: string, audience: Audience): Promise<TeamsCommandReply> {
+    const request = this.resolve(argument, audience);
     if ("problem" in request) return { text: request.problem };
     return renderTeamsIntroduction(await this.introduction(request.group, request.role));
   }
 
-  /** `ordlista [FÖRKORTNING]` as plain text (the terminal); `groupIds` null means every document. */
-  glossaryText(argument: string, groupIds: readonly string[] | null): Promise<string> {
-    return glossaryCommandText(this.core, argument, {
-      groupIds: groupIds ? [...groupIds] : null,
+  /** `ordlista [FÖRKORTNING]` as plain text (the terminal), from what the audience may see. */
+  async glossaryText(argument: string, audience: Audience): Promise<string> {
+    const single = this.singleHome(audience);
+    return glossaryCommandText(this.scopedCore(audience), argument, {
+      groupIds: single ? [single] : null,
       groups: this.groups,
     });
   }
 
   /** `/samsyn ordlista [FÖRKORTNING]` in Slack, from what the conversation may see. */
-  async glossarySlack(
-    argument: string,
-    groupIds: readonly string[],
-  ): Promise<{ text: string; blocks?: unknown[] }> {
-    const reply = await this.glossaryIn(argument, groupIds);
+  async glossarySlack(argument: string, audience: Audience): Promise<{ text: string; blocks?: unknown[] }> {
+    const reply = await this.glossaryIn(argument, audience);
     return "glossary" in reply ? renderGlossary(reply.glossary) : renderAcronymExplanation(reply.explanation);
   }
 
   /** `ordlista [FÖRKORTNING]` in Teams, from what the conversation may see. */
-  async glossaryTeams(argument: string, groupIds: readonly string[]): Promise<TeamsCommandReply> {
-    const reply = await this.glossaryIn(argument, groupIds);
+  async glossaryTeams(argument: string, audience: Audience): Promise<TeamsCommandReply> {
+    const reply = await this.glossaryIn(argument, audience);
     return "glossary" in reply ? renderTeamsGlossary(reply.glossary) : renderTeamsAcronym(reply.explanation);
   }
 
-  /** The web page's "Introduktion" panel. */
+  /** The web page's "Introduktion" panel: only for a group the page's audience may see. */
   panel(): WebPanelProvider {
-    return introductionPanelProvider(this.core, this.cache, {
+    const provider = introductionPanelProvider(this.core, this.cache, {
       groups: this.groups,
       ...(this.upcoming ? { upcoming: this.upcoming } : {}),
     });
+    return async (request) => {
+      const group = this.groups.find((candidate) => candidate.id === request.groupId);
+      if (group && !mayShowGroup(request.audience, group)) {
+        return {
+          sections: [],
+          emptyText: "Introduktionen till den här gruppen visas bara för administratören.",
+        };
+      }
+      return provider(request);
+    };
   }
 
   /**
-   * The glossary a chat conversation may see: its group's own acronyms in a group's channel, and
+   * The glossary a conversation may see: its group's own acronyms in a group's channel, and
    * otherwise those of the documents its scope allows (the public ones, plus those of the person's
    * groups in a direct message), so an internal group's terms stay in its own channels.
    */
-  private async glossaryIn(argument: string, groupIds: readonly string[]): Promise<GlossaryReply> {
-    const single = groupIds.length === 1 ? (groupIds[0] ?? null) : null;
-    const core = single ? this.core : this.scopedCore(groupIds);
+  private async glossaryIn(argument: string, audience: Audience): Promise<GlossaryReply> {
+    const single = this.singleHome(audience);
+    const core = this.scopedCore(audience);
     const options = { groups: this.groups, groupId: single };
     const wanted = argument.trim();
     if (wanted !== "" && ACRONYM.test(wanted)) {
@@ -109,10 +112,30 @@ export class OnboardingBridge {
     return { glossary: await glossary(core, single, options) };
   }
 
-  /** The core as a conversation of these groups sees it: only the documents its scope allows. */
-  private scopedCore(groupIds: readonly string[]): OnboardingCore {
+  /** The audience's one own group, which a glossary is then about; null with none or several. */
+  private singleHome(audience: Audience): string | null {
+    return audience.home.length === 1 ? (audience.home[0] ?? null) : null;
+  }
+
+  /**
+   * Resolves `intro …` among the groups the audience may see; a group it may not see is refused
+   * (by the same decision that scopes its questions), a withheld one is not offered at all.
+   */
+  private resolve(argument: string, audience: Audience) {
+    const offered = this.groups.filter((group) => group.withheld === undefined);
+    const fallback =
+      argument.trim() === "" && audience.memberOf === null ? (audience.home[0] ?? "") : argument;
+    const request = resolveIntroductionRequest(fallback, offered, { groupIds: audience.memberOf });
+    if ("problem" in request || mayShowGroup(audience, request.group)) return request;
+    return { problem: `Introduktionen till ${request.group.name} kan bara visas i gruppens egna kanaler.` };
+  }
+
+  /** The core as this audience sees it: only the documents its scope allows. */
+  private scopedCore(audience: Audience): OnboardingCore {
     const { catalog } = this.core.index;
-    const allowed = new Set(scopeForGroups(groupIds, this.groups, catalog.documents()).documentIds ?? []);
+    const scope = audienceScope(audience, this.groups, catalog.documents());
+    if (scope.documentIds === null) return this.core;
+    const allowed = new Set(scope.documentIds);
     return {
       ...this.core,
       index: {

@@ -8,6 +8,7 @@ import type { ReminderService } from "../reminders/reminder-service.ts";
 import { describeWhen } from "../reminders/reminder-text.ts";
 import { inStockholm, isoWithOffset } from "../reminders/stockholm-time.ts";
 import { formatUpcoming } from "../reminders/upcoming.ts";
+import { type Audience, groupsInView, shownGroups } from "../retrieval/scope.ts";
 import type { WebPanel, WebPanelRequest } from "../surfaces/web/web-panels.ts";
 import { resolveArshjulRequest } from "./arshjul-request.ts";
 
@@ -47,7 +48,7 @@ export class ReminderBridge {
 
   constructor(
     private readonly reminders: ReminderService,
-    groups: readonly Group[],
+    private readonly groups: readonly Group[],
     private readonly knowledgeDir?: string,
     options: ReminderBridgeOptions = {},
   ) {
@@ -55,10 +56,14 @@ export class ReminderBridge {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** `möten` / `påminnelser` for the first of the given groups, or all groups when none is given. */
-  async list(mode: "meetings" | "reminders", groupIds: readonly string[]): Promise<string> {
-    const group = groupIds.map((id) => this.groupsById.get(id)).find((found) => found !== undefined) ?? null;
-    const items = await this.reminders.upcoming(group?.id ?? null, DAYS_AHEAD);
+  /**
+   * `möten` / `påminnelser`: the audience's own groups, or where it belongs to none every group it
+   * may see (public ones, and for the administrator all); an internal group's dates stay in its channels.
+   */
+  async list(mode: "meetings" | "reminders", audience: Audience): Promise<string> {
+    const inView = groupsInView(audience, this.groups);
+    const items = await this.visibleUpcoming(inView, DAYS_AHEAD);
+    const group = inView.length === 1 ? (inView[0] ?? null) : null;
     return formatUpcoming(items, { mode, group, days: DAYS_AHEAD });
   }
 
@@ -76,12 +81,12 @@ export class ReminderBridge {
   }
 
   /**
-   * `årshjul [grupp] [år]` in a conversation whose documents belong to `groupIds`: the named group,
-   * or the conversation's only group, for the given year or this one.
+   * `årshjul [grupp] [år]`: the named group, or the audience's only group, for the given year or
+   * this one. Only groups the audience may see can be named or are listed.
    */
-  async arshjul(argument: string, groupIds: readonly string[]): Promise<ArshjulOutcome> {
-    const request = resolveArshjulRequest(argument, [...this.groupsById.values()], {
-      groupIds,
+  async arshjul(argument: string, audience: Audience): Promise<ArshjulOutcome> {
+    const request = resolveArshjulRequest(argument, shownGroups(audience, this.groups), {
+      groupIds: audience.home,
       currentYear: this.currentYear(),
     });
     if ("problem" in request) return request;
@@ -129,12 +134,10 @@ export class ReminderBridge {
 
   /** The web page's "Kommande möten och tidsfrister" panel, with the chosen group's årshjul. */
   async panel(request: WebPanelRequest): Promise<WebPanel> {
-    const items = await this.reminders.upcoming(request.groupId, DAYS_AHEAD);
-    const visible = items.filter(
-      (item) => request.admin || item.group.visibility === "public" || request.groupId,
-    );
-    const group = request.groupId ? this.groupsById.get(request.groupId) : undefined;
-    const wheel = group ? await this.wheel(group, this.currentYear()) : null;
+    const inView = groupsInView(request.audience, this.groups);
+    const visible = await this.visibleUpcoming(inView, DAYS_AHEAD);
+    const chosen = inView.find((group) => group.id === request.groupId);
+    const wheel = chosen ? await this.wheel(chosen, this.currentYear()) : null;
     const picture = wheel ? { svg: wheel.svg, alt: wheel.alt } : null;
     if (visible.length === 0) {
       return {
@@ -162,6 +165,14 @@ export class ReminderBridge {
         },
       ],
     };
+  }
+
+  /** Upcoming occurrences of these groups only. */
+  private async visibleUpcoming(groups: readonly Group[], days: number) {
+    const ids = new Set(groups.map((group) => group.id));
+    const only = groups.length === 1 ? (groups[0]?.id ?? null) : null;
+    const items = await this.reminders.upcoming(only, days);
+    return items.filter((item) => ids.has(item.group.id));
   }
 
   private currentYear(): number {

@@ -51,3 +51,73 @@ export function scopeForGroups(
     .map((document) => document.id);
   return { documentIds: allowed };
 }
+
+/**
+ * Who is asking, as far as groups go. Every surface turns its place (a Slack channel, a Teams
+ * personal chat, the web page with or without the access code, the terminal) into an audience, and
+ * every command decides from it alone what to show: answers, introductions, glossaries, meetings,
+ * reminders, årshjul, panels, stored answers and counts.
+ */
+export interface Audience {
+  /** Groups whose internal material may be shown besides public groups'; null for the local administrator (all). */
+  readonly memberOf: readonly string[] | null;
+  /** The groups the place itself belongs to or has chosen; commands without a named group are about these. */
+  readonly home: readonly string[];
+}
+
+/** The local administrator: the terminal, or the web page with the access code (or on loopback without one). */
+export const ADMINISTRATOR: Audience = { memberOf: null, home: [] };
+
+/** A chat conversation: it may see, and is about, the groups it belongs to (a channel's, or the person's in a DM). */
+export function conversationAudience(groupIds: readonly string[]): Audience {
+  return { memberOf: [...groupIds], home: [...groupIds] };
+}
+
+/** The audience narrowed to a group it chose (web selector, terminal `grupp`); the group must be shown to it. */
+export function withChosenGroup(audience: Audience, groupId: string | null): Audience {
+  return { memberOf: audience.memberOf, home: groupId === null ? [] : [groupId] };
+}
+
+/**
+ * Whether anything of a group (name, introduction, glossary, calendar) may be shown: public groups
+ * to everyone, internal ones to their members and the administrator, withheld ones to nobody.
+ */
+export function mayShowGroup(audience: Audience, group: Group): boolean {
+  if (group.withheld !== undefined) return false;
+  if (audience.memberOf === null || group.visibility === "public") return true;
+  return audience.memberOf.includes(group.id);
+}
+
+/** The groups an audience may be offered and shown, in file order. */
+export function shownGroups(audience: Audience, groups: readonly Group[]): Group[] {
+  return groups.filter((group) => mayShowGroup(audience, group));
+}
+
+/** The groups a command that names none is about: the audience's own groups, else every group shown to it. */
+export function groupsInView(audience: Audience, groups: readonly Group[]): Group[] {
+  const shown = shownGroups(audience, groups);
+  const home = shown.filter((group) => audience.home.includes(group.id));
+  return home.length > 0 ? home : shown;
+}
+
+/**
+ * The documents an audience may draw on: its own groups' plus the public ones; the administrator
+ * without a chosen group sees everything (withheld documents included: the files are its own).
+ */
+export function audienceScope(
+  audience: Audience,
+  groups: readonly Group[],
+  documents: readonly ScopedDocument[],
+): Scope {
+  const home = audience.home.filter((id) =>
+    groups.some((group) => group.id === id && mayShowGroup(audience, group)),
+  );
+  if (home.length > 0) return scopeForGroups(home, groups, documents);
+  if (audience.memberOf === null) return EVERYTHING;
+  return scopeForGroups(audience.memberOf, groups, documents);
+}
+
+/** Whether a scope lets a document be read. */
+export function scopeAllows(scope: Scope, documentId: string): boolean {
+  return scope.documentIds === null || scope.documentIds.includes(documentId);
+}

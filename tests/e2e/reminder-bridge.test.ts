@@ -9,6 +9,7 @@ import { loadGroups } from "../../src/knowledge/groups.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { ManualClock } from "../../src/reminders/clock.ts";
 import { ReminderService } from "../../src/reminders/reminder-service.ts";
+import { ADMINISTRATOR, conversationAudience, withChosenGroup } from "../../src/retrieval/scope.ts";
 import { runTerminalChat } from "../../src/surfaces/cli/terminal-chat.ts";
 import { SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 
@@ -32,13 +33,20 @@ async function bridge() {
 
 describe("reminders in the chat surfaces and the web page", () => {
   it("lists a group's next meeting in Swedish for `möten`", async () => {
-    const text = await (await bridge()).list("meetings", ["laholm-samverkansberedning"]);
+    const text = await (await bridge()).list(
+      "meetings",
+      conversationAudience(["laholm-samverkansberedning"]),
+    );
     expect(text).toMatch(/Samverkansberedningens sammanträde/);
     expect(text).toMatch(/februari/);
   });
 
   it("shows the group's upcoming meetings and its årshjul in the web panel", async () => {
-    const panel = await (await bridge()).panel({ groupId: "laholm-samverkansberedning", admin: true });
+    const panel = await (await bridge()).panel({
+      groupId: "laholm-samverkansberedning",
+      admin: true,
+      audience: withChosenGroup(ADMINISTRATOR, "laholm-samverkansberedning"),
+    });
     expect(panel.sections[0]?.items.some((item) => /sammanträde/i.test(item.title))).toBe(true);
     expect(panel.picture?.svg).toMatch(/<svg/);
     expect(panel.picture?.svg).toContain("Årshjul 2027");
@@ -54,7 +62,7 @@ describe("reminders in the chat surfaces and the web page", () => {
 
 describe("årshjul in chat", () => {
   it("draws the conversation's group for this year, with one short line per meeting and deadline", async () => {
-    const outcome = await (await bridge()).arshjul("", ["laholm-samverkansberedning"]);
+    const outcome = await (await bridge()).arshjul("", conversationAudience(["laholm-samverkansberedning"]));
     if (!("wheel" in outcome)) throw new Error(outcome.problem);
     const { wheel } = outcome;
     expect(wheel.group.id).toBe("laholm-samverkansberedning");
@@ -69,7 +77,7 @@ describe("årshjul in chat", () => {
   });
 
   it("takes a group and a year from the command, in either order", async () => {
-    const outcome = await (await bridge()).arshjul("2028 norrbotten", []);
+    const outcome = await (await bridge()).arshjul("2028 norrbotten", ADMINISTRATOR);
     expect("wheel" in outcome && [outcome.wheel.group.id, outcome.wheel.year]).toEqual([
       "norrbotten-politisk-samverkansberedning",
       2028,
@@ -78,7 +86,9 @@ describe("årshjul in chat", () => {
 
   it("says in Swedish what is missing: the group, a known group, a valid year, or anything that year", async () => {
     const ask = async (argument: string, groupIds: string[] = []) => {
-      const outcome = await (await bridge()).arshjul(argument, groupIds);
+      // The administrator's terminal may name every group; a conversation is about its own.
+      const audience = groupIds.length > 0 ? conversationAudience(groupIds) : ADMINISTRATOR;
+      const outcome = await (await bridge()).arshjul(argument, audience);
       return "problem" in outcome ? outcome.problem : "ett årshjul";
     };
     expect(await ask("")).toMatch(/^Konversationen hör inte till någon grupp\. Ange grupp: "årshjul halsam"/);
@@ -106,7 +116,7 @@ describe("årshjul in chat", () => {
     const chat = runTerminalChat(
       core,
       silentLogger,
-      { arshjul: (argument, groupIds) => reminders.arshjul(argument, groupIds) },
+      { arshjul: (argument, audience) => reminders.arshjul(argument, audience) },
       input,
       output,
     );

@@ -6,6 +6,7 @@ import type { Core } from "../../src/app/compose.ts";
 import { SqliteFeedbackStore } from "../../src/feedback/feedback-store.ts";
 import { loadGroups } from "../../src/knowledge/groups.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { ADMINISTRATOR } from "../../src/retrieval/scope.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import { startWebSurface, type WebSurface } from "../../src/surfaces/web/start-web-surface.ts";
 import type { WebPanelRequest } from "../../src/surfaces/web/web-panels.ts";
@@ -111,7 +112,7 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
     expect(await page.locator("#upcoming-body li strong").textContent()).toBe(
       `Samverkansberedningen ${INJECTION}`,
     );
-    expect(panelRequests.at(-1)).toEqual({ groupId: null, admin: true });
+    expect(panelRequests.at(-1)).toEqual({ groupId: null, admin: true, audience: ADMINISTRATOR });
   });
 
   it("answers with [n] markers linked to sources that open in context", async () => {

@@ -63,7 +63,7 @@ describe("loadGroups", () => {
     ]);
   });
 
-  it("reports broken files in Swedish, naming file and field, and skips them", async () => {
+  it("reports broken files in Swedish, naming file and field, and withholds them", async () => {
     await writeTextFile(dir, "ok.yaml", "name: Fungerar\n");
     await writeTextFile(dir, "saknar-namn.yaml", "organisations: [Region Halland]\n");
     await writeTextFile(dir, "fel-synlighet.yaml", "name: X\nvisibility: hemlig\n");
@@ -77,7 +77,7 @@ describe("loadGroups", () => {
     await writeTextFile(dir, "Fel Namn.yaml", "name: X\n");
     const { groups, problems } = await loadGroups(dir);
 
-    expect(groups.map((group) => group.id)).toEqual(["ok"]);
+    expect(groups.filter((group) => group.withheld === undefined).map((group) => group.id)).toEqual(["ok"]);
     const messages = Object.fromEntries(
       problems.map((problem) => [path.basename(problem.file), problem.message]),
     );
@@ -90,6 +90,70 @@ describe("loadGroups", () => {
     expect(messages["trasig.yaml"]).toContain("inte giltig YAML");
     expect(messages["Fel Namn.yaml"]).toContain("filnamnet");
     expect(problems).toHaveLength(6);
+  });
+
+  it("reads visibility in any case and one value where a list is expected", async () => {
+    await writeTextFile(
+      dir,
+      "halsam.yaml",
+      "name: HälSam\nvisibility: Internal\ndocuments: halsam.txt\nchannels:\n  slack: C0HEMLIG\n",
+    );
+    await writeTextFile(dir, "oppen.yaml", "name: Öppen\nvisibility: PUBLIC\n");
+    const { groups, problems } = await loadGroups(dir);
+
+    expect(problems).toEqual([]);
+    expect(groups.map((group) => [group.id, group.visibility])).toEqual([
+      ["halsam", "internal"],
+      ["oppen", "public"],
+    ]);
+    expect(groups[0]?.channels).toEqual({ slack: ["C0HEMLIG"] });
+    expect(groups[0]?.documents).toEqual(["halsam.txt"]);
+  });
+
+  it("turns a file it cannot use into an internal group in no channel that claims the documents it names", async () => {
+    await writeTextFile(
+      dir,
+      "stavfel.yaml",
+      "name: HälSam\nvisibilty: public\ndocuments:\n  - hemlig/protokoll 2024.pdf\n  - budget.txt\nchannels:\n  slack: [C0HEMLIG]\n",
+    );
+    await writeTextFile(
+      dir,
+      "trasig.yaml",
+      'name: "oavslutad\ndocuments: [avtal.docx, "del 2.md"]\n  - x: [\n',
+    );
+    await writeTextFile(dir, "nastlad.yaml", "name: X\ndocuments:\n  a: inne.md\n");
+    const { groups, problems } = await loadGroups(dir);
+
+    const byId = new Map(groups.map((group) => [group.id, group]));
+    const misspelt = byId.get("stavfel");
+    expect(misspelt).toMatchObject({
+      visibility: "internal",
+      channels: {},
+      secretaries: [],
+      reminders: { enabled: false },
+      withheld: expect.stringContaining('groups/stavfel.yaml: okänt fält "visibilty"'),
+    });
+    expect(misspelt?.documents).toEqual(expect.arrayContaining(["hemlig/protokoll 2024.pdf", "budget.txt"]));
+    expect(byId.get("trasig")?.documents).toEqual(expect.arrayContaining(["avtal.docx", "del 2.md"]));
+    expect(byId.get("nastlad")?.documents).toContain("inne.md");
+    expect(problems.map((problem) => problem.withheld?.length ?? 0).every((count) => count > 0)).toBe(true);
+  });
+
+  it("withholds a second file that takes an id already used", async () => {
+    await writeTextFile(dir, "laholm.yaml", "name: Laholm\nvisibility: public\n");
+    await writeTextFile(
+      dir,
+      "laholm.yml",
+      "name: Laholm igen\nvisibility: public\ndocuments: [intern.txt]\n",
+    );
+    const { groups, problems } = await loadGroups(dir);
+
+    expect(groups.map((group) => [group.id, group.withheld === undefined])).toEqual([
+      ["laholm", true],
+      ["laholm.yml", false],
+    ]);
+    expect(groups[1]?.documents).toEqual(["intern.txt"]);
+    expect(problems[0]?.message).toBe('groups/laholm.yml: en annan fil har redan id "laholm"');
   });
 
   it("treats a missing groups folder as no groups", async () => {

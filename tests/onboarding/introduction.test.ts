@@ -7,7 +7,7 @@ import type { Introduction } from "../../src/onboarding/introduction.ts";
 import { IntroductionCache } from "../../src/onboarding/introduction-cache.ts";
 import { introductionPanel, introductionPanelProvider } from "../../src/onboarding/introduction-panel.ts";
 import { renderIntroductionText } from "../../src/onboarding/render-introduction-text.ts";
-import { scopeForGroups } from "../../src/retrieval/scope.ts";
+import { ADMINISTRATOR, conversationAudience, scopeForGroups } from "../../src/retrieval/scope.ts";
 import { parseIntroductionAction, renderIntroduction } from "../../src/surfaces/slack/render-introduction.ts";
 import { ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { allStatements, chunkText, groupAspect, plainWords, sourceOf } from "./introduction-helpers.ts";
@@ -195,13 +195,15 @@ describe("rendering an introduction", () => {
   it("serves the panel for the chosen group, and only public groups to visitors", async () => {
     const cache = new IntroductionCache(async (_core, group) => intro(group.id));
     const provide = introductionPanelProvider(core, cache, { groups });
-    const admin = await provide({ groupId: "laholm-samverkansberedning", admin: true });
+    const asAdmin = (groupId: string | null) => ({ groupId, admin: true, audience: ADMINISTRATOR });
+    const asVisitor = (groupId: string) => ({ groupId, admin: false, audience: conversationAudience([]) });
+    const admin = await provide(asAdmin("laholm-samverkansberedning"));
     expect(admin.sections[0]?.heading).toBe("Syfte – Samverkansberedningen i Laholm");
-    const visitor = await provide({ groupId: "laholm-samverkansberedning", admin: false });
+    const visitor = await provide(asVisitor("laholm-samverkansberedning"));
     expect(visitor).toEqual({ sections: [], emptyText: expect.stringMatching(/bara för administratören/) });
-    const publicGroup = await provide({ groupId: "region-halland-lokala-namnder", admin: false });
+    const publicGroup = await provide(asVisitor("region-halland-lokala-namnder"));
     expect(publicGroup.sections.length).toBeGreaterThan(0);
-    expect((await provide({ groupId: null, admin: true })).emptyText).toMatch(/Välj en grupp/);
+    expect((await provide(asAdmin(null))).emptyText).toMatch(/Välj en grupp/);
   });
 
   it("renders Slack blocks with one button per suggested question that routes back to the question", () => {

@@ -1,4 +1,5 @@
 import { bootstrap } from "../../app/bootstrap.ts";
+import { loadCheckedGroups } from "../../app/load-checked-groups.ts";
 import { formatIngestSummary } from "./format-ingest-summary.ts";
 import { EXIT_BAD_INPUT, EXIT_OK, parseCommandArguments, runCommand } from "./run-command.ts";
 
@@ -14,9 +15,10 @@ async function main(): Promise<number> {
       ...(values.data ? { dataDir: values.data } : {}),
     },
   });
+  const { warnings, withheld } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
   core.close();
-  process.stdout.write(`${formatIngestSummary(summary)}\n`);
-  return summary.skipped.length > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+  process.stdout.write(`${formatIngestSummary(summary, warnings)}\n`);
+  return summary.skipped.length > 0 || withheld > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 function parseArguments() {

@@ -5,7 +5,13 @@ import { isFollowUp } from "../../answer/is-follow-up.ts";
 import type { Core } from "../../app/compose.ts";
 import { type Group, loadGroups } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
-import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
+import {
+  ADMINISTRATOR,
+  type Audience,
+  audienceScope,
+  shownGroups,
+  withChosenGroup,
+} from "../../retrieval/scope.ts";
 import { formatAnswer } from "./format-answer.ts";
 
 const HELP = `Skriv en fråga om era överenskommelser, reglementen och rapporter, t.ex.
@@ -22,16 +28,19 @@ Kommandon:
   årshjul [år]     årets möten och sista dagar som bild (för vald grupp, eller "årshjul laholm 2027")
   avsluta          avsluta (eller Ctrl+D)`;
 
-/** Commands other modules provide to the terminal chat. */
+/**
+ * Commands other modules provide to the terminal chat. The terminal is the local administrator's;
+ * `audience` carries the group chosen with `grupp` as its home.
+ */
 export interface TerminalChatCommands {
-  /** Upcoming meetings and deadlines, or planned reminders, for the chosen groups (all when empty). */
-  list?(mode: "meetings" | "reminders", groupIds: readonly string[]): Promise<string>;
+  /** Upcoming meetings and deadlines, or planned reminders, for the chosen group (all when none). */
+  list?(mode: "meetings" | "reminders", audience: Audience): Promise<string>;
   /** `intro …`: the introduction to a group (the chosen one unless the argument names another). */
-  intro?(argument: string, groupIds: readonly string[]): Promise<string>;
+  intro?(argument: string, audience: Audience): Promise<string>;
   /** `ordlista …`: the glossary, or one acronym explained. */
-  glossary?(argument: string, groupIds: readonly string[]): Promise<string>;
+  glossary?(argument: string, audience: Audience): Promise<string>;
   /** `årshjul [grupp] [år]`: the group's wheel to save, or a Swedish message why there is none. */
-  arshjul?(argument: string, groupIds: readonly string[]): Promise<TerminalArshjul>;
+  arshjul?(argument: string, audience: Audience): Promise<TerminalArshjul>;
 }
 
 /** An årshjul to save next to the index, or why there is none. */
@@ -55,15 +64,14 @@ export async function runTerminalChat(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const { groups, problems } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
-  for (const problem of problems)
-    logger.warn("group file skipped", { file: problem.file, reason: problem.message });
+  // Broken group files are reported with the ingest summary; their groups are withheld, never offered.
+  const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
+  const offered = shownGroups(ADMINISTRATOR, groups);
   const terminal = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = readline.createInterface({ input, output, terminal });
   const write = (text: string) => output.write(`${text}\n`);
-  let scope: Scope = EVERYTHING;
+  let audience: Audience = ADMINISTRATOR;
   let scopeName = "alla dokument";
-  let groupIds: string[] = [];
   let previousQuestion: string | undefined;
 
   write(`Samsyn – ställ en fråga (söker i ${scopeName}). Skriv "hjälp" för kommandon.`);
@@ -88,19 +96,18 @@ export async function runTerminalChat(
         break;
       case "grupper":
         write(
-          groups.map((group) => `  ${group.id} – ${group.name}`).join("\n") || "Inga grupper är definierade.",
+          offered.map((group) => `  ${group.id} – ${group.name}`).join("\n") ||
+            "Inga grupper är definierade.",
         );
         break;
       case "grupp": {
-        const chosen = chooseGroup(groups, argument);
+        const chosen = chooseGroup(offered, argument);
         if (chosen === "all") {
-          scope = EVERYTHING;
+          audience = ADMINISTRATOR;
           scopeName = "alla dokument";
-          groupIds = [];
         } else if (chosen) {
-          scope = scopeForGroups([chosen.id], groups, core.index.catalog.documents());
+          audience = withChosenGroup(ADMINISTRATOR, chosen.id);
           scopeName = chosen.name;
-          groupIds = [chosen.id];
         } else {
           write(`Okänd grupp "${argument}". Skriv "grupper" för att se vilka som finns.`);
           break;
@@ -123,7 +130,7 @@ export async function runTerminalChat(
           break;
         }
         try {
-          write(await handler(argument, groupIds));
+          write(await handler(argument, audience));
         } catch (error) {
           logger.error("onboarding failed", { error });
           write("Det gick inte att ta fram introduktionen just nu. Se loggen för orsaken.");
@@ -137,7 +144,7 @@ export async function runTerminalChat(
           break;
         }
         try {
-          write(await saveArshjul(await commands.arshjul(argument, groupIds), core.config.dataDir));
+          write(await saveArshjul(await commands.arshjul(argument, audience), core.config.dataDir));
         } catch (error) {
           logger.error("arshjul failed", { error });
           write("Det gick inte att rita årshjulet just nu. Se loggen för orsaken.");
@@ -150,7 +157,7 @@ export async function runTerminalChat(
           break;
         }
         try {
-          write(await commands.list(command.toLowerCase() === "möten" ? "meetings" : "reminders", groupIds));
+          write(await commands.list(command.toLowerCase() === "möten" ? "meetings" : "reminders", audience));
         } catch (error) {
           logger.error("listing failed", { error });
           write("Det gick inte att läsa kalendern just nu. Se loggen för orsaken.");
@@ -159,6 +166,7 @@ export async function runTerminalChat(
       default:
         try {
           const history = previousQuestion && isFollowUp(line) ? [previousQuestion] : [];
+          const scope = audienceScope(audience, groups, core.index.catalog.documents());
           const { answer } = await core.answers.ask(line, { scope, history });
           write(`\n${formatAnswer(answer)}\n`);
           previousQuestion = line;

@@ -1,7 +1,13 @@
 import type { webApi } from "@slack/bolt";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
-import { type Scope, type ScopedDocument, scopeForGroups } from "../../retrieval/scope.ts";
+import {
+  type Audience,
+  audienceScope,
+  conversationAudience,
+  type Scope,
+  type ScopedDocument,
+} from "../../retrieval/scope.ts";
 
 /** Where a question was asked, as far as scope is concerned. */
 export interface SlackConversation {
@@ -35,7 +41,12 @@ export class SlackScopeResolver {
 
   /** The scope of one question. */
   async scopeFor(conversation: SlackConversation): Promise<Scope> {
-    return scopeForGroups(await this.groupIdsFor(conversation), this.groups, this.documents());
+    return audienceScope(await this.audienceFor(conversation), this.groups, this.documents());
+  }
+
+  /** Who the conversation is, for every command: the groups it belongs to and may see. */
+  async audienceFor(conversation: SlackConversation): Promise<Audience> {
+    return conversationAudience(await this.groupIdsFor(conversation));
   }
 
   /** The groups whose documents the conversation may see (besides the public ones). */

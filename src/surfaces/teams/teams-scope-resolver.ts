@@ -1,6 +1,12 @@
 import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
-import { type Scope, type ScopedDocument, scopeForGroups } from "../../retrieval/scope.ts";
+import {
+  type Audience,
+  audienceScope,
+  conversationAudience,
+  type Scope,
+  type ScopedDocument,
+} from "../../retrieval/scope.ts";
 import { loggableError } from "./loggable-error.ts";
 
 /** Where a question was asked, as far as scope is concerned. */
@@ -46,7 +52,12 @@ export class TeamsScopeResolver {
 
   /** The scope of one question. */
   async scopeFor(place: TeamsPlace): Promise<Scope> {
-    return scopeForGroups(await this.groupIdsFor(place), this.groups, this.documents());
+    return audienceScope(await this.audienceFor(place), this.groups, this.documents());
+  }
+
+  /** Who the conversation is, for every command: the groups it belongs to and may see. */
+  async audienceFor(place: TeamsPlace): Promise<Audience> {
+    return conversationAudience(await this.groupIdsFor(place));
   }
 
   /** The groups whose documents the conversation may see (besides the public ones). */

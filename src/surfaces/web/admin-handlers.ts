@@ -1,18 +1,32 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { groupWarnings } from "../../knowledge/group-warnings.ts";
 import { SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
+import { audienceScope } from "../../retrieval/scope.ts";
 import { uploadFileName } from "./document-uploads.ts";
 import type { WebContext } from "./web-context.ts";
 import { readBody, sendJson, WebRequestError } from "./web-http.ts";
 import { PANEL_NAMES, type PanelName, type WebPanel } from "./web-panels.ts";
-import { checkGroup, selectableGroups } from "./web-scope.ts";
+import { pageAudience, selectableGroups, webAudience } from "./web-scope.ts";
 
-/** `GET /api/web/status`: the status line, the groups to choose from and what this user may do. */
+/**
+ * `GET /api/web/status`: the status line, the groups to choose from and what this user may do. The
+ * counts are of the documents this user may search, so a visitor learns nothing of internal ones;
+ * the administrator also sees which group files are broken and what that withholds.
+ */
 export function handleStatus(context: WebContext, request: IncomingMessage, response: ServerResponse): void {
   const admin = context.access.isAdmin(request);
-  const stats = context.core.index.catalog.stats();
+  const { catalog } = context.core.index;
+  const stats = catalog.stats();
+  const scope = audienceScope(pageAudience(admin), context.groups, catalog.documents());
+  const counts =
+    scope.documentIds === null
+      ? { documents: stats.documents, chunks: stats.chunks }
+      : {
+          documents: scope.documentIds.length,
+          chunks: catalog.chunkRowidsOfDocuments(scope.documentIds).length,
+        };
   sendJson(response, 200, {
-    documents: stats.documents,
-    chunks: stats.chunks,
+    ...counts,
     lastIngestAt: stats.lastIngestAt,
     embedder: context.core.index.embedder.id,
     admin,
@@ -29,6 +43,9 @@ export function handleStatus(context: WebContext, request: IncomingMessage, resp
       extensions: SUPPORTED_EXTENSIONS,
     },
     panels: Object.fromEntries(PANEL_NAMES.map((name) => [name, context.providers[name] !== undefined])),
+    groupWarnings: admin
+      ? groupWarnings(context.groups, new Set(catalog.documents().map((document) => document.id)))
+      : [],
   });
 }
 
@@ -45,10 +62,10 @@ export async function handlePanel(
     ? context.providers[name as PanelName]
     : undefined;
   if (!provider) throw new WebRequestError(404, "panel_not_set_up", "Den här delen är inte inställd ännu.");
-  if (groupId !== null) checkGroup(groupId, admin, context.groups);
+  const audience = webAudience(groupId, admin, context.groups);
   let panel: WebPanel;
   try {
-    panel = await provider({ groupId, admin });
+    panel = await provider({ groupId, admin, audience });
   } catch (error) {
     context.logger.error("web panel failed", { panel: name, error });
     throw new WebRequestError(

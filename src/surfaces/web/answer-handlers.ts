@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { audienceScope, scopeAllows } from "../../retrieval/scope.ts";
 import { passageInContext } from "./passage-in-context.ts";
 import { readJson } from "./read-json.ts";
+import type { RecentAnswer } from "./recent-answers.ts";
 import type { WebContext } from "./web-context.ts";
 import { sendJson, WebRequestError } from "./web-http.ts";
-import { webScope } from "./web-scope.ts";
+import { pageAudience, webAudience } from "./web-scope.ts";
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -38,7 +40,8 @@ export async function handleAsk(
 ): Promise<void> {
   const admin = context.access.isAdmin(request);
   const body = await readJson(request, askSchema);
-  const scope = webScope(body.group, admin, context.groups, context.core.index.catalog.documents());
+  const audience = webAudience(body.group, admin, context.groups);
+  const scope = audienceScope(audience, context.groups, context.core.index.catalog.documents());
   if (context.busy.answering >= MAX_CONCURRENT_QUESTIONS) {
     throw new WebRequestError(429, "busy", "Samsyn svarar på många frågor just nu. Försök igen om en stund.");
   }
@@ -60,7 +63,7 @@ export async function handleAsk(
           "Något gick fel när jag skulle svara, förlåt. Försök igen om en stund – kvarstår felet, kontakta den som driver Samsyn.",
         );
       });
-    const answerId = context.answers.add({ question: body.question, answer });
+    const answerId = context.answers.add({ question: body.question, answer, audience });
     context.logger.info("web question answered", {
       group: body.group,
       withHistory: history.length > 0,
@@ -74,15 +77,19 @@ export async function handleAsk(
   }
 }
 
-/** `GET /api/web/answers/{id}/passages/{chunkId}`: a passage the answer cited or offered, in context. */
+/**
+ * `GET /api/web/answers/{id}/passages/{chunkId}`: a passage the answer cited or offered, in context,
+ * if the person asking may read every document the answer draws on (an administrator's answer is
+ * not opened to a visitor who learnt its id).
+ */
 export function handlePassage(
   context: WebContext,
+  request: IncomingMessage,
   response: ServerResponse,
   answerId: string,
   chunkId: string,
 ): void {
-  const stored = context.answers.find(answerId);
-  if (!stored) throw answerGone();
+  const stored = findReadable(context, request, answerId);
   const { answer } = stored;
   const reference =
     answer.citations.find((citation) => citation.chunkId === chunkId) ??
@@ -108,8 +115,7 @@ export async function handleFeedback(
   response: ServerResponse,
 ): Promise<void> {
   const body = await readJson(request, feedbackSchema);
-  const stored = context.answers.find(body.answerId);
-  if (!stored) throw answerGone();
+  const stored = findReadable(context, request, body.answerId);
   context.feedback.record({
     surface: "web",
     messageKey: `answer:${body.answerId}`,
@@ -126,6 +132,24 @@ export async function handleFeedback(
         ? "Tack! Bra att svaret hjälpte."
         : "Tack för att du sa till. Återkopplingen hjälper oss att göra Samsyn bättre.",
   });
+}
+
+/**
+ * A kept answer, if the requester's own scope (as the page's administrator or a visitor, without
+ * any chosen group) allows every document it cites or offers. Otherwise it is answered as gone, so
+ * a visitor learns nothing about an answer that is not theirs to see.
+ */
+function findReadable(context: WebContext, request: IncomingMessage, answerId: string): RecentAnswer {
+  const stored = context.answers.find(answerId);
+  if (!stored) throw answerGone();
+  const requester = pageAudience(context.access.isAdmin(request));
+  // An answer given to the administrator stays the administrator's, whatever it happened to cite.
+  if (stored.audience.memberOf === null && requester.memberOf !== null) throw answerGone();
+  const scope = audienceScope(requester, context.groups, context.core.index.catalog.documents());
+  const { citations, closest } = stored.answer;
+  const readable = [...citations, ...closest].every((passage) => scopeAllows(scope, passage.documentId));
+  if (!readable) throw answerGone();
+  return stored;
 }
 
 function answerGone(): WebRequestError {

@@ -138,7 +138,7 @@ async function routeApi(
     second &&
     fourth
   ) {
-    return handlePassage(context, response, second, fourth);
+    return handlePassage(context, request, response, second, fourth);
   }
   if (method === "GET" && parts.length === 2 && first === "panels" && second) {
     return handlePanel(context, request, response, second, url.searchParams.get("group") || null);

@@ -1,3 +1,5 @@
+import type { Audience } from "../../retrieval/scope.ts";
+
 /** One line of a side panel: a meeting, a deadline, a role, a key document, a suggested question. */
 export interface WebPanelItem {
   title: string;
@@ -32,6 +34,8 @@ export interface WebPanelRequest {
   groupId: string | null;
   /** Whether the user is the administrator (may see every group). */
   admin: boolean;
+  /** Who asks, with the chosen group as home: what the panel may show is decided from this alone. */
+  audience: Audience;
 }
 
 /** Produces a panel for the current selection. */

@@ -1,32 +1,45 @@
 import type { Group } from "../../knowledge/groups.ts";
-import { EVERYTHING, type Scope, type ScopedDocument, scopeForGroups } from "../../retrieval/scope.ts";
+import {
+  ADMINISTRATOR,
+  type Audience,
+  conversationAudience,
+  mayShowGroup,
+  shownGroups,
+  withChosenGroup,
+} from "../../retrieval/scope.ts";
 import { WebRequestError } from "./web-http.ts";
 
-/** The groups offered in the page's selector: all for the administrator, public ones for visitors. */
+/** A visitor without the access code: public groups and documents only. */
+const VISITOR: Audience = conversationAudience([]);
+
+/** Who uses the page: the administrator (with the access code, or on loopback without one) or a visitor. */
+export function pageAudience(admin: boolean): Audience {
+  return admin ? ADMINISTRATOR : VISITOR;
+}
+
+/** The groups offered in the page's selector: all usable ones for the administrator, public ones for visitors. */
 export function selectableGroups(groups: readonly Group[], admin: boolean): Group[] {
-  return groups.filter((group) => admin || group.visibility === "public");
+  return shownGroups(pageAudience(admin), groups);
 }
 
 /**
- * The scope of a question asked on the page, as in Slack: a group's documents plus the public ones.
- * No group means "Alla dokument" for the administrator and the public documents for a visitor.
+ * The page's audience with the group chosen in the selector as its home. No group means "Alla
+ * dokument" for the administrator and the public documents for a visitor. Throws when the group
+ * does not exist or is not open to this user.
  */
-export function webScope(
-  groupId: string | null,
-  admin: boolean,
-  groups: readonly Group[],
-  documents: readonly ScopedDocument[],
-): Scope {
-  if (groupId === null) return admin ? EVERYTHING : scopeForGroups([], groups, documents);
-  checkGroup(groupId, admin, groups);
-  return scopeForGroups([groupId], groups, documents);
+export function webAudience(groupId: string | null, admin: boolean, groups: readonly Group[]): Audience {
+  const audience = pageAudience(admin);
+  if (groupId === null) return audience;
+  checkGroup(groupId, audience, groups);
+  return withChosenGroup(audience, groupId);
 }
 
-/** Throws when the group does not exist or is not open to this user. */
-export function checkGroup(groupId: string, admin: boolean, groups: readonly Group[]): Group {
-  const group = selectableGroups(groups, admin).find((candidate) => candidate.id === groupId);
-  if (group) return group;
-  if (groups.some((candidate) => candidate.id === groupId)) {
+/** Throws when the group does not exist or may not be shown to this audience. */
+function checkGroup(groupId: string, audience: Audience, groups: readonly Group[]): Group {
+  const group = groups.find((candidate) => candidate.id === groupId);
+  if (group && mayShowGroup(audience, group)) return group;
+  // A withheld group is answered like an unknown one: it is not offered anywhere.
+  if (group && group.withheld === undefined) {
     throw new WebRequestError(
       403,
       "group_forbidden",

@@ -14,6 +14,8 @@ const page = {
 
 const elements = {
   status: byId("status"),
+  groupWarnings: byId("group-warnings"),
+  groupWarningList: byId("group-warning-list"),
   conversation: byId("conversation"),
   emptyHint: byId("empty-hint"),
   announcer: byId("announcer"),
@@ -71,6 +73,10 @@ function renderStatus(status) {
     el("span", { text: `senast indexerat ${when}` }),
     el("span", {}, "inbäddning: ", el("code", { text: status.embedder })),
   );
+  // Only the administrator is told about broken group files (whose documents are withheld).
+  const warnings = status.groupWarnings ?? [];
+  elements.groupWarnings.hidden = warnings.length === 0;
+  elements.groupWarningList.replaceChildren(...warnings.map((warning) => el("li", { text: warning })));
 }
 
 function renderScopes(status) {
