@@ -2,6 +2,7 @@ import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { Group } from "../knowledge/groups.ts";
 import type { Logger } from "../logger.ts";
 import { silentLogger } from "../logger.ts";
+import { inStockholm } from "../reminders/stockholm-time.ts";
 import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
 import { EVERYTHING, type Scope } from "../retrieval/scope.ts";
@@ -10,14 +11,18 @@ import type { AcronymGuesser } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
 import { classifyQuestion } from "./classify-question.ts";
+import { calendarAnswer } from "./compose/calendar-answer.ts";
 import { outsideGroupAnswer } from "./compose/outside-group.ts";
 import { declineAnswer } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
-import { groupScopes } from "./evidence/group-scopes.ts";
+import { gatherCalendarEvidence } from "./evidence/calendar-evidence.ts";
+import type { GroupCalendar } from "./evidence/group-calendar.ts";
+import { type GroupScopes, groupScopes } from "./evidence/group-scopes.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
+import { understandCalendarQuestion } from "./understand/calendar-question.ts";
 import { groupContextText, refersToGroup, usableGroup } from "./understand/group-reference.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
@@ -91,6 +96,8 @@ export interface AnswerServiceParts {
   definedAcronyms?: () => readonly string[];
   /** Guesses an acronym no document spells out from the compounds of the documents using it. */
   acronymGuesser?: Pick<AcronymGuesser, "guess">;
+  /** The groups' calendars (the folder the reminders read); without it meeting questions go to the documents. */
+  calendar?: Pick<GroupCalendar, "forGroup">;
 }
 
 /** The core use case: question in, cited answer (or honest decline) out. */
@@ -105,6 +112,7 @@ export class AnswerService {
   private readonly documentCount: () => number;
   private readonly definedAcronyms: (() => readonly string[]) | null;
   private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
+  private readonly calendar: Pick<GroupCalendar, "forGroup"> | null;
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -117,6 +125,7 @@ export class AnswerService {
     this.documentCount = parts.documentCount ?? (() => 0);
     this.definedAcronyms = parts.definedAcronyms ?? null;
     this.acronymGuesser = parts.acronymGuesser ?? null;
+    this.calendar = parts.calendar ?? null;
   }
 
   /**
@@ -128,25 +137,12 @@ export class AnswerService {
     const started = performance.now();
     const group = usableGroup(options.group);
     const scopes = group ? groupScopes(options.scope, group) : null;
-    let result: Omit<AskResult, "latencyMs">;
-    if (group && scopes) {
-      const aboutGroup = refersToGroup(question);
-      result = await this.answerWithin(
-        question,
-        options,
-        scopes.own,
-        aboutGroup ? groupContextText(group) : "",
-      );
-      if (result.answer.abstained && !aboutGroup && scopes.outside) {
-        const outside = await this.answerWithin(question, options, scopes.outside, "");
-        const own = new Set(group.documents);
-        const fromOutside = outside.answer.citations.every((citation) => !own.has(citation.documentId));
-        if (!outside.answer.abstained)
-          result = fromOutside ? { ...outside, answer: outsideGroupAnswer(outside.answer) } : outside;
-      }
-    } else {
-      result = await this.answerWithin(question, options, options.scope, "");
-    }
+    // Meetings and deadlines come from the group's calendar, not from document sentences.
+    const result =
+      (group ? await this.fromCalendar(question, options, group) : null) ??
+      (group && scopes
+        ? await this.fromGroupDocuments(question, options, group, scopes)
+        : await this.answerWithin(question, options, options.scope, ""));
     const latencyMs = performance.now() - started;
     this.logger.debug("answered", {
       abstained: result.answer.abstained,
@@ -154,6 +150,49 @@ export class AnswerService {
       latencyMs,
     });
     return { ...result, latencyMs };
+  }
+
+  /** The group's own documents first, then (saying so) the rest of the scope when the question allows it. */
+  private async fromGroupDocuments(
+    question: string,
+    options: AskOptions,
+    group: Group,
+    scopes: GroupScopes,
+  ): Promise<Omit<AskResult, "latencyMs">> {
+    const aboutGroup = refersToGroup(question);
+    const result = await this.answerWithin(
+      question,
+      options,
+      scopes.own,
+      aboutGroup ? groupContextText(group) : "",
+    );
+    if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
+    const outside = await this.answerWithin(question, options, scopes.outside, "");
+    if (outside.answer.abstained) return result;
+    const own = new Set(group.documents);
+    const fromOutside = outside.answer.citations.every((citation) => !own.has(citation.documentId));
+    return fromOutside ? { ...outside, answer: outsideGroupAnswer(outside.answer) } : outside;
+  }
+
+  /** The answer from the group's calendar when the question is about its meetings or deadlines. */
+  private async fromCalendar(
+    question: string,
+    options: AskOptions,
+    group: Group,
+  ): Promise<Omit<AskResult, "latencyMs"> | null> {
+    if (this.calendar === null) return null;
+    const understood = understandCalendarQuestion(question, options.history ?? []);
+    if (understood === null) return null;
+    const calendar = await this.calendar.forGroup(group);
+    if (calendar.events.length === 0) return null;
+    const now = inStockholm(options.now ?? new Date());
+    const evidence = gatherCalendarEvidence(understood, calendar, now, (text) =>
+      this.analyzer.analyzeWords(text),
+    );
+    if (evidence === null) return null;
+    const { answer, passages } = calendarAnswer(evidence, group);
+    this.logger.debug("answered from the calendar", { ask: understood.ask, outOfRange: evidence.outOfRange });
+    return { answer, retrieval: { passages, queryTerms: [], expansions: [] } };
   }
 
   /** Retrieves within one scope and composes (or declines); `context` only joins the retrieval query. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { AcronymGuesser } from "../answer/acronym-guesser.ts";
 import type { AnswerComposer } from "../answer/answer-composer.ts";
 import { AnswerService, type AnswerServiceParts } from "../answer/answer-service.ts";
+import { GroupCalendar } from "../answer/evidence/group-calendar.ts";
 import { ExtractiveAnswerComposer } from "../answer/extractive-answer-composer.ts";
 import { LlmAnswerComposer, loadAnswerPrompts } from "../answer/llm-answer-composer.ts";
 import { OpenAiChatModel } from "../answer/openai-chat-model.ts";
@@ -79,6 +80,8 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     analyzer,
     topK: config.retrievalTopK,
     logger,
+    // Meeting questions are answered from the calendar folder the reminders read.
+    calendar: new GroupCalendar(path.join(config.knowledgeDir, "calendar")),
   });
   return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
 }

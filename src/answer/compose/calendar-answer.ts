@@ -1,0 +1,197 @@
+import type { DateTime } from "luxon";
+import type { Group } from "../../knowledge/groups.ts";
+import type { Occurrence } from "../../reminders/calendar-event.ts";
+import { swedishClock, swedishDate } from "../../reminders/stockholm-time.ts";
+import type { RetrievedPassage } from "../../retrieval/hybrid-retriever.ts";
+import type { Answer, Citation } from "../answer.ts";
+import { type CalendarEvidence, isMoved, nominalStart, type Period } from "../evidence/calendar-evidence.ts";
+import type { CalendarKind } from "../understand/calendar-question.ts";
+
+/** A long list is cut here, so the answer stays a few lines a member reads in chat. */
+const MAX_LINES = 8;
+
+const LABELS: Record<CalendarKind, { one: string; many: string }> = {
+  meeting: { one: "möte", many: "möten" },
+  deadline: { one: "sista dag", many: "sista dagar och rapporter" },
+  any: { one: "tillfälle", many: "möten och sista dagar" },
+};
+
+/** "torsdag 9 september 2027 kl. 09.30, Norrbottens Kommuners kansli, Luleå" – when and where of one occasion. */
+export function occasionWhen(occurrence: Occurrence): string {
+  const when = occurrence.allDay
+    ? swedishDate(occurrence.start)
+    : `${swedishDate(occurrence.start)} kl. ${swedishClock(occurrence.start)}`;
+  return occurrence.location ? `${when}, ${occurrence.location}` : when;
+}
+
+/** One occasion as the answer shows and cites it: title, when, where, and a move. */
+export function occasionLine(occurrence: Occurrence): string {
+  const moved = isMoved(occurrence) ? ` (flyttat från ${swedishDate(nominalStart(occurrence))})` : "";
+  return `${occurrence.title} – ${occasionWhen(occurrence)}${moved}`;
+}
+
+/** A cited calendar answer (or, outside the calendar's range, an honest decline that says so). */
+export function calendarAnswer(
+  evidence: CalendarEvidence,
+  group: Group,
+): { answer: Answer; passages: RetrievedPassage[] } {
+  const citations: Citation[] = [];
+  const cite = (occurrence: Occurrence, quote: string): string => {
+    const existing = citations.find((citation) => citation.chunkId === occurrence.key);
+    if (existing) return `[${existing.n}]`;
+    const n = citations.length + 1;
+    citations.push({
+      n,
+      documentId: occurrence.event.origin.file,
+      chunkId: occurrence.key,
+      title: occurrence.title,
+      section: null,
+      page: null,
+      quote,
+      source: null,
+    });
+    return `[${n}]`;
+  };
+  const text = evidence.outOfRange ? outOfRangeText(evidence, group) : answerText(evidence, cite);
+  const answer: Answer = {
+    text,
+    citations: evidence.outOfRange ? [] : citations,
+    abstained: evidence.outOfRange,
+    closest: [],
+    language: "sv",
+  };
+  return { answer, passages: answer.citations.map((citation) => calendarPassage(citation, group)) };
+}
+
+function answerText(
+  evidence: CalendarEvidence,
+  cite: (occurrence: Occurrence, quote: string) => string,
+): string {
+  const label = LABELS[evidence.kind];
+  const line = (occurrence: Occurrence) => {
+    const shown = occasionLine(occurrence);
+    return `${shown} ${cite(occurrence, shown)}`;
+  };
+  const { question } = evidence;
+  const first = evidence.occurrences[0];
+  if (question.ask === "next" || evidence.period === null) {
+    if (!first) return `Kalendern har inget kommande ${label.one}.`;
+    if (question.aspect === "where") {
+      const where = first.location
+        ? `${first.title} hålls i ${first.location}`
+        : `Kalendern anger ingen plats för ${first.title}`;
+      return `${where}: ${swedishDate(first.start)}${first.allDay ? "" : ` kl. ${swedishClock(first.start)}`}. ${cite(first, occasionLine(first))}`;
+    }
+    const about = question.aspect === "what" && first.event.notes ? ` ${first.event.notes}` : "";
+    return `Nästa ${LABELS[kindOf(first)].one}: ${line(first)}.${about}`;
+  }
+  const period = periodText(evidence.period);
+  // Cited after the occasions that take place, so the first source is one that does.
+  const cancelledLines = () =>
+    evidence.cancelled.map(
+      (occurrence) =>
+        `${occurrence.event.title} ${swedishDate(occurrence.start)} är inställt ${cite(occurrence, `${occurrence.event.title} – ${swedishDate(occurrence.start)} (inställt)`)}`,
+    );
+  if (question.ask === "date") {
+    const day = swedishDate(evidence.period.from);
+    const parts: string[] = [];
+    const on = evidence.occurrences.filter((occurrence) =>
+      occurrence.start.hasSame(evidence.period?.from as DateTime, "day"),
+    );
+    const away = evidence.occurrences.filter((occurrence) => !on.includes(occurrence));
+    if (on.length > 0) parts.push(`Ja, ${day}: ${on.map(line).join("; ")}.`);
+    else if (evidence.cancelled.length > 0) parts.push(`Nej. ${cancelledLines().join("; ")}.`);
+    else if (away.length > 0) parts.push(`Nej, det är flyttat: ${away.map(line).join("; ")}.`);
+    else parts.push(`Nej, kalendern har inget ${label.one} ${day}.`);
+    if (on.length === 0 && evidence.next) parts.push(`Nästa ${label.one} efter det: ${line(evidence.next)}.`);
+    return parts.join(" ");
+  }
+  const shown = evidence.occurrences.slice(0, MAX_LINES).map((occurrence) => `• ${line(occurrence)}`);
+  const more = evidence.occurrences.length - shown.length;
+  if (more > 0) shown.push(`… och ${more} till.`);
+  const lines = [...shown, ...cancelledLines().map((text) => `• ${text}`)];
+  const movedNote =
+    /flytta/iu.test(question.topicWords.join(" ")) || question.ask === "list" ? movedLead(evidence) : "";
+  if (evidence.occurrences.length === 0) {
+    return [`Kalendern har inga ${label.many} ${period}.`, ...lines].join("\n");
+  }
+  const head =
+    question.ask === "count"
+      ? `${evidence.occurrences.length} ${evidence.occurrences.length === 1 ? label.one : label.many} ${period}:`
+      : `${capitalised(label.many)} ${period}:`;
+  return [`${movedNote}${head}`, ...lines].join("\n");
+}
+
+/** "Ja, … är flyttat" when a listed occasion was moved; nothing otherwise. */
+function movedLead(evidence: CalendarEvidence): string {
+  const moved = evidence.occurrences.filter(isMoved);
+  if (moved.length === 0) return "";
+  return `Ja, ${moved.map((occurrence) => `${occurrence.event.title} är flyttat från ${swedishDate(nominalStart(occurrence))} till ${swedishDate(occurrence.start)}`).join("; ")}. `;
+}
+
+function outOfRangeText(evidence: CalendarEvidence, group: Group): string {
+  const label = LABELS[evidence.kind];
+  const asked = evidence.period ? periodText(evidence.period) : `efter ${swedishDate(evidence.now)}`;
+  const range = evidence.range
+    ? ` Kalendern sträcker sig från ${swedishDate(evidence.range.first.start)} till ${swedishDate(evidence.range.last.start)}.`
+    : "";
+  return `Kalendern för ${group.name} har inga ${label.many} ${asked}.${range} Datum som inte är inlagda ännu kan gruppens sekreterare svara på.`;
+}
+
+function periodText(period: Period): string {
+  const mention = period.mention;
+  const month = (time: DateTime) => swedishDate(time).split(" ").slice(2).join(" ");
+  if (mention === null) return `resten av ${period.from.year}`;
+  switch (mention.type) {
+    case "date":
+      return swedishDate(period.from);
+    case "month":
+    case "month-relative":
+      return `i ${month(period.from)}`;
+    case "year":
+      return mention.remaining ? `resten av ${period.from.year}` : `under ${period.from.year}`;
+    case "week":
+      return `veckan ${swedishDate(period.from, { year: false })}–${swedishDate(period.to.minus({ days: 1 }))}`;
+  }
+}
+
+function kindOf(occurrence: Occurrence): CalendarKind {
+  return occurrence.event.kind === "deadline" || occurrence.event.kind === "report" ? "deadline" : "meeting";
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A cited occasion as a retrieved passage, so every surface lists it among the sources like a document's. */
+function calendarPassage(citation: Citation, group: Group): RetrievedPassage {
+  return {
+    chunk: {
+      rowid: -citation.n,
+      id: citation.chunkId,
+      documentId: citation.documentId,
+      ordinal: citation.n,
+      text: citation.quote,
+      headingPath: [],
+      page: null,
+      start: 0,
+      end: citation.quote.length,
+    },
+    document: {
+      id: citation.documentId,
+      title: citation.documentId,
+      type: "schedule",
+      organisations: [...group.organisations],
+      groups: [group.id],
+      date: null,
+      source: null,
+      contentHash: "",
+      chunkCount: 0,
+      indexedAt: "",
+    },
+    score: 1,
+    keywordScore: null,
+    vectorScore: null,
+    names: [],
+  };
+}
