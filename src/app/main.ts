@@ -43,6 +43,8 @@ async function main(): Promise<number> {
     notifiers,
     documents: core.index.catalog,
     logger: logger.child({ module: "reminders" }),
+    tickIntervalMs: config.reminders.tickIntervalMs,
+    dispatcher: { claimTimeoutMs: config.reminders.claimTimeoutMs },
   });
   for (const problem of await reminders.problems()) logger.warn("calendar problem", { problem });
   const bridge = new ReminderBridge(reminders, groups, config.knowledgeDir);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { SamsynError } from "../errors.ts";
 import { LOG_LEVELS } from "../logger.ts";
+import { parseReminderConfig, type ReminderConfig } from "../reminders/reminder-config.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
@@ -70,6 +71,8 @@ export interface Config {
   teams: TeamsConfig | null;
   /** The local web chat's access code and upload settings. */
   web: WebConfig;
+  /** How often reminders are planned and sent, and when an interrupted send is taken over. */
+  reminders: ReminderConfig;
 }
 
 const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -119,5 +122,6 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     slack: parseSlackConfig(environment),
     teams: parseTeamsConfig(environment),
     web: parseWebConfig(environment),
+    reminders: parseReminderConfig(environment),
   };
 }

@@ -45,7 +45,6 @@ const LOOKUP_MARGIN_MS = 5 * 60_000;
  * and not resent (at most once).
  */
 export class ReminderDispatcher {
-  private readonly notifiers: Map<string, Notifier>;
   private readonly lateAfterMs: number;
   private readonly claimTimeoutMs: number;
   private readonly batchSize: number;
@@ -53,7 +52,6 @@ export class ReminderDispatcher {
   private readonly maxAttempts: number;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.notifiers = new Map(options.notifiers.map((notifier) => [notifier.surface, notifier]));
     this.lateAfterMs = options.lateAfterMs ?? 15 * 60_000;
     this.claimTimeoutMs = options.claimTimeoutMs ?? 2 * 60_000;
     this.batchSize = options.batchSize ?? 100;
@@ -73,7 +71,10 @@ export class ReminderDispatcher {
       retried: 0,
       failed: 0,
     };
-    const surfaces = [...this.notifiers.keys()];
+    // The notifiers are read at every pass, never copied at construction: surfaces are started
+    // after the reminder service exists, and a surface unknown here would leave its rows planned.
+    const notifiers = new Map(this.options.notifiers.map((notifier) => [notifier.surface, notifier]));
+    const surfaces = [...notifiers.keys()];
     const token = randomUUID();
     const { outbox } = this.options;
     for (;;) {
@@ -85,17 +86,48 @@ export class ReminderDispatcher {
         token,
       );
       if (stale.length === 0) break;
-      await this.runPool(stale, (row) => this.deliver(row, token, now, true, report));
+      await this.runPool(stale, (row) => this.deliverHoldingClaim(notifiers, row, token, now, true, report));
     }
     for (;;) {
       const due = outbox.claimDue(now.getTime(), surfaces, this.batchSize, token);
       if (due.length === 0) break;
-      await this.runPool(due, (row) => this.deliver(row, token, now, false, report));
+      await this.runPool(due, (row) => this.deliverHoldingClaim(notifiers, row, token, now, false, report));
     }
     return report;
   }
 
+  /**
+   * Delivers one row while renewing its claim, so a send that stalls (a slow API, a long
+   * `Retry-After`) is never taken for a crashed dispatcher and sent a second time by another one.
+   */
+  private async deliverHoldingClaim(
+    notifiers: ReadonlyMap<string, Notifier>,
+    row: OutboxRow,
+    token: string,
+    now: Date,
+    afterCrash: boolean,
+    report: DispatchReport,
+  ): Promise<void> {
+    const notifier = notifiers.get(row.surface);
+    if (!notifier) return;
+    const { outbox, clock, logger } = this.options;
+    const heartbeat = setInterval(
+      () => {
+        if (!outbox.renewClaim(row.key, token, clock.now().getTime()))
+          logger.warn("reminder claim could not be renewed during a send", { reminder: row.key });
+      },
+      Math.max(10, Math.floor(this.claimTimeoutMs / 3)),
+    );
+    heartbeat.unref();
+    try {
+      await this.deliver(notifier, row, token, now, afterCrash, report);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
   private async deliver(
+    notifier: Notifier,
     row: OutboxRow,
     token: string,
     now: Date,
@@ -117,8 +149,6 @@ export class ReminderDispatcher {
       report.done++;
       return;
     }
-    const notifier = this.notifiers.get(row.surface);
-    if (!notifier) return;
     if (afterCrash || row.attempts > 1) {
       if (notifier.canFindDelivered) {
         const since = new Date((row.firstClaimedAt ?? row.dueAt) - LOOKUP_MARGIN_MS);

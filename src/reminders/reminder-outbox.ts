@@ -87,6 +87,11 @@ export interface ReminderOutbox {
     now: number,
     details?: { messageId?: string; note?: string },
   ): boolean;
+  /**
+   * Keeps a claim alive while its send is still running, so no other dispatcher takes it over;
+   * false when the claim is no longer held with `token`.
+   */
+  renewClaim(key: string, token: string, now: number): boolean;
   /** Gives a claimed row back for a later attempt, or fails it for good. */
   retryLater(key: string, token: string, now: number, nextAttemptAt: number | null, note: string): boolean;
   /** Whether a later reminder for the same occurrence and recipient is already due (then this one is superseded). */

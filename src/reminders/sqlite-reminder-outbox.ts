@@ -204,6 +204,16 @@ export class SqliteReminderOutbox implements ReminderOutbox {
       .immediate();
   }
 
+  renewClaim(key: string, token: string, now: number): boolean {
+    return (
+      this.database
+        .prepare(
+          "UPDATE reminder_outbox SET claimed_at = ?, updated_at = ? WHERE key = ? AND state = 'claimed' AND claim_token = ?",
+        )
+        .run(now, now, key, token).changes === 1
+    );
+  }
+
   retryLater(key: string, token: string, now: number, nextAttemptAt: number | null, note: string): boolean {
     return this.database
       .transaction(() => {

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { environmentSchema } from "../../src/config/config.ts";
+import { INGEST_ENVIRONMENT_DOC } from "../../src/config/ingest-limits.ts";
+import { REMINDER_ENVIRONMENT_DOC } from "../../src/reminders/reminder-config.ts";
 import { SLACK_ENVIRONMENT_DOC } from "../../src/surfaces/slack/slack-config.ts";
 import { TEAMS_ENVIRONMENT_DOC } from "../../src/surfaces/teams/teams-config.ts";
 import { WEB_ENVIRONMENT_DOC } from "../../src/surfaces/web/web-config.ts";
@@ -16,6 +18,8 @@ describe(".env.example", () => {
       ...SLACK_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...WEB_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...TEAMS_ENVIRONMENT_DOC.map((entry) => entry.name),
+      ...INGEST_ENVIRONMENT_DOC.map((entry) => entry.name),
+      ...REMINDER_ENVIRONMENT_DOC.map((entry) => entry.name),
     ];
     expect(variables.filter((name) => !documented.has(name))).toEqual([]);
   });

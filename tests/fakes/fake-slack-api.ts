@@ -45,7 +45,16 @@ export interface FakeSlackApiOptions {
   members?: Record<string, string[]>;
   /** Channels the bot is not in: sharing a file there answers `not_in_channel`. */
   closedChannels?: string[];
+  /** Seconds of the first message timestamp; a fixed moment in 2023 unless a test needs real time. */
+  firstTs?: number;
 }
+
+/**
+ * How `chat.postMessage` answers: at once; `slow` — the message reaches the channel and the caller
+ * only after `delayMs` (a stalled Slack); `hang` — the message reaches the channel at once but the
+ * call is never answered (what a process killed mid-send leaves behind).
+ */
+export type PostMessageMode = { kind: "normal" } | { kind: "slow"; delayMs: number } | { kind: "hang" };
 
 const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view", "files"]);
 const WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -66,6 +75,8 @@ export class FakeSlackApi {
   readonly botToken: string;
   readonly appToken: string;
   readonly botUserId: string;
+  /** Set by a test to stall or hang `chat.postMessage` (see `PostMessageMode`). */
+  postMessageMode: PostMessageMode = { kind: "normal" };
   private readonly messages: StoredMessage[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly pendingAcks = new Map<string, (payload: unknown) => void>();
@@ -83,6 +94,7 @@ export class FakeSlackApi {
     this.botUserId = options.botUserId ?? "U0SAMSYN";
     this.members = new Map(Object.entries(options.members ?? {}));
     this.closedChannels = new Set(options.closedChannels ?? []);
+    this.clock = options.firstTs ?? this.clock;
   }
 
   /** Starts the stub on 127.0.0.1 with a free port. */
@@ -189,8 +201,13 @@ export class FakeSlackApi {
     const args = parseArgs(raw, request.headers["content-type"] ?? "");
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || null;
     const expected = method === "apps.connections.open" ? this.appToken : this.botToken;
+    const mode = this.postMessageMode;
+    if (method === "chat.postMessage" && mode.kind === "slow")
+      await new Promise((resolve) => setTimeout(resolve, mode.delayMs));
     const result = token === expected ? this.answer(method, args) : { ok: false, error: "invalid_auth" };
     this.calls.push({ method, args, token, result });
+    // A hung call stays open until the caller goes away (its socket is closed).
+    if (method === "chat.postMessage" && mode.kind === "hang") return;
     sendJson(response, result);
   }
 

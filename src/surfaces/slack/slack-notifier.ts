@@ -1,4 +1,4 @@
-import type { types, webApi } from "@slack/bolt";
+import { type types, webApi } from "@slack/bolt";
 import type { Notification, NotificationTarget, Notifier, SentNotification } from "../notifier.ts";
 import { escapeMrkdwn, splitMrkdwn, truncate } from "./mrkdwn.ts";
 
@@ -10,6 +10,14 @@ export const DELIVERY_EVENT_TYPE = "samsyn_delivery";
 
 /** Slack's limit for a button value. */
 const MAX_BUTTON_VALUE = 2000;
+
+/**
+ * Bounds of one Web API call made for a notification. The reminder dispatcher holds its claim on a
+ * delivery while a send runs; a call must end long before the default claim timeout (2 minutes),
+ * and a rate limit is better answered by the dispatcher's own backoff, which looks the message up
+ * before it tries again, than by the client sleeping through `Retry-After` inside the send.
+ */
+export const NOTIFICATION_CALL_TIMEOUT_MS = 20_000;
 
 /** How many pages of history `findDelivered` reads before giving up. */
 const MAX_HISTORY_PAGES = 10;
@@ -25,6 +33,18 @@ export class SlackNotifier implements Notifier {
   private readonly directChannels = new Map<string, string>();
 
   constructor(private readonly client: webApi.WebClient) {}
+
+  /** A notifier with its own Web API client, bounded as `NOTIFICATION_CALL_TIMEOUT_MS` explains. */
+  static withBoundedClient(token: string, options: webApi.WebClientOptions = {}): SlackNotifier {
+    return new SlackNotifier(
+      new webApi.WebClient(token, {
+        ...options,
+        timeout: NOTIFICATION_CALL_TIMEOUT_MS,
+        retryConfig: { retries: 1, factor: 1, minTimeout: 1000, maxTimeout: 2000 },
+        rejectRateLimitedCalls: true,
+      }),
+    );
+  }
 
   async send(notification: Notification): Promise<SentNotification> {
     const channel = await this.channelOf(notification.target);

@@ -110,7 +110,7 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
     logger.error("slack handler failed", { error });
   });
 
-  const notifier = new SlackNotifier(app.client);
+  const notifier = SlackNotifier.withBoundedClient(config.botToken, { ...clientOptions, logger: bolt });
   if (receiver instanceof HTTPReceiver) {
     let stopped = false;
     const signingSecret = config.transport.kind === "http" ? config.transport.signingSecret : "";

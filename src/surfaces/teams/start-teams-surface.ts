@@ -40,6 +40,9 @@ export interface TeamsSurface {
   stop(): Promise<void>;
 }
 
+/** Upper bound of one Bot Connector call (replies and proactive messages). */
+export const TEAMS_CALL_TIMEOUT_MS = 30_000;
+
 /**
  * Starts the Teams app (Teams SDK v2) on the shared HTTP server at `/api/messages`. Incoming
  * activities must carry a valid Bot Framework token unless development mode is on
@@ -58,6 +61,9 @@ export async function startTeamsSurface(options: StartTeamsSurfaceOptions): Prom
     serviceUrl: config.serviceUrl,
     httpServerAdapter: adapter,
     messagingEndpoint: TEAMS_MESSAGES_PATH,
+    // Every call to the Bot Connector ends: a reminder's claim is held while it is sent, and a
+    // reply nobody receives after half a minute is better reported than awaited forever.
+    client: { timeout: TEAMS_CALL_TIMEOUT_MS },
     dangerouslyAllowUnauthenticatedRequests: unauthenticated,
     logger: teamsLogger(logger),
   });
