@@ -6,9 +6,11 @@ import { WebRequestError } from "./web-http.ts";
 /** The header every API call from the page carries; a cross-site form or image cannot set it. */
 export const REQUEST_HEADER = "x-samsyn-request";
 
-/** Wrong tokens tolerated per window before further attempts are refused for the rest of it. */
+/** Wrong tokens tolerated per client and window before that client's attempts are refused for the rest of it. */
 const MAX_FAILURES = 20;
 const FAILURE_WINDOW_MS = 60_000;
+/** Clients remembered at most; beyond it the oldest entry goes, so a flood of addresses cannot grow memory. */
+const MAX_CLIENTS = 10_000;
 
 /**
  * Who may do what. Without a token (loopback only) everyone reaching the page is the local
@@ -17,7 +19,8 @@ const FAILURE_WINDOW_MS = 60_000;
  */
 export class WebAccess {
   private readonly tokenDigest: Buffer | null;
-  private failures: number[] = [];
+  /** Times of wrong tokens per client address: one guessing client is locked out, not everyone. */
+  private readonly failures = new Map<string, number[]>();
 
   constructor(
     token: string | null,
@@ -66,17 +69,27 @@ export class WebAccess {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
     if (!match?.[1]) return false;
     const current = this.now();
-    this.failures = this.failures.filter((at) => current - at < FAILURE_WINDOW_MS);
-    if (this.failures.length >= MAX_FAILURES) {
+    const client = request.socket.remoteAddress ?? "okänd";
+    const recent = (this.failures.get(client) ?? []).filter((at) => current - at < FAILURE_WINDOW_MS);
+    if (recent.length >= MAX_FAILURES) {
       throw new WebRequestError(
         429,
         "too_many_attempts",
-        "För många felaktiga åtkomstkoder. Vänta en minut.",
+        "För många felaktiga åtkomstkoder från den här datorn. Vänta en minut och försök igen.",
       );
     }
     if (timingSafeEqual(digest(match[1]), this.tokenDigest)) return true;
-    this.failures.push(current);
+    this.remember(client, [...recent, current]);
     throw new WebRequestError(401, "wrong_token", "Fel åtkomstkod.");
+  }
+
+  private remember(client: string, times: number[]): void {
+    this.failures.delete(client);
+    this.failures.set(client, times);
+    if (this.failures.size > MAX_CLIENTS) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest !== undefined) this.failures.delete(oldest);
+    }
   }
 }
 
