@@ -5,6 +5,7 @@ import { loadGroups } from "../../knowledge/groups.ts";
 import { arshjulPng, renderArshjulSvg } from "../../reminders/arshjul.ts";
 import { arshjulItems } from "../../reminders/arshjul-items.ts";
 import { loadCalendar } from "../../reminders/load-calendar.ts";
+import { ADMINISTRATOR, shownGroups } from "../../retrieval/scope.ts";
 import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run arshjul -- --group GRUPP-ID --year ÅÅÅÅ --out SÖKVÄG
@@ -19,10 +20,12 @@ async function main(): Promise<number> {
   if (!values.out) throw new UsageError("--out saknas (sökväg utan filändelse, t.ex. arshjul/laholm-2027).");
   const config = loadConfig(process.env);
   const { groups } = await loadGroups(path.join(config.knowledgeDir, "groups"));
-  const group = groups.find((candidate) => candidate.id === values.group);
+  // A withheld group (its file cannot be used) is not offered.
+  const offered = shownGroups(ADMINISTRATOR, groups);
+  const group = offered.find((candidate) => candidate.id === values.group);
   if (!group)
     throw new UsageError(
-      `Okänd grupp "${values.group}". Finns: ${groups.map((candidate) => candidate.id).join(", ")}`,
+      `Okänd grupp "${values.group}". Finns: ${offered.map((candidate) => candidate.id).join(", ")}`,
     );
   const calendar = await loadCalendar(path.join(config.knowledgeDir, "calendar"), groups);
   for (const problem of calendar.problems) process.stderr.write(`Varning: ${problem.message}\n`);

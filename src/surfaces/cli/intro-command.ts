@@ -5,6 +5,7 @@ import { buildIntroduction } from "../../onboarding/build-introduction.ts";
 import { calendarUpcoming } from "../../onboarding/calendar-upcoming.ts";
 import { detectRole, findGroup } from "../../onboarding/detect-role.ts";
 import { renderIntroductionText } from "../../onboarding/render-introduction-text.ts";
+import { ADMINISTRATOR, shownGroups } from "../../retrieval/scope.ts";
 import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run intro -- --group GRUPP-ID [--role "ny ersättare"] [--json]
@@ -18,12 +19,14 @@ async function main(): Promise<number> {
   const { core } = await bootstrap();
   try {
     const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
-    const ids = groups.map((group) => group.id).join(", ") || "(inga)";
+    // A withheld group (its file cannot be used) is not offered; its problem is reported at ingest.
+    const offered = shownGroups(ADMINISTRATOR, groups);
+    const ids = offered.map((group) => group.id).join(", ") || "(inga)";
     const hint = values.role ? detectRole(values.role)?.groupHint : null;
     const group = values.group
-      ? groups.find((candidate) => candidate.id === values.group)
+      ? offered.find((candidate) => candidate.id === values.group)
       : hint
-        ? findGroup(hint, groups)
+        ? findGroup(hint, offered)
         : undefined;
     if (!group) {
       throw new UsageError(
