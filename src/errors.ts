@@ -4,6 +4,8 @@ export type ErrorCode =
   | "ingest_unreadable_file"
   | "ingest_unsupported_format"
   | "ingest_failed"
+  | "ingest_file_too_large"
+  | "ingest_file_timeout"
   | "knowledge_invalid_group"
   | "index_unavailable"
   | "index_embedder_mismatch"

@@ -56,7 +56,7 @@ export async function createEmbedder(config: Config, analyzer: Analyzer): Promis
 export async function composeCore(config: Config, logger: Logger, dataDir = config.dataDir): Promise<Core> {
   const analyzer = createSwedishAnalyzer();
   const embedder = await createEmbedder(config, analyzer);
-  const index = KnowledgeIndex.open(dataDir, embedder, analyzer);
+  const index = KnowledgeIndex.open(dataDir, embedder, analyzer, { ingestLimits: config.ingest });
   // Synonyms and neighbours bridge everyday words to the documents' words; with an OpenAI embedder
   // the vector side already does that, but the thesaurus still helps the keyword side.
   const retriever = new HybridRetriever(index, {

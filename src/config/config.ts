@@ -7,6 +7,7 @@ import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-conf
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
 import { optionalText } from "./environment-fields.ts";
+import { type IngestLimits, parseIngestLimits } from "./ingest-limits.ts";
 
 const positiveInteger = (fallback: number) =>
   z
@@ -71,6 +72,8 @@ export interface Config {
   teams: TeamsConfig | null;
   /** The local web chat's access code and upload settings. */
   web: WebConfig;
+  /** What one knowledge file may cost to index (size, unpacked size, characters, time, memory). */
+  ingest: IngestLimits;
   /** How often reminders are planned and sent, and when an interrupted send is taken over. */
   reminders: ReminderConfig;
 }
@@ -122,6 +125,7 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     slack: parseSlackConfig(environment),
     teams: parseTeamsConfig(environment),
     web: parseWebConfig(environment),
+    ingest: parseIngestLimits(environment),
     reminders: parseReminderConfig(environment),
   };
 }

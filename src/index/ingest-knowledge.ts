@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
-import { CHUNKING_VERSION, chunkDocument } from "../knowledge/chunk-document.ts";
+import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
-import { knowledgeId, loadDocument } from "../knowledge/load-document.ts";
+import { knowledgeId } from "../knowledge/load-document.ts";
+import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
@@ -48,6 +50,8 @@ export interface IngestProgress {
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   logger?: Logger;
+  /** What one file may cost to read; default: the index's limits (from the environment). */
+  limits?: IngestLimits;
 }
 
 /** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
@@ -81,38 +85,49 @@ export async function ingestKnowledge(
     message: `${knowledgeId(file, knowledgeDir)}: filformatet stöds inte (använd .md, .txt, .pdf, .docx eller .html).`,
   }));
 
+  const limits = options.limits ?? index.ingestLimits;
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
   const files = listing.files.map((file) => ({
     file,
     id: knowledgeId(file, knowledgeDir),
-    hash: hashFile(file),
+    hash: hashFile(file, limits),
   }));
   const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
 
   const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
+  const reader = new DocumentReader(limits, logger);
   const load = async (items: { file: string; id: string }[]) => {
     for (const [position, item] of items.entries()) {
       report({ phase: "reading", done: position, total: items.length });
-      try {
-        const document = await loadDocument(item.file, knowledgeDir);
-        loaded.push({ document, chunks: chunkDocument(document), isNew: !known.has(item.id) });
-      } catch (error) {
-        const wrapped = toSamsynError(error, "ingest_unreadable_file");
-        logger.warn("skipping file", { file: item.id, code: wrapped.code });
-        skipped.push({ file: item.id, code: wrapped.code, message: wrapped.message });
+      const outcome = await reader.read(item.file, knowledgeDir, item.id).catch((error: unknown) => {
+        throw toSamsynError(error, "ingest_failed");
+      });
+      if (outcome.ok) {
+        loaded.push({ document: outcome.document, chunks: outcome.chunks, isNew: !known.has(item.id) });
+        if (outcome.encoding)
+          logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });
+      } else {
+        logger.warn("skipping file", { file: item.id, code: outcome.code });
+        skipped.push({ file: item.id, code: outcome.code, message: outcome.message });
       }
     }
     report({ phase: "reading", done: items.length, total: items.length });
   };
-  await load(files.filter((item) => !sameContent(item)));
   const unchangedFiles = files.filter(sameContent);
   const fingerprint = knowledgeFingerprint(files);
-  const changedTerms = await adaptEmbedder(index, fingerprint, unchangedFiles, loaded);
-  // After a change of analysis or embedder every document is read again, changed or not.
-  const current = index.isCurrent();
-  if (!current) await load(unchangedFiles);
+  let changedTerms: ReadonlySet<string>;
+  let current: boolean;
+  try {
+    await load(files.filter((item) => !sameContent(item)));
+    changedTerms = await adaptEmbedder(index, fingerprint, unchangedFiles, loaded);
+    // After a change of analysis or embedder every document is read again, changed or not.
+    current = index.isCurrent();
+    if (!current) await load(unchangedFiles);
+  } finally {
+    await reader.close();
+  }
   const unchanged = current ? unchangedFiles.length : 0;
   const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;
   const refreshed = current
@@ -403,6 +418,9 @@ function storedVectorsByText(
   return result;
 }
 
-function hashFile(file: string): string {
+/** Content hash of a file; one over the size limit is not read (it is skipped anyway) but keyed by size and time. */
+function hashFile(file: string, limits: IngestLimits): string {
+  const stats = fs.statSync(file);
+  if (stats.size > limits.maxFileBytes) return `oversize-${stats.size}-${stats.mtimeMs}`;
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

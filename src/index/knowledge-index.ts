@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from "../config/ingest-limits.ts";
 import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Embedder } from "./embedder.ts";
@@ -29,6 +30,8 @@ export class KnowledgeIndex {
     readonly dataDir: string,
     readonly embedder: Embedder,
     readonly analyzer: Analyzer,
+    /** What one knowledge file may cost to read when ingesting into this index. */
+    readonly ingestLimits: IngestLimits,
   ) {
     this.catalog = new SqliteCatalog(database);
     this.keywords = new SqliteKeywordIndex(database, this.catalog);
@@ -36,9 +39,20 @@ export class KnowledgeIndex {
   }
 
   /** Opens (or creates) the index in `dataDir`. */
-  static open(dataDir: string, embedder: Embedder, analyzer: Analyzer): KnowledgeIndex {
+  static open(
+    dataDir: string,
+    embedder: Embedder,
+    analyzer: Analyzer,
+    options: { ingestLimits?: IngestLimits } = {},
+  ): KnowledgeIndex {
     const database = openDatabase(path.join(dataDir, DATABASE_FILE));
-    return new KnowledgeIndex(database, dataDir, embedder, analyzer);
+    return new KnowledgeIndex(
+      database,
+      dataDir,
+      embedder,
+      analyzer,
+      options.ingestLimits ?? DEFAULT_INGEST_LIMITS,
+    );
   }
 
   /** The vector index currently in use. */

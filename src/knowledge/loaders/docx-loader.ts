@@ -2,19 +2,47 @@ import mammoth from "mammoth";
 import { SamsynError } from "../../errors.ts";
 import { htmlBlocks } from "./html-blocks.ts";
 import type { FormatLoader } from "./parsed-document.ts";
+import { zipEntries } from "./zip-entries.ts";
 
-/** Loads a Word document through its HTML rendering, so Heading 1–6 styles become headings. */
-export const loadDocx: FormatLoader = async (bytes, file) => {
+// Pictures and embedded files are stored, not parsed; only the XML parts cost memory to read.
+const NOT_PARSED = /^word\/(?:media|embeddings)\//;
+// Images are never read: their text is not searchable, and mammoth would inline them as base64.
+const NO_IMAGE = mammoth.images.imgElement(async () => ({ src: "" }));
+
+/**
+ * Loads a Word document through its HTML rendering, so Heading 1–6 styles become headings. The
+ * archive's own size table is checked first: a small file can unpack to gigabytes of XML.
+ */
+export const loadDocx: FormatLoader = async (bytes, file, limits) => {
+  const entries = zipEntries(bytes);
+  if (entries === null) throw unreadable(file);
+  const unpacked = entries
+    .filter((entry) => !NOT_PARSED.test(entry.name))
+    .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (unpacked > limits.maxUnpackedBytes) {
+    throw new SamsynError(
+      "ingest_file_too_large",
+      `${file}: Word-filen är för stor – den packas upp till ${megabytes(unpacked)} text och formatering (gränsen är ${megabytes(limits.maxUnpackedBytes)}, SAMSYN_INGEST_MAX_UNPACKED_MB). Dela upp dokumentet, spara det som PDF, eller höj gränsen om filen är äkta.`,
+    );
+  }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: NO_IMAGE })).value;
   } catch (error) {
-    throw new SamsynError(
-      "ingest_unreadable_file",
-      `${file}: Word-filen kunde inte läsas (trasig, lösenordsskyddad eller inte en .docx). Öppna den i Word och spara den på nytt som .docx, eller ta bort den ur kunskapsmappen.`,
-      { cause: error },
-    );
+    throw unreadable(file, error);
   }
   // The first heading of a Word file is often a section ("Inledning"), so the title is left to inference.
   return { blocks: htmlBlocks(html).blocks, metadata: {} };
 };
+
+function unreadable(file: string, cause?: unknown): SamsynError {
+  return new SamsynError(
+    "ingest_unreadable_file",
+    `${file}: Word-filen kunde inte läsas (trasig, lösenordsskyddad eller inte en .docx). Öppna den i Word och spara den på nytt som .docx, eller ta bort den ur kunskapsmappen.`,
+    { cause },
+  );
+}
+
+function megabytes(bytes: number): string {
+  return Number.isFinite(bytes) ? `${Math.ceil(bytes / (1024 * 1024))} MB` : "okänd storlek";
+}

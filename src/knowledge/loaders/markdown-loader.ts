@@ -10,9 +10,10 @@ import { stripInlineMarkdown } from "./strip-inline-markdown.ts";
  * usually text converted from PDF or Word, so its headings are found the way a .txt file's are.
  */
 export const loadMarkdown: FormatLoader = async (bytes, file) => {
-  const { frontMatter, body } = splitFrontMatter(decodeText(bytes));
+  const { text, encoding } = decodeText(bytes, file);
+  const { frontMatter, body } = splitFrontMatter(text);
   const metadata = frontMatter === null ? {} : parseFrontMatter(frontMatter, file);
-  if (hasMarkdownHeadings(body)) return { blocks: markdownBlocks(body), metadata };
+  if (hasMarkdownHeadings(body)) return { blocks: markdownBlocks(body), metadata, encoding };
   const lines = linesFromText(body).map((line) => ({ ...line, text: stripInlineMarkdown(line.text).trim() }));
-  return { blocks: plainTextBlocks(lines.filter((line) => line.text !== "")), metadata };
+  return { blocks: plainTextBlocks(lines.filter((line) => line.text !== "")), metadata, encoding };
 };

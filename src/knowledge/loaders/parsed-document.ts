@@ -1,3 +1,4 @@
+import type { IngestLimits } from "../../config/ingest-limits.ts";
 import type { DocumentBlock, DocumentMetadata } from "../document.ts";
 
 /** A block as a loader produces it, before offsets into the document text exist. */
@@ -12,7 +13,9 @@ export interface RawBlock {
 export interface ParsedDocument {
   blocks: RawBlock[];
   metadata: Partial<DocumentMetadata>;
+  /** How the file was read when that is worth telling (e.g. "windows-1252"); for the log. */
+  encoding?: string;
 }
 
 /** Reads one format; `file` is the knowledge id, used in error messages. */
-export type FormatLoader = (bytes: Buffer, file: string) => Promise<ParsedDocument>;
+export type FormatLoader = (bytes: Buffer, file: string, limits: IngestLimits) => Promise<ParsedDocument>;

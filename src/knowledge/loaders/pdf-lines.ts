@@ -74,13 +74,19 @@ function withoutRunningHeaders(pages: PositionedLine[][]): PositionedLine[][] {
   const edge = (lines: PositionedLine[]) => [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
   const pagesWith = new Map<string, number>();
   for (const lines of pages) {
-    for (const text of new Set(edge(lines).map(key))) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
+    const keys = new Set(edge(lines).map(key));
+    // A line is a running header only beside other text: on a page holding nothing else (a list
+    // of one numbered line per page) it is the content.
+    if (!lines.some((line) => !keys.has(key(line))) && keys.size <= 1) continue;
+    for (const text of keys) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
   }
   const repeated = (line: PositionedLine) => (pagesWith.get(key(line)) ?? 0) >= Math.max(3, pages.length / 2);
-  return pages.map((lines) => {
+  const filtered = pages.map((lines) => {
     const edges = new Set(edge(lines));
     return lines.filter((line) => !(edges.has(line) && repeated(line)));
   });
+  // Repeated lines that are all the document says are its text, not headers.
+  return filtered.some((lines) => lines.length > 0) ? filtered : pages;
 }
 
 function gaps(lines: readonly PositionedLine[]): number[] {
