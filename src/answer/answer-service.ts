@@ -24,6 +24,7 @@ import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
 import { groupContextText, refersToGroup, usableGroup } from "./understand/group-reference.ts";
+import { resolveFollowUp } from "./understand/resolve-follow-up.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
@@ -137,12 +138,17 @@ export class AnswerService {
     const started = performance.now();
     const group = usableGroup(options.group);
     const scopes = group ? groupScopes(options.scope, group) : null;
+    // A follow-up is answered as the question it stands for ("Vem sammankallar dem?" → … resursgrupper).
+    const history = options.history ?? [];
+    const resolved = resolveFollowUp(question, history);
+    // A resolved follow-up carries the earlier turn's subject; otherwise the earlier turn joins the search.
+    const earlier = resolved === question ? (history.at(-1) ?? "") : "";
     // Meetings and deadlines come from the group's calendar, not from document sentences.
     const result =
       (group ? await this.fromCalendar(question, options, group) : null) ??
       (group && scopes
-        ? await this.fromGroupDocuments(question, options, group, scopes)
-        : await this.answerWithin(question, options, options.scope, ""));
+        ? await this.fromGroupDocuments(resolved, options, group, scopes, earlier, resolved !== question)
+        : await this.answerWithin(resolved, options, options.scope, earlier));
     const latencyMs = performance.now() - started;
     this.logger.debug("answered", {
       abstained: result.answer.abstained,
@@ -158,16 +164,15 @@ export class AnswerService {
     options: AskOptions,
     group: Group,
     scopes: GroupScopes,
+    earlier: string,
+    followsUp: boolean,
   ): Promise<Omit<AskResult, "latencyMs">> {
-    const aboutGroup = refersToGroup(question);
-    const result = await this.answerWithin(
-      question,
-      options,
-      scopes.own,
-      aboutGroup ? groupContextText(group) : "",
-    );
+    // A follow-up is about the group when the turn it continues was ("Hur utses presidiet hos oss?").
+    const aboutGroup = refersToGroup(question) || (followsUp && refersToGroup(options.history?.at(-1) ?? ""));
+    const context = [earlier, aboutGroup ? groupContextText(group) : ""].filter(Boolean).join("\n");
+    const result = await this.answerWithin(question, options, scopes.own, context);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
-    const outside = await this.answerWithin(question, options, scopes.outside, "");
+    const outside = await this.answerWithin(question, options, scopes.outside, earlier);
     if (outside.answer.abstained) return result;
     const own = new Set(group.documents);
     const fromOutside = outside.answer.citations.every((citation) => !own.has(citation.documentId));
@@ -195,15 +200,14 @@ export class AnswerService {
     return { answer, retrieval: { passages, queryTerms: [], expansions: [] } };
   }
 
-  /** Retrieves within one scope and composes (or declines); `context` only joins the retrieval query. */
+  /** Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only joins the search. */
   private async answerWithin(
     question: string,
     options: AskOptions,
     scope: Scope,
     context: string,
   ): Promise<Omit<AskResult, "latencyMs">> {
-    const previous = options.history?.at(-1);
-    const retrievalQuery = [question, previous, context].filter(Boolean).join("\n");
+    const retrievalQuery = [question, context].filter(Boolean).join("\n");
     const retrieval = await this.retrieve(retrievalQuery, question, scope);
     const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
     const sentences = scoreSentences(
