@@ -23,7 +23,12 @@ import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
-import { groupContextText, refersToGroup, usableGroup } from "./understand/group-reference.ts";
+import {
+  groupContextText,
+  namesAnotherBody,
+  refersToGroup,
+  usableGroup,
+} from "./understand/group-reference.ts";
 import { resolveFollowUp } from "./understand/resolve-follow-up.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
@@ -168,7 +173,9 @@ export class AnswerService {
     followsUp: boolean,
   ): Promise<Omit<AskResult, "latencyMs">> {
     // A follow-up is about the group when the turn it continues was ("Hur utses presidiet hos oss?").
-    const aboutGroup = refersToGroup(question) || (followsUp && refersToGroup(options.history?.at(-1) ?? ""));
+    const aboutGroup =
+      (refersToGroup(question) || (followsUp && refersToGroup(options.history?.at(-1) ?? ""))) &&
+      !namesAnotherBody(question, group);
     const context = [earlier, aboutGroup ? groupContextText(group) : ""].filter(Boolean).join("\n");
     const result = await this.answerWithin(question, options, scopes.own, context);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;

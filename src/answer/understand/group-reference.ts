@@ -1,4 +1,5 @@
 import type { Group } from "../../knowledge/groups.ts";
+import { properNames } from "../../retrieval/proper-names.ts";
 
 /**
  * Words by which members speak of their own group: "vi", "vår överenskommelse", "beredningen",
@@ -40,4 +41,22 @@ export function usableGroup(group: Group | undefined): Group | null {
 /** The group file's words that help retrieval find the group's own passages: name, organisations, description. */
 export function groupContextText(group: Group): string {
   return [group.name, ...group.organisations, group.description ?? ""].filter(Boolean).join(". ");
+}
+
+/**
+ * Whether the question names a place or body the group file does not ("… i Laholm?" asked in
+ * HälSam's channel): then it is about someone else, and other documents may answer it.
+ */
+export function namesAnotherBody(question: string, group: Group): boolean {
+  const own = groupContextText(group)
+    .concat(" ", group.id.replaceAll("-", " "))
+    .toLowerCase()
+    .match(/\p{L}+/gu);
+  const ownWords = own ?? [];
+  return properNames(question).some((name) => {
+    const lower = name.toLowerCase();
+    return !ownWords.some(
+      (word) => word.startsWith(lower) || lower.startsWith(word.slice(0, Math.max(4, word.length - 2))),
+    );
+  });
 }

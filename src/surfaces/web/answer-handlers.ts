@@ -46,13 +46,15 @@ export async function handleAsk(
     throw new WebRequestError(429, "busy", "Samsyn svarar på många frågor just nu. Försök igen om en stund.");
   }
   const history = isFollowUp(body.question) ? body.history.slice(-5) : [];
+  // "Sök i" a group: its own documents and calendar answer first.
+  const chosen = context.groups.find((group) => group.id === body.group);
   const controller = new AbortController();
   // A closed tab should not keep an LLM call running.
   response.once("close", () => controller.abort());
   context.busy.answering++;
   try {
     const { answer, latencyMs } = await context.core.answers
-      .ask(body.question, { scope, history, signal: controller.signal })
+      .ask(body.question, { scope, history, signal: controller.signal, ...(chosen ? { group: chosen } : {}) })
       .catch((error: unknown) => {
         // A closed tab aborts the question; that is not a failure worth an error in the log.
         if (controller.signal.aborted) context.logger.debug("web answer abandoned", { error });
