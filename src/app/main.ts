@@ -1,3 +1,4 @@
+import { loadConfig } from "../config/config.ts";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.ts";
 import { ReminderService } from "../reminders/reminder-service.ts";
 import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
@@ -7,7 +8,6 @@ import { HttpServer } from "../surfaces/http/http-server.ts";
 import type { Notifier } from "../surfaces/notifier.ts";
 import { startSlackSurface } from "../surfaces/slack/start-slack-surface.ts";
 import { startTeamsSurface } from "../surfaces/teams/start-teams-surface.ts";
-import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { slackCommands, teamsCommands } from "./chat-commands.ts";
@@ -15,6 +15,7 @@ import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
+import { webExposure } from "./web-exposure.ts";
 
 /**
  * `npm start`: brings the index up to date, then serves every configured surface on one HTTP port:
@@ -22,6 +23,8 @@ import { userHashSalt } from "./user-hash-salt.ts";
  * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
 async function main(): Promise<number> {
+  // Decided before indexing, so a refused start does not first index everything.
+  const exposure = webExposure(loadConfig(process.env));
   const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
   const { config } = core;
   // A broken group file withholds its documents; the summary says so in Swedish, the log counts it.
@@ -80,7 +83,7 @@ async function main(): Promise<number> {
   if (notifiers.length === 0) notifiers.push(new TerminalNotifier());
 
   let webUrl: string | null = null;
-  if (isLoopbackHost(config.host) || config.web.token) {
+  if (exposure.webChat) {
     const web = await startWebSurface({
       core,
       config: config.web,
@@ -94,7 +97,8 @@ async function main(): Promise<number> {
     stops.push(web.stop);
     webUrl = "";
   } else {
-    logger.info("web chat is off: set SAMSYN_WEB_TOKEN to serve it on a non-loopback address");
+    process.stdout.write(`\n${exposure.notice}\n`);
+    logger.warn("web chat is off: non-loopback address without SAMSYN_WEB_TOKEN", { host: config.host });
   }
 
   const address = await http.listen(config.port, config.host);
