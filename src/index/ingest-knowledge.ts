@@ -14,11 +14,12 @@ import { definitionKeys, extractAcronyms } from "../text/index.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import {
   bufferToVector,
+  DATABASE_FILE,
   DEFINITIONS_VERSION,
   type KnowledgeIndex,
   vectorToBuffer,
 } from "./knowledge-index.ts";
-import { readMeta, writeMeta } from "./sqlite-database.ts";
+import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
 export interface IngestProblem {
@@ -246,6 +247,7 @@ function writeAll(
   // When the analysis changed, every stored document is re-read, so all old rows go.
   const toDelete = knownIds.filter((id) => replaced.has(id));
 
+  let savesVectors = true;
   const transaction = database.transaction(() => {
     for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
       index.keywords.remove(rowid);
@@ -312,9 +314,16 @@ function writeAll(
     writeMeta(database, "last_ingest_at", now);
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
     writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
-    // The vector file is written before the commit; until the commit, the database still names the old one.
-    vectors.save(path.join(index.dataDir, vectorFile));
-    writeMeta(database, "vector_file", vectorFile);
+    savesVectors =
+      vectors.hasUnsavedChanges ||
+      previousFile === undefined ||
+      !fs.existsSync(path.join(index.dataDir, previousFile));
+    // The vector file is written before the commit; until the commit, the database still names the old
+    // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
+    if (savesVectors) {
+      vectors.save(path.join(index.dataDir, vectorFile));
+      writeMeta(database, "vector_file", vectorFile);
+    }
   });
 
   try {
@@ -323,11 +332,14 @@ function writeAll(
     fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
     index.keywords.discard();
     index.reloadVectors();
+    const code = String((error as { code?: unknown }).code ?? "");
+    if (/^(SQLITE_|E[A-Z]+$)/.test(code))
+      throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
     throw toSamsynError(error, "ingest_failed");
   }
   if (embedderChanged) index.replaceVectors(vectors);
   index.catalog.invalidate();
-  if (previousFile && previousFile !== vectorFile)
+  if (savesVectors && previousFile && previousFile !== vectorFile)
     fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
