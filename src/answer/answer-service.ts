@@ -24,7 +24,7 @@ import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
 import {
-  groupContextText,
+  groupSearchContext,
   namesAnotherBody,
   refersToGroup,
   usableGroup,
@@ -176,7 +176,8 @@ export class AnswerService {
     const aboutGroup =
       (refersToGroup(question) || (followsUp && refersToGroup(options.history?.at(-1) ?? ""))) &&
       !namesAnotherBody(question, group);
-    const context = [earlier, aboutGroup ? groupContextText(group) : ""].filter(Boolean).join("\n");
+    // The group's name steers the search among its documents ("vi" is no word a passage contains).
+    const context = [earlier, aboutGroup ? groupSearchContext(group) : ""].filter(Boolean).join("\n");
     const result = await this.answerWithin(question, options, scopes.own, context);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
     const outside = await this.answerWithin(question, options, scopes.outside, earlier);

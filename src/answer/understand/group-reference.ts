@@ -38,9 +38,19 @@ export function usableGroup(group: Group | undefined): Group | null {
   return (group as { withheld?: unknown }).withheld ? null : group;
 }
 
-/** The group file's words that help retrieval find the group's own passages: name, organisations, description. */
-export function groupContextText(group: Group): string {
-  return [group.name, ...group.organisations, group.description ?? ""].filter(Boolean).join(". ");
+/**
+ * What joins the search when a question speaks of the group: its name. The organisations and the
+ * description were tried too; their many words outweighed the question's own on the dev set.
+ */
+export function groupSearchContext(group: Group): string {
+  return group.name;
+}
+
+/** Every name the group file gives the group: name, organisations, description and id. */
+function groupNames(group: Group): string {
+  return [group.name, ...group.organisations, group.description ?? "", group.id.replaceAll("-", " ")].join(
+    " ",
+  );
 }
 
 /**
@@ -48,11 +58,10 @@ export function groupContextText(group: Group): string {
  * HälSam's channel): then it is about someone else, and other documents may answer it.
  */
 export function namesAnotherBody(question: string, group: Group): boolean {
-  const own = groupContextText(group)
-    .concat(" ", group.id.replaceAll("-", " "))
-    .toLowerCase()
-    .match(/\p{L}+/gu);
-  const ownWords = own ?? [];
+  const ownWords =
+    groupNames(group)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   return properNames(question).some((name) => {
     const lower = name.toLowerCase();
     return !ownWords.some(
