@@ -11,4 +11,6 @@ if (!target) {
 }
 const knowledgeDir = copyKnowledge(SHIPPED_KNOWLEDGE, path.resolve(target));
 const files = await writePathologicalFiles(knowledgeDir);
-process.stdout.write(`${files.length} besvärliga filer skrivna i ${knowledgeDir} bredvid kunskapsmappens dokument.\n`);
+process.stdout.write(
+  `${files.length} besvärliga filer skrivna i ${knowledgeDir} bredvid kunskapsmappens dokument.\n`,
+);
