@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
 import { audienceScope, scopeAllows } from "../../retrieval/scope.ts";
+import { calendarPassage, calendarReadable, isCalendarSource } from "./calendar-citations.ts";
 import { passageInContext } from "./passage-in-context.ts";
 import { readJson } from "./read-json.ts";
 import type { RecentAnswer } from "./recent-answers.ts";
@@ -99,7 +100,10 @@ export function handlePassage(
   if (!reference) {
     throw new WebRequestError(404, "passage_unknown", "Svaret hänvisar inte till det avsnittet.");
   }
-  const passage = passageInContext(context.core.index.catalog, reference.documentId, chunkId);
+  const passage =
+    "quote" in reference && isCalendarSource(reference.documentId)
+      ? calendarPassage(reference)
+      : passageInContext(context.core.index.catalog, reference.documentId, chunkId);
   if (!passage) {
     throw new WebRequestError(
       410,
@@ -149,7 +153,11 @@ function findReadable(context: WebContext, request: IncomingMessage, answerId: s
   if (stored.audience.memberOf === null && requester.memberOf !== null) throw answerGone();
   const scope = audienceScope(requester, context.groups, context.core.index.catalog.documents());
   const { citations, closest } = stored.answer;
-  const readable = [...citations, ...closest].every((passage) => scopeAllows(scope, passage.documentId));
+  const readable = [...citations, ...closest].every((passage) =>
+    isCalendarSource(passage.documentId)
+      ? calendarReadable(passage.documentId, scope, context.groups)
+      : scopeAllows(scope, passage.documentId),
+  );
   if (!readable) throw answerGone();
   return stored;
 }
