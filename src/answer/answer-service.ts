@@ -102,6 +102,11 @@ export interface AnswerServiceParts {
   definedAcronyms?: () => readonly string[];
   /** Guesses an acronym no document spells out from the compounds of the documents using it. */
   acronymGuesser?: Pick<AcronymGuesser, "guess">;
+  /**
+   * While there is nothing to answer from because the first index is still being built: the Swedish
+   * notice to answer with instead of a decline ("Indexerar kunskapsmappen …"); null otherwise.
+   */
+  indexingNotice?: () => string | null;
   /** The groups' calendars (the folder the reminders read); without it meeting questions go to the documents. */
   calendar?: Pick<GroupCalendar, "forGroup">;
 }
@@ -119,6 +124,7 @@ export class AnswerService {
   private readonly definedAcronyms: (() => readonly string[]) | null;
   private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
   private readonly calendar: Pick<GroupCalendar, "forGroup"> | null;
+  private readonly indexingNotice: () => string | null;
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -132,6 +138,7 @@ export class AnswerService {
     this.definedAcronyms = parts.definedAcronyms ?? null;
     this.acronymGuesser = parts.acronymGuesser ?? null;
     this.calendar = parts.calendar ?? null;
+    this.indexingNotice = parts.indexingNotice ?? (() => null);
   }
 
   /**
@@ -141,6 +148,17 @@ export class AnswerService {
    */
   async ask(question: string, options: AskOptions): Promise<AskResult> {
     const started = performance.now();
+    const notice = this.indexingNotice();
+    if (notice !== null) {
+      const answer = {
+        text: notice,
+        citations: [],
+        abstained: true,
+        closest: [],
+        language: detectLanguage(question),
+      };
+      return { answer, retrieval: { passages: [], queryTerms: [], expansions: [] }, latencyMs: 0 };
+    }
     const group = usableGroup(options.group);
     const scopes = group ? groupScopes(options.scope, group) : null;
     // A follow-up is answered as the question it stands for ("Vem sammankallar dem?" → … resursgrupper).
