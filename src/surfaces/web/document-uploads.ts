@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { toSamsynError } from "../../errors.ts";
-import { ingestKnowledge } from "../../index/ingest-knowledge.ts";
+import type { KnowledgeRefresh } from "../../index/knowledge-refresh.ts";
 import type { KnowledgeIndex } from "../../index/knowledge-index.ts";
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
 import type { Logger } from "../../logger.ts";
@@ -30,7 +30,8 @@ export interface UploadResult {
 /** What uploads need from the core. */
 export interface UploadCore {
   index: KnowledgeIndex;
-  retriever: { invalidate(): void };
+  /** Ingests behind any ingest already running in this process (start-up, another upload). */
+  knowledge: Pick<KnowledgeRefresh, "refresh" | "status">;
   config: { knowledgeDir: string };
 }
 
@@ -95,8 +96,7 @@ export class DocumentUploads {
     }
     this.logger.info("web upload saved", { file: fileName, bytes: bytes.length });
     try {
-      const summary = await ingestKnowledge(this.core.index, knowledgeDir, { logger: this.logger });
-      this.core.retriever.invalidate();
+      const summary = await this.core.knowledge.refresh({ logger: this.logger });
       const problem = summary.skipped.find((skipped) => skipped.file === fileName);
       if (problem) await fs.rm(target, { force: true });
       return {
