@@ -1,10 +1,12 @@
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.ts";
 import type { Occurrence } from "../../src/reminders/calendar-event.ts";
 import { loadCalendar } from "../../src/reminders/load-calendar.ts";
 import { STOCKHOLM, swedishClock, swedishDate } from "../../src/reminders/stockholm-time.ts";
+import { runTerminalChat } from "../../src/surfaces/cli/terminal-chat.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import { startWebSurface } from "../../src/surfaces/web/start-web-surface.ts";
 import { HALSAM_TITLE } from "./helpers/shipped-knowledge.ts";
@@ -102,5 +104,25 @@ describe("web chat with a group chosen", () => {
       body: JSON.stringify({ answerId, vote: "up", clientId: "client-12345" }),
     });
     expect(vote.status).toBe(200);
+  });
+});
+
+describe("terminal chat with 'grupp'", () => {
+  it("answers a follow-up in the chosen group about what the earlier question asked", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
+    input.end("grupp laholm-samverkansberedning\nVilka resursgrupper finns det?\nVem sammankallar dem?\n");
+    await chat;
+    expect(printed).toContain("Söker nu i: Samverkansberedningen i Laholm.");
+    // The last answer is the follow-up's: the resource groups' convener, not the beredning's.
+    const answers = printed.split("Källor:");
+    const followUp = (answers.at(-2) ?? "").split("\n\n\n").at(-1) ?? "";
+    expect(followUp).toContain("målområdesansvarig chef");
+    expect(followUp).not.toContain("kommunstyrelsens ordförande");
   });
 });
