@@ -44,6 +44,8 @@ export interface LoadResult {
   slackAck: PhaseResult;
   /** Time from sending an event to the answer's `chat.update` arriving at the Slack stub. */
   slackAnswer: PhaseResult;
+  /** Events sent a second time because they were not acknowledged within Slack's 3 s. */
+  slackRedelivered: number;
   soak: PhaseResult;
   /**
    * Server resident memory (VmRSS) in kB: after start-up, after the concurrent phase, after each
@@ -130,6 +132,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       web,
       slackAck: slackPhases.ack,
       slackAnswer: slackPhases.answer,
+      slackRedelivered: slackPhases.redelivered,
       soak,
       rss: { started, afterConcurrent, duringSoak, afterSoak, settled },
       alive: samsyn.alive(),
@@ -183,18 +186,24 @@ async function sequentialWeb(
   return phase.result();
 }
 
+/** How long Slack waits for an acknowledgement before it sends the event again. */
+const SLACK_ACK_TIMEOUT_MS = 3000;
+
 /**
  * Sends `count` signed mentions at once and follows each to its answer: the placeholder the app
- * posts in the mention's thread, then the `chat.update` of that placeholder.
+ * posts in the mention's thread, then the `chat.update` of that placeholder. Like Slack, an event
+ * not acknowledged within 3 s is sent once more (`x-slack-retry-num: 1`); a mention answered more
+ * than once counts as an error.
  */
 async function concurrentSlack(
   url: string,
   slack: FakeSlackApi,
   count: number,
   timeoutMs: number,
-): Promise<{ ack: PhaseResult; answer: PhaseResult }> {
+): Promise<{ ack: PhaseResult; answer: PhaseResult; redelivered: number }> {
   const ack = new PhaseRecorder();
   const sentAt = new Map<string, number>();
+  let redelivered = 0;
   const events = Array.from({ length: count }, (_, index) =>
     appMention({
       channel: CHANNEL,
@@ -203,36 +212,58 @@ async function concurrentSlack(
       botUserId: slack.botUserId,
     }),
   );
-  const acks = Promise.all(
-    events.map(async (event) => {
-      const started = performance.now();
-      sentAt.set(event.ts, started);
-      try {
-        const response = await sendToSlackApp(
-          `${url}/slack/events`,
-          signedEvent(event, { signingSecret: SIGNING_SECRET }),
-        );
-        await response.text();
-        ack.record(
-          response.status === 200 ? null : `slack ack ${response.status}`,
-          performance.now() - started,
-        );
-      } catch (error) {
-        ack.record(
-          `slack request failed: ${String((error as Error).cause ?? error)}`,
-          performance.now() - started,
-        );
-      }
-    }),
-  );
+  const deliveries = events.map(async (event, index) => {
+    const started = performance.now();
+    sentAt.set(event.ts, started);
+    const send = (retryNum?: number) =>
+      sendToSlackApp(
+        `${url}/slack/events`,
+        signedEvent(event, {
+          signingSecret: SIGNING_SECRET,
+          eventId: `EvLOAD${index}`,
+          ...(retryNum === undefined ? {} : { retryNum }),
+        }),
+      );
+    let acknowledged = false;
+    const redelivery = new Promise<void>((resolve) => setTimeout(resolve, SLACK_ACK_TIMEOUT_MS)).then(
+      async () => {
+        if (acknowledged) return;
+        redelivered++;
+        const response = await send(1).catch(() => null);
+        await response?.text();
+      },
+    );
+    try {
+      const response = await send();
+      await response.text();
+      acknowledged = true;
+      ack.record(
+        response.status === 200 ? null : `slack ack ${response.status}`,
+        performance.now() - started,
+      );
+    } catch (error) {
+      acknowledged = true;
+      ack.record(
+        `slack request failed: ${String((error as Error).cause ?? error)}`,
+        performance.now() - started,
+      );
+    }
+    await redelivery;
+  });
   const answered = await followAnswers(slack, sentAt, timeoutMs);
-  await acks;
+  await Promise.all(deliveries);
+  // A second answer to a redelivered event would arrive after the first; give it time to show.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
   const answer = new PhaseRecorder();
   for (const [ts, started] of sentAt) {
     const at = answered.get(ts);
-    answer.record(at === undefined ? `no answer to the mention ${ts}` : null, (at ?? started) - started);
+    const posts = slack.callsTo("chat.postMessage", (args) => args.thread_ts === ts).length;
+    let error: string | null = null;
+    if (at === undefined) error = `no answer to the mention ${ts}`;
+    else if (posts > 1) error = `the mention ${ts} was answered ${posts} times`;
+    answer.record(error, (at ?? started) - started);
   }
-  return { ack: ack.result(), answer: answer.result() };
+  return { ack: ack.result(), answer: answer.result(), redelivered };
 }
 
 /** Watches the stub's calls until every mention has its answer or the time is up; mention ts → time answered. */

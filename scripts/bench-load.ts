@@ -61,6 +61,7 @@ process.stdout.write(
   `\nServerns minne (VmRSS): ${megabytes(started)} MB efter start, ${megabytes(afterConcurrent)} MB efter de samtidiga anropen, ` +
     `${megabytes(afterSoak)} MB efter ${sequential} frågor i följd (${signed(soakGrowth)} under följden, ${signed(totalGrowth)} sedan start), ` +
     `${megabytes(settled)} MB efter 15 s utan anrop (${signed(settledGrowth)} sedan start). Servern ${result.alive ? "lever" : "har STANNAT"}.\n` +
+    `Slack-händelser som inte kvitterades inom 3 s och skickades igen (som Slack gör): ${result.slackRedelivered}; varje nämning ska ändå besvaras en gång.\n` +
     `Under följden, efter varje femtedel: ${duringSoak.map((kilobytes) => `${megabytes(kilobytes)} MB`).join(", ")}.\n`,
 );
 for (const phase of [result.web, result.slackAck, result.slackAnswer, result.soak]) {

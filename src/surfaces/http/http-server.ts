@@ -74,7 +74,8 @@ function answerFailure(response: ServerResponse): void {
       return;
     }
     response
-      .writeHead(500, { "content-type": "text/plain; charset=utf-8", connection: "close" })
+      // No "connection: close": Node then reads and drops an unread body instead of resetting the client.
+      .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
       .end("Internt fel i Samsyn. Försök igen om en stund; kvarstår felet, kontakta den som driver Samsyn.");
   } catch {
     response.destroy();
