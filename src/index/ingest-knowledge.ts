@@ -19,6 +19,7 @@ import {
   type KnowledgeIndex,
   vectorToBuffer,
 } from "./knowledge-index.ts";
+import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
@@ -92,9 +93,18 @@ export async function ingestKnowledge(
 
   const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
   const reader = new DocumentReader(limits, logger);
-  const load = async (items: { file: string; id: string }[]) => {
+  const remembered = rememberedFailures(index.database, limits);
+  const failures = new Map<string, RememberedFailure>();
+  const load = async (items: { file: string; id: string; hash: string }[]) => {
     for (const [position, item] of items.entries()) {
       report({ phase: "reading", done: position, total: items.length });
+      const before = remembered.get(item.id);
+      if (before?.hash === item.hash) {
+        logger.warn("skipping file, unchanged since it failed", { file: item.id, code: before.code });
+        failures.set(item.id, before);
+        skipped.push({ file: item.id, code: before.code, message: before.message });
+        continue;
+      }
       const outcome = await reader.read(item.file, knowledgeDir, item.id).catch((error: unknown) => {
         throw toSamsynError(error, "ingest_failed");
       });
@@ -105,6 +115,7 @@ export async function ingestKnowledge(
       } else {
         logger.warn("skipping file", { file: item.id, code: outcome.code });
         skipped.push({ file: item.id, code: outcome.code, message: outcome.message });
+        failures.set(item.id, { hash: item.hash, code: outcome.code, message: outcome.message });
       }
     }
     report({ phase: "reading", done: items.length, total: items.length });
@@ -145,6 +156,7 @@ export async function ingestKnowledge(
     fingerprint,
     logger,
   );
+  rememberFailures(index.database, limits, failures);
   report({ phase: "writing", done: 1, total: 1 });
 
   const added = prepared.filter((item) => item.isNew).length;
