@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import type { ErrorCode } from "../errors.ts";
+import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import { readMeta, type SqliteDatabase, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be read, remembered with the content it had then. */
@@ -20,7 +21,8 @@ const storedSchema = z.object({
 /**
  * Files that failed under the same limits, by knowledge id. An unchanged bad file is reported again
  * from here instead of being read again: a file that runs into the time budget would otherwise
- * delay every start by that budget. Raising a limit forgets them all, so they are tried again.
+ * delay every start by that budget. Raising a limit, or a new way of reading files (CHUNKING_VERSION),
+ * forgets them all, so they are tried again.
  */
 export function rememberedFailures(
   database: SqliteDatabase,
@@ -56,6 +58,7 @@ export function rememberFailures(
 
 function limitsKey(limits: IngestLimits): string {
   return JSON.stringify([
+    CHUNKING_VERSION,
     limits.maxFileBytes,
     limits.maxUnpackedBytes,
     limits.maxCharacters,
