@@ -15,6 +15,11 @@ const NUMBER = wordPattern(
   String.raw`\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`,
   "iu",
 );
+// How often, stated: "fyra gånger per år", "varje månad", "årligen" — not merely a meeting mentioned.
+const STATED_FREQUENCY = wordPattern(
+  String.raw`(?:gånger?\s+(?:per|om|i|varje)\s+(?:år|månad|vecka|termin|halvår|kvartal)|(?:möten?|sammanträden?|träffar)\s+(?:per|om|i)\s+(?:år|månad|vecka|termin|halvår|kvartal)|per\s+(?:år|månad|vecka|termin|halvår|kvartal)|om året|i månaden|i veckan|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod|kvartal|halvår)|vartannat|var (?:\p{L}+ )?(?:vecka|månad|år)|kvartalsvis|halvårsvis|månatlig\w*|veckovis|regelbundet|vid behov)`,
+  "iu",
+);
 const FREQUENCY = wordPattern(
   String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
   "iu",
@@ -92,8 +97,11 @@ export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string
     case "date":
       return DAY_DATE.test(sentence);
     case "number":
-      // Section references ("3 §", "16 kap.") are not amounts.
-      return NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)/gu, ""));
+      // Section references ("3 §", "16 kap.", "2 kap. 4 §") and statute numbers ("(1980:572)") are
+      // not amounts.
+      return NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)|\b(?:19|20)\d{2}:\d+\b/gu, ""));
+    case "frequency":
+      return STATED_FREQUENCY.test(sentence);
     case "person":
       return PERSON.test(sentence);
     case "contact":
