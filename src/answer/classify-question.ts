@@ -58,7 +58,7 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
   {
     pattern: wordPattern(
-      String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`,
+      String.raw`\b(vem är|vad heter) (den |det )?(ordförande\w*|sammankallande|sekreterare\w*|ledamot\w*|vice ordförande\w*|kontaktperson\w*|chef\w*)\b`,
     ),
     kind: "who",
     needs: "person",

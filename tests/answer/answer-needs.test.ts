@@ -24,3 +24,14 @@ describe("the kind of answer a question insists on", () => {
     expect(satisfiesNeed("number", "Referensgruppen består av sju personer.")).toBe(true);
   });
 });
+
+describe("who holds a post", () => {
+  it("wants a person's name for 'Vad heter ordföranden …', as for 'Vem är ordförande …'", () => {
+    expect(classifyQuestion("Vad heter ordföranden som ansvarar för området Äldre?").needs).toBe("person");
+    expect(classifyQuestion("Vem är ordförande i Laholmsnämnden?").needs).toBe("person");
+    expect(satisfiesNeed("person", "Dessa tre har ansvar för ett respektive strategiskt område.")).toBe(
+      false,
+    );
+    expect(satisfiesNeed("person", "Laholm 2019-02-20 Margareta Bengtsson, Ordförande")).toBe(true);
+  });
+});
