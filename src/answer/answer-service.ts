@@ -10,6 +10,7 @@ import { type Analyzer, loadDefaultLexicon } from "../text/index.ts";
 import type { AcronymGuesser } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
+import { bodyMissingFromSources } from "./check/body-missing.ts";
 import { checkAnswer } from "./check/check-answer.ts";
 import { classifyQuestion } from "./classify-question.ts";
 import { calendarAnswer } from "./compose/calendar-answer.ts";
@@ -324,8 +325,17 @@ export class AnswerService {
       (term) => this.keywords.documentsContaining(term),
       this.documentCount(),
     );
-    if (missing !== null) this.logger.debug("declined: name not in cited documents", { name: missing });
-    return missing !== null;
+    const body =
+      missing ??
+      bodyMissingFromSources(
+        question,
+        cited,
+        this.analyzer,
+        (term) => this.keywords.documentsContaining(term),
+        this.documentCount(),
+      );
+    if (body !== null) this.logger.debug("declined: name not in cited documents", { name: body });
+    return body !== null;
   }
 
   private isKnown(term: string): boolean {
