@@ -63,6 +63,12 @@ const PERSON = wordPattern(
   String.raw`(?:^|[^.!?]\s)(?!(?:Region|Regionen|Kommun|Kommunen|Landstinget|Länsstyrelsen|Samverkan|Politisk|Politiska|Lokala|Lokal|Hälso)\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
   "u",
 );
+// "Sekreterare i beredningen är kommunens nämndsekreterare", "Ordförande är kommunstyrelsens
+// ordförande": the post is held by whoever holds another, named post.
+const POST_IS = wordPattern(
+  String.raw`\b(?:ordförande|sekreterare|sammankallande|ledamot|kontaktperson|samordnare)\b[^.!?]{0,60}?\b(?:är|blir)\s+(?:[\p{L}-]+\s+){0,2}(?:ordförande|\p{L}*sekreterare\w*|\p{L}*chef\w*|\p{L}*ansvarig\w*|\p{L}*samordnare\w*|\p{L}*direktör\w*|\p{L}*handläggare\w*)`,
+  "iu",
+);
 const CONTACT = wordPattern(
   String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`,
   "u",
@@ -103,7 +109,7 @@ export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string
     case "frequency":
       return STATED_FREQUENCY.test(sentence);
     case "person":
-      return PERSON.test(sentence);
+      return PERSON.test(sentence) || POST_IS.test(sentence);
     case "contact":
       return CONTACT.test(sentence);
   }

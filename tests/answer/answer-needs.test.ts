@@ -35,3 +35,12 @@ describe("who holds a post", () => {
     expect(satisfiesNeed("person", "Laholm 2019-02-20 Margareta Bengtsson, Ordförande")).toBe(true);
   });
 });
+
+describe("a post held by another post", () => {
+  it("answers 'Vem är sekreterare?' with 'Sekreterare i beredningen är kommunens nämndsekreterare'", () => {
+    const needs = classifyQuestion("Vem är sekreterare i beredningen?").needs;
+    expect(satisfiesNeed(needs, "Sekreterare i beredningen är kommunens nämndsekreterare.")).toBe(true);
+    expect(satisfiesNeed(needs, "Ordförande i beredningen är kommunstyrelsens ordförande.")).toBe(true);
+    expect(satisfiesNeed(needs, "Sekreteraren ska föra protokoll vid sammanträdena.")).toBe(false);
+  });
+});

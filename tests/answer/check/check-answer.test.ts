@@ -119,4 +119,24 @@ describe("checkAnswer", () => {
     );
     expect(checkAnswer(question, answer, queryWords, [MEMBERS], analyzer, lexicon)).toBeNull();
   });
+
+  it("answers who-questions from a signature and from a 'post är post' sentence", async () => {
+    // As the Laholm report is signed.
+    const signed = retrievedPassage(
+      "Laholmsnämnden\n\n____________________________\nMargareta Bengtsson\nOrdförande",
+      { title: "Laholmsnämnden uppföljningsrapport 1 2018", headings: ["5 Underskrift"], rowid: 4 },
+    );
+    const secretary = retrievedPassage(
+      "Sekreterare i beredningen är kommunens nämndsekreterare. Beredningen sammanträder fyra gånger per år.",
+      { title: "Arbetsordning för beredningen", rowid: 5 },
+    );
+    for (const [question, expected] of [
+      ["Vem är ordförande i Laholmsnämnden?", "Margareta Bengtsson"],
+      ["Vem är sekreterare i beredningen?", "nämndsekreterare"],
+    ] as const) {
+      const { answer, check } = await answerAndCheck(question, [signed, secretary]);
+      expect(answer.text, question).toContain(expected);
+      expect(check, question).toBeNull();
+    }
+  });
 });
