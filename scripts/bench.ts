@@ -3,6 +3,7 @@
  * with `--corpus DIR` on a real one (e.g. the unpacked SFS statutes) with real questions.
  * Usage: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
  *        npm run bench -- --corpus /tmp/sfs [--question-file ../shared/eval/dev-law.jsonl]
+ *        npm run bench -- --load [--concurrent 200] [--sequential 5000]   (see bench-load.ts)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,17 @@ import { ingestKnowledge } from "../src/index/ingest-knowledge.ts";
 import { silentLogger } from "../src/logger.ts";
 import { EVERYTHING } from "../src/retrieval/scope.ts";
 import { loadDefaultLexicon } from "../src/text/index.ts";
+
+// `--load` is a different benchmark (the running server over HTTP); it has its own script.
+if (process.argv.includes("--load")) {
+  const { spawnSync } = await import("node:child_process");
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "bench-load.ts"), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
+  process.exit(result.status ?? 1);
+}
 
 const CHUNKS_PER_DOCUMENT = 20;
 const WORDS_PER_CHUNK = 160;

@@ -25,7 +25,13 @@ import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
-import { groupContextText, refersToGroup, usableGroup } from "./understand/group-reference.ts";
+import {
+  groupSearchContext,
+  namesAnotherBody,
+  refersToGroup,
+  usableGroup,
+} from "./understand/group-reference.ts";
+import { resolveFollowUp } from "./understand/resolve-follow-up.ts";
 import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
@@ -98,6 +104,11 @@ export interface AnswerServiceParts {
   definedAcronyms?: () => readonly string[];
   /** Guesses an acronym no document spells out from the compounds of the documents using it. */
   acronymGuesser?: Pick<AcronymGuesser, "guess">;
+  /**
+   * While there is nothing to answer from because the first index is still being built: the Swedish
+   * notice to answer with instead of a decline ("Indexerar kunskapsmappen …"); null otherwise.
+   */
+  indexingNotice?: () => string | null;
   /** The groups' calendars (the folder the reminders read); without it meeting questions go to the documents. */
   calendar?: Pick<GroupCalendar, "forGroup">;
 }
@@ -115,6 +126,7 @@ export class AnswerService {
   private readonly definedAcronyms: (() => readonly string[]) | null;
   private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
   private readonly calendar: Pick<GroupCalendar, "forGroup"> | null;
+  private readonly indexingNotice: () => string | null;
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -128,6 +140,7 @@ export class AnswerService {
     this.definedAcronyms = parts.definedAcronyms ?? null;
     this.acronymGuesser = parts.acronymGuesser ?? null;
     this.calendar = parts.calendar ?? null;
+    this.indexingNotice = parts.indexingNotice ?? (() => null);
   }
 
   /**
@@ -137,14 +150,30 @@ export class AnswerService {
    */
   async ask(question: string, options: AskOptions): Promise<AskResult> {
     const started = performance.now();
+    const notice = this.indexingNotice();
+    if (notice !== null) {
+      const answer = {
+        text: notice,
+        citations: [],
+        abstained: true,
+        closest: [],
+        language: detectLanguage(question),
+      };
+      return { answer, retrieval: { passages: [], queryTerms: [], expansions: [] }, latencyMs: 0 };
+    }
     const group = usableGroup(options.group);
     const scopes = group ? groupScopes(options.scope, group) : null;
+    // A follow-up is answered as the question it stands for ("Vem sammankallar dem?" → … resursgrupper).
+    const history = options.history ?? [];
+    const resolved = resolveFollowUp(question, history);
+    // A resolved follow-up carries the earlier turn's subject; otherwise the earlier turn joins the search.
+    const earlier = resolved === question ? (history.at(-1) ?? "") : "";
     // Meetings and deadlines come from the group's calendar, not from document sentences.
     const result =
       (group ? await this.fromCalendar(question, options, group) : null) ??
       (group && scopes
-        ? await this.fromGroupDocuments(question, options, group, scopes)
-        : await this.answerWithin(question, options, options.scope, ""));
+        ? await this.fromGroupDocuments(resolved, options, group, scopes, earlier, resolved !== question)
+        : await this.answerWithin(resolved, options, options.scope, earlier));
     const latencyMs = performance.now() - started;
     this.logger.debug("answered", {
       abstained: result.answer.abstained,
@@ -160,16 +189,18 @@ export class AnswerService {
     options: AskOptions,
     group: Group,
     scopes: GroupScopes,
+    earlier: string,
+    followsUp: boolean,
   ): Promise<Omit<AskResult, "latencyMs">> {
-    const aboutGroup = refersToGroup(question);
-    const result = await this.answerWithin(
-      question,
-      options,
-      scopes.own,
-      aboutGroup ? groupContextText(group) : "",
-    );
+    // A follow-up is about the group when the turn it continues was ("Hur utses presidiet hos oss?").
+    const aboutGroup =
+      (refersToGroup(question) || (followsUp && refersToGroup(options.history?.at(-1) ?? ""))) &&
+      !namesAnotherBody(question, group);
+    // The group's name steers the search among its documents ("vi" is no word a passage contains).
+    const context = [earlier, aboutGroup ? groupSearchContext(group) : ""].filter(Boolean).join("\n");
+    const result = await this.answerWithin(question, options, scopes.own, context);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
-    const outside = await this.answerWithin(question, options, scopes.outside, "");
+    const outside = await this.answerWithin(question, options, scopes.outside, earlier);
     if (outside.answer.abstained) return result;
     const own = new Set(group.documents);
     const fromOutside = outside.answer.citations.every((citation) => !own.has(citation.documentId));
@@ -197,15 +228,14 @@ export class AnswerService {
     return { answer, retrieval: { passages, queryTerms: [], expansions: [] } };
   }
 
-  /** Retrieves within one scope and composes (or declines); `context` only joins the retrieval query. */
+  /** Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only joins the search. */
   private async answerWithin(
     question: string,
     options: AskOptions,
     scope: Scope,
     context: string,
   ): Promise<Omit<AskResult, "latencyMs">> {
-    const previous = options.history?.at(-1);
-    const retrievalQuery = [question, previous, context].filter(Boolean).join("\n");
+    const retrievalQuery = [question, context].filter(Boolean).join("\n");
     const retrieval = await this.retrieve(retrievalQuery, question, scope);
     const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
     const sentences = scoreSentences(
@@ -239,14 +269,7 @@ export class AnswerService {
       answer = declineAnswer(retrieval.passages, language);
     }
     if (!answer.abstained) {
-      const check = checkAnswer(
-        question,
-        answer,
-        queryWords,
-        retrieval.passages,
-        this.analyzer,
-        loadDefaultLexicon(),
-      );
+      const check = checkAnswer(question, answer, queryWords, this.analyzer, loadDefaultLexicon());
       if (check !== null) {
         this.logger.debug("declined: the answer does not address the question", check);
         answer = declineAnswer(retrieval.passages, language);

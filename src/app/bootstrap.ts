@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from "../config/config.ts";
-import { type IngestSummary, ingestKnowledge } from "../index/ingest-knowledge.ts";
+import type { IngestSummary } from "../index/ingest-knowledge.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
 import { type Core, composeCore } from "./compose.ts";
@@ -17,18 +17,33 @@ export interface BootstrapOptions {
   warmUp?: boolean;
 }
 
+/** Reads the environment and builds the core on the index as it is (not yet refreshed). */
+export async function openCore(
+  options: Pick<BootstrapOptions, "overrides"> = {},
+): Promise<{ core: Core; logger: Logger }> {
+  const config = { ...loadConfig(process.env), ...options.overrides };
+  const logger = createLogger(config.logLevel);
+  return { core: await composeCore(config, logger), logger };
+}
+
+/** Brings the index in line with the knowledge folder, then warms the answer path up when asked to. */
+export async function refreshKnowledge(
+  core: Core,
+  logger: Logger,
+  options: Pick<BootstrapOptions, "progress" | "warmUp"> = {},
+): Promise<IngestSummary> {
+  const summary = await core.knowledge.refresh({
+    logger,
+    ...(options.progress ? { onProgress: createProgressBar() } : {}),
+  });
+  if (options.warmUp && core.config.embedding === null) await core.answers.warmUp();
+  return summary;
+}
+
 /** Reads the environment, builds the core and brings the index up to date with the knowledge folder. */
 export async function bootstrap(
   options: BootstrapOptions = {},
 ): Promise<{ core: Core; logger: Logger; summary: IngestSummary }> {
-  const config = { ...loadConfig(process.env), ...options.overrides };
-  const logger = createLogger(config.logLevel);
-  const core = await composeCore(config, logger);
-  const summary = await ingestKnowledge(core.index, config.knowledgeDir, {
-    logger,
-    ...(options.progress ? { onProgress: createProgressBar() } : {}),
-  });
-  core.retriever.invalidate();
-  if (options.warmUp && config.embedding === null) await core.answers.warmUp();
-  return { core, logger, summary };
+  const { core, logger } = await openCore(options);
+  return { core, logger, summary: await refreshKnowledge(core, logger, options) };
 }

@@ -11,6 +11,7 @@ import type { Config } from "../config/config.ts";
 import type { Embedder } from "../index/embedder.ts";
 import { HashedNgramEmbedder } from "../index/hashed-ngram-embedder.ts";
 import { KnowledgeIndex } from "../index/knowledge-index.ts";
+import { describeRefresh, KnowledgeRefresh } from "../index/knowledge-refresh.ts";
 import { OpenAiEmbedder } from "../index/openai-embedder.ts";
 import { WeightedSumEmbedder } from "../index/weighted-sum-embedder.ts";
 import type { Logger } from "../logger.ts";
@@ -29,6 +30,8 @@ export interface Core {
   retriever: HybridRetriever;
   answers: AnswerService;
   composer: AnswerComposer;
+  /** Brings the index in line with the knowledge folder, one ingest at a time. */
+  knowledge: KnowledgeRefresh;
   close(): void;
 }
 
@@ -73,6 +76,7 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
         loadAnswerPrompts(PROMPTS_DIR),
       )
     : new ExtractiveAnswerComposer(analyzer);
+  const knowledge = new KnowledgeRefresh(index, config.knowledgeDir, () => retriever.invalidate());
   const answers = new AnswerService({
     ...answerPartsOf(index),
     retriever,
@@ -82,8 +86,11 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     logger,
     // Meeting questions are answered from the calendar folder the reminders read.
     calendar: new GroupCalendar(path.join(config.knowledgeDir, "calendar")),
+    // Until the first index exists, a question gets "Indexerar kunskapsmappen …" rather than a decline.
+    indexingNotice: () =>
+      index.catalog.stats().documents === 0 ? describeRefresh(knowledge.status(), 0) : null,
   });
-  return { config, analyzer, index, retriever, answers, composer, close: () => index.close() };
+  return { config, analyzer, index, retriever, answers, composer, knowledge, close: () => index.close() };
 }
 
 /** What an `AnswerService` reads from the index: term statistics, document count and acronyms. */

@@ -1,4 +1,7 @@
+import { loadConfig } from "../config/config.ts";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.ts";
+import { describeRefresh } from "../index/knowledge-refresh.ts";
+import type { Logger } from "../logger.ts";
 import { ReminderService } from "../reminders/reminder-service.ts";
 import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
 import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
@@ -7,14 +10,15 @@ import { HttpServer } from "../surfaces/http/http-server.ts";
 import type { Notifier } from "../surfaces/notifier.ts";
 import { startSlackSurface } from "../surfaces/slack/start-slack-surface.ts";
 import { startTeamsSurface } from "../surfaces/teams/start-teams-surface.ts";
-import { isLoopbackHost } from "../surfaces/web/is-loopback-host.ts";
 import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
-import { bootstrap } from "./bootstrap.ts";
+import { openCore, refreshKnowledge } from "./bootstrap.ts";
 import { slackCommands, teamsCommands } from "./chat-commands.ts";
+import type { Core } from "./compose.ts";
 import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
+import { webExposure } from "./web-exposure.ts";
 
 /**
  * `npm start`: brings the index up to date, then serves every configured surface on one HTTP port:
@@ -22,12 +26,13 @@ import { userHashSalt } from "./user-hash-salt.ts";
  * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
 async function main(): Promise<number> {
-  const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
+  // Decided before indexing, so a refused start does not first index everything.
+  const exposure = webExposure(loadConfig(process.env));
+  // The index as it was: the surfaces answer from it while the knowledge folder is read again,
+  // so a slow or huge file delays nothing but its own indexing.
+  const { core, logger } = await openCore();
   const { config } = core;
-  // A broken group file withholds its documents; the summary says so in Swedish, the log counts it.
-  const { groups, warnings } = await loadCheckedGroups(config.knowledgeDir, core.index.catalog);
-  process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
-  if (warnings.length > 0) logger.warn("group files need fixing", { warnings: warnings.length });
+  const { groups } = await loadCheckedGroups(config.knowledgeDir, core.index.catalog);
   const feedback = new SqliteFeedbackStore(
     core.index.database,
     userHashSalt(core.index.database, config.userHashSalt),
@@ -80,7 +85,7 @@ async function main(): Promise<number> {
   if (notifiers.length === 0) notifiers.push(new TerminalNotifier());
 
   let webUrl: string | null = null;
-  if (isLoopbackHost(config.host) || config.web.token) {
+  if (exposure.webChat) {
     const web = await startWebSurface({
       core,
       config: config.web,
@@ -94,7 +99,8 @@ async function main(): Promise<number> {
     stops.push(web.stop);
     webUrl = "";
   } else {
-    logger.info("web chat is off: set SAMSYN_WEB_TOKEN to serve it on a non-loopback address");
+    process.stdout.write(`\n${exposure.notice}\n`);
+    logger.warn("web chat is off: non-loopback address without SAMSYN_WEB_TOKEN", { host: config.host });
   }
 
   const address = await http.listen(config.port, config.host);
@@ -103,6 +109,10 @@ async function main(): Promise<number> {
     process.stdout.write(`\nSamsyn är igång. Öppna ${address.url}/ i webbläsaren (Ctrl+C avslutar).\n`);
     process.stdout.write("Terminalchatten finns också: npm run chat\n");
   }
+  process.stdout.write(
+    `${describeRefresh({ ...core.knowledge.status(), running: true }, core.index.catalog.stats().documents)}\n`,
+  );
+  const indexed = indexInBackground(core, logger);
   logger.info("samsyn is running", {
     url: address.url,
     slack: Boolean(config.slack),
@@ -114,11 +124,31 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => resolve());
   });
   logger.info("shutting down");
+  await indexed;
   await reminders.stop();
   for (const stop of stops) await stop();
   await http.close();
   core.close();
   return EXIT_OK;
+}
+
+/**
+ * Reads the knowledge folder again while the surfaces serve; prints the summary with the group
+ * files' warnings (a listed document can only be checked against the refreshed index). A failed
+ * ingest leaves the previous index in use and says so.
+ */
+async function indexInBackground(core: Core, logger: Logger): Promise<void> {
+  try {
+    const summary = await refreshKnowledge(core, logger, { progress: true, warmUp: true });
+    const { warnings } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
+    process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
+    if (warnings.length > 0) logger.warn("group files need fixing", { warnings: warnings.length });
+    logger.info("index ready", { documents: summary.documents, chunks: summary.chunks });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Indexeringen misslyckades; det förra indexet används. Orsak: ${message}\n`);
+    logger.error("background ingest failed", { error });
+  }
 }
 
 runCommand(main);

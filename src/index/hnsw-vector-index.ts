@@ -1,4 +1,14 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import path from "node:path";
 import hnswlib, { type HierarchicalNSW } from "hnswlib-node";
 import { SamsynError } from "../errors.ts";
@@ -31,6 +41,8 @@ export class HnswVectorIndex implements VectorIndex {
   private readonly live: Set<number>;
   // Labels whose slot may still hold a deleted vector; such a slot is revived instead of added again.
   private readonly deleted: Set<number>;
+  // Whether the graph differs from the file it was read from (a new index has no file yet).
+  private changed = true;
 
   private constructor(graph: HierarchicalNSW, dimensions: number, efSearch: number, live: Set<number>) {
     this.graph = graph;
@@ -71,6 +83,7 @@ export class HnswVectorIndex implements VectorIndex {
     }
     const index = new HnswVectorIndex(graph, dimensions, options.efSearch ?? DEFAULTS.efSearch, labels.live);
     for (const label of labels.deleted) index.deleted.add(label);
+    index.changed = false;
     return index;
   }
 
@@ -82,9 +95,15 @@ export class HnswVectorIndex implements VectorIndex {
     return this.live.has(label);
   }
 
+  /** Whether vectors were added or removed since the index was read or last saved. */
+  get hasUnsavedChanges(): boolean {
+    return this.changed;
+  }
+
   upsert(label: number, vector: Float32Array): void {
     checkLabel(label);
     const point = this.normalisedPoint(vector);
+    this.changed = true;
     if (this.live.has(label)) {
       this.graph.addPoint(point, label);
       return;
@@ -100,6 +119,7 @@ export class HnswVectorIndex implements VectorIndex {
 
   remove(label: number): void {
     if (!this.live.delete(label)) return;
+    this.changed = true;
     this.graph.markDelete(label);
     this.deleted.add(label);
   }
@@ -132,6 +152,7 @@ export class HnswVectorIndex implements VectorIndex {
         closeSync(handle);
       }
       renameSync(temporary, file);
+      this.changed = false;
     } catch (error) {
       rmSync(temporary, { force: true });
       throw new SamsynError("index_unavailable", `Vektorindexet kunde inte sparas till ${file}.`, {
@@ -185,6 +206,40 @@ export class HnswVectorIndex implements VectorIndex {
     for (const value of vector) sum += value * value;
     const scale = sum > 0 ? 1 / Math.sqrt(sum) : 0;
     return Array.from(vector, (value) => value * scale);
+  }
+}
+
+const TEMPORARY_FILE = /\.hnsw\.tmp-(\d+)$/;
+
+/**
+ * Removes the temporary files `save` leaves when its process dies between writing and renaming.
+ * A file of a process that is still running (another Samsyn sharing the data folder) is kept.
+ */
+export function removeStaleTemporaryFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMPORARY_FILE.exec(name)?.[1] ?? Number.NaN);
+    if (!Number.isInteger(pid) || isRunning(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -11,14 +11,15 @@ import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
+import { embedAll, type PreparedDocument, reembedStale } from "./embed-passages.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import {
-  bufferToVector,
+  DATABASE_FILE,
   DEFINITIONS_VERSION,
   type KnowledgeIndex,
   vectorToBuffer,
 } from "./knowledge-index.ts";
-import { readMeta, writeMeta } from "./sqlite-database.ts";
+import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
 export interface IngestProblem {
@@ -56,13 +57,6 @@ export interface IngestOptions {
 
 /** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
 const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
-
-interface PreparedDocument {
-  document: LoadedDocument;
-  chunks: Chunk[];
-  vectors: Float32Array[];
-  isNew: boolean;
-}
 
 /**
  * Brings the index in line with the knowledge folder: new and changed files are loaded, chunked,
@@ -166,42 +160,6 @@ export async function ingestKnowledge(
   };
 }
 
-async function embedAll(
-  index: KnowledgeIndex,
-  loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[],
-  embedderChanged: boolean,
-  report: (progress: IngestProgress) => void,
-): Promise<PreparedDocument[]> {
-  // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
-  const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
-  const pending: { text: string; target: { vectors: Float32Array[] }; position: number }[] = [];
-  const prepared = loaded.map((item) => {
-    const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
-    item.chunks.forEach((chunk, position) => {
-      const vector = reusable.get(chunk.text);
-      if (vector) entry.vectors[position] = vector;
-      else
-        pending.push({ text: embeddingText(item.document.metadata.title, chunk), target: entry, position });
-    });
-    return entry;
-  });
-  const batchSize = Math.max(1, index.embedder.maxBatchSize);
-  for (let offset = 0; offset < pending.length; offset += batchSize) {
-    report({ phase: "embedding", done: offset, total: pending.length });
-    const batch = pending.slice(offset, offset + batchSize);
-    const vectors = await index.embedder.embed(
-      batch.map((item) => item.text),
-      "passage",
-    );
-    batch.forEach((item, position) => {
-      const vector = vectors[position];
-      if (vector) item.target.vectors[item.position] = vector;
-    });
-  }
-  report({ phase: "embedding", done: pending.length, total: pending.length });
-  return prepared;
-}
-
 function writeAll(
   index: KnowledgeIndex,
   prepared: PreparedDocument[],
@@ -246,6 +204,7 @@ function writeAll(
   // When the analysis changed, every stored document is re-read, so all old rows go.
   const toDelete = knownIds.filter((id) => replaced.has(id));
 
+  let savesVectors = true;
   const transaction = database.transaction(() => {
     for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
       index.keywords.remove(rowid);
@@ -312,9 +271,16 @@ function writeAll(
     writeMeta(database, "last_ingest_at", now);
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
     writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
-    // The vector file is written before the commit; until the commit, the database still names the old one.
-    vectors.save(path.join(index.dataDir, vectorFile));
-    writeMeta(database, "vector_file", vectorFile);
+    savesVectors =
+      vectors.hasUnsavedChanges ||
+      previousFile === undefined ||
+      !fs.existsSync(path.join(index.dataDir, previousFile));
+    // The vector file is written before the commit; until the commit, the database still names the old
+    // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
+    if (savesVectors) {
+      vectors.save(path.join(index.dataDir, vectorFile));
+      writeMeta(database, "vector_file", vectorFile);
+    }
   });
 
   try {
@@ -323,11 +289,14 @@ function writeAll(
     fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
     index.keywords.discard();
     index.reloadVectors();
+    const code = String((error as { code?: unknown }).code ?? "");
+    if (/^(SQLITE_|E[A-Z]+$)/.test(code))
+      throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
     throw toSamsynError(error, "ingest_failed");
   }
   if (embedderChanged) index.replaceVectors(vectors);
   index.catalog.invalidate();
-  if (previousFile && previousFile !== vectorFile)
+  if (savesVectors && previousFile && previousFile !== vectorFile)
     fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
@@ -366,56 +335,6 @@ async function adaptEmbedder(
       for (const item of loaded) yield item.chunks.map((chunk) => chunk.text).join("\n");
     },
   });
-}
-
-/**
- * New vectors for the stored passages of unchanged documents that contain a term whose meaning
- * the adaptation changed; every other stored vector stays as it is.
- */
-async function reembedStale(
-  index: KnowledgeIndex,
-  changedTerms: ReadonlySet<string>,
-  unchangedIds: readonly string[],
-): Promise<{ rowid: number; vector: Float32Array }[]> {
-  if (changedTerms.size === 0 || unchangedIds.length === 0) return [];
-  const hits = index.keywords.search([...changedTerms], {
-    limit: Number.MAX_SAFE_INTEGER,
-    documentIds: unchangedIds,
-  });
-  const chunks = [...index.catalog.chunksByRowid(hits.map((hit) => hit.rowid)).values()];
-  const result: { rowid: number; vector: Float32Array }[] = [];
-  for (let start = 0; start < chunks.length; start += index.embedder.maxBatchSize) {
-    const batch = chunks.slice(start, start + index.embedder.maxBatchSize);
-    const texts = batch.map((chunk) =>
-      embeddingText(index.catalog.document(chunk.documentId)?.title ?? "", chunk),
-    );
-    const vectors = await index.embedder.embed(texts, "passage");
-    batch.forEach((chunk, position) => {
-      const vector = vectors[position];
-      if (vector) result.push({ rowid: chunk.rowid, vector });
-    });
-  }
-  return result;
-}
-
-/** Text given to the embedder: the heading path gives a passage its topic. */
-function embeddingText(title: string, chunk: Pick<Chunk, "headingPath" | "text">): string {
-  return [title, ...chunk.headingPath, chunk.text].join("\n");
-}
-
-function storedVectorsByText(
-  index: KnowledgeIndex,
-  loaded: { document: LoadedDocument }[],
-): Map<string, Float32Array> {
-  const result = new Map<string, Float32Array>();
-  if (loaded.length === 0) return result;
-  const rows = index.database
-    .prepare(
-      "SELECT text, embedding FROM chunks WHERE embedding IS NOT NULL AND document_id IN (SELECT value FROM json_each(?))",
-    )
-    .all(JSON.stringify(loaded.map((item) => item.document.id))) as { text: string; embedding: Buffer }[];
-  for (const row of rows) result.set(row.text, bufferToVector(row.embedding));
-  return result;
 }
 
 /** Content hash of a file; one over the size limit is not read (it is skipped anyway) but keyed by size and time. */

@@ -4,7 +4,7 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from "../config/ingest-limit
 import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Embedder } from "./embedder.ts";
-import { HnswVectorIndex } from "./hnsw-vector-index.ts";
+import { HnswVectorIndex, removeStaleTemporaryFiles } from "./hnsw-vector-index.ts";
 import { SqliteCatalog } from "./sqlite-catalog.ts";
 import { openDatabase, readMeta, type SqliteDatabase } from "./sqlite-database.ts";
 import { SqliteKeywordIndex } from "./sqlite-keyword-index.ts";
@@ -46,6 +46,7 @@ export class KnowledgeIndex {
     options: { ingestLimits?: IngestLimits } = {},
   ): KnowledgeIndex {
     const database = openDatabase(path.join(dataDir, DATABASE_FILE));
+    removeStaleTemporaryFiles(dataDir);
     return new KnowledgeIndex(
       database,
       dataDir,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { SamsynError } from "../errors.ts";
 
 /** The product database: catalog, keyword index and (later) conversations, feedback and outbox. */
 export type SqliteDatabase = Database.Database;
@@ -98,16 +99,76 @@ function retainStatements(database: SqliteDatabase): void {
   }) as SqliteDatabase["prepare"];
 }
 
-/** Opens (creating and migrating when needed) the SQLite database at `file`; `:memory:` works too. */
+/**
+ * Opens (creating and migrating when needed) the SQLite database at `file`; `:memory:` works too.
+ * Checks the file's structure on the way (`PRAGMA quick_check`, linear in its size), so damage in
+ * the middle is found at start rather than in the middle of a question. Throws `index_unavailable`
+ * with a Swedish message naming the folder (SAMSYN_DATA_DIR) and what to do.
+ */
 export function openDatabase(file: string): SqliteDatabase {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-  const database = new Database(file);
-  retainStatements(database);
-  // exec, not pragma(): pragma() prepares a throwaway statement each call (see `retained` above).
-  database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
-  database.exec("PRAGMA busy_timeout = 5000;");
-  migrate(database);
-  return database;
+  let database: SqliteDatabase | undefined;
+  try {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    database = new Database(file);
+    retainStatements(database);
+    // exec, not pragma(): pragma() prepares a throwaway statement each call (see `retained` above).
+    database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    database.exec("PRAGMA busy_timeout = 5000;");
+    checkStructure(database);
+    migrate(database);
+    return database;
+  } catch (error) {
+    database?.close();
+    throw describeDatabaseFailure(error, file);
+  }
+}
+
+function checkStructure(database: SqliteDatabase): void {
+  const rows = database.prepare("PRAGMA quick_check(5)").all() as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((result) => result !== "ok");
+  if (problems.length > 0) {
+    throw Object.assign(new Error(`quick_check: ${problems.join("; ")}`), { code: "SQLITE_CORRUPT" });
+  }
+}
+
+const READ_ONLY = new Set(["EACCES", "EPERM", "EROFS", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"]);
+const DAMAGED = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB"]);
+
+/**
+ * A Swedish account of a failure to open or write the database: which file, in which folder
+ * (SAMSYN_DATA_DIR), and what to do. Anything already explained is passed through.
+ */
+export function describeDatabaseFailure(error: unknown, file: string): SamsynError {
+  if (error instanceof SamsynError) return error;
+  const code = String((error as { code?: unknown }).code ?? "");
+  const folder = path.dirname(path.resolve(file));
+  const reason = code || (error instanceof Error ? error.message : String(error));
+  if (READ_ONLY.has(code) || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN")) {
+    return new SamsynError(
+      "index_unavailable",
+      `Samsyn kan inte skriva i datamappen ${folder} (${reason}). Ge Samsyn skrivrättighet till mappen och filerna i den, eller sätt SAMSYN_DATA_DIR till en mapp där Samsyn får skriva.`,
+      { cause: error },
+    );
+  }
+  if (DAMAGED.has(code) || code.startsWith("SQLITE_CORRUPT")) {
+    return new SamsynError(
+      "index_unavailable",
+      `Databasen ${path.resolve(file)} i datamappen (SAMSYN_DATA_DIR) är skadad (${reason}). Flytta undan mappens filer (de innehåller också återkoppling och påminnelsekön) och starta igen – Samsyn bygger upp indexet från kunskapsmappen – eller sätt SAMSYN_DATA_DIR till en annan mapp.`,
+      { cause: error },
+    );
+  }
+  if (code === "SQLITE_FULL" || code === "ENOSPC") {
+    return new SamsynError(
+      "index_unavailable",
+      `Disken för datamappen ${folder} (SAMSYN_DATA_DIR) är full. Frigör utrymme eller sätt SAMSYN_DATA_DIR till en annan disk.`,
+      { cause: error },
+    );
+  }
+  return new SamsynError(
+    "index_unavailable",
+    `Databasen ${path.resolve(file)} i datamappen (SAMSYN_DATA_DIR) kunde inte användas (${reason}). Kontrollera mappen, eller sätt SAMSYN_DATA_DIR till en annan mapp.`,
+    { cause: error },
+  );
 }
 
 function migrate(database: SqliteDatabase): void {

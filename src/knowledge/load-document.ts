@@ -5,14 +5,17 @@ import { DEFAULT_INGEST_LIMITS, type IngestLimits } from "../config/ingest-limit
 import { SamsynError } from "../errors.ts";
 import type { LoadedDocument } from "./document.ts";
 import { assembleDocument } from "./loaders/assemble-document.ts";
-import { loadDocx } from "./loaders/docx-loader.ts";
 import { loadHtml } from "./loaders/html-loader.ts";
 import { inferMetadata } from "./loaders/infer-metadata.ts";
 import { loadMarkdown } from "./loaders/markdown-loader.ts";
 import type { FormatLoader, ParsedDocument } from "./loaders/parsed-document.ts";
-import { loadPdf } from "./loaders/pdf-loader.ts";
 import { loadText } from "./loaders/text-loader.ts";
 import { SUPPORTED_EXTENSIONS } from "./supported-formats.ts";
+
+// The PDF and Word parsers take longer to load than most files take to read; they load on first use.
+const loadPdf: FormatLoader = async (...args) => (await import("./loaders/pdf-loader.ts")).loadPdf(...args);
+const loadDocx: FormatLoader = async (...args) =>
+  (await import("./loaders/docx-loader.ts")).loadDocx(...args);
 
 const LOADERS: Record<(typeof SUPPORTED_EXTENSIONS)[number], FormatLoader> = {
   ".md": loadMarkdown,

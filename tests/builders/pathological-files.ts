@@ -106,13 +106,17 @@ function elfBinary(): Buffer {
   return Buffer.concat([header, randomBytes(64 * 1024, 11), Buffer.alloc(4096)]);
 }
 
-interface ZipSource {
+/** An entry of a generated ZIP archive: `repeat` written `times` times. */
+export interface ZipSource {
   name: string;
   repeat: Buffer;
   times: number;
+  /** The unpacked size the archive claims, when it should lie about it. */
+  claimedSize?: number;
 }
 
-function docxParts(): ZipSource[] {
+/** The package parts a .docx needs around word/document.xml. */
+export function docxParts(): ZipSource[] {
   const part = (name: string, xml: string): ZipSource => ({ name, repeat: Buffer.from(xml), times: 1 });
   return [
     part(
@@ -130,7 +134,7 @@ function docxParts(): ZipSource[] {
  * Writes a ZIP archive whose entries are `repeat` written `times` times, deflated as a stream so
  * that hundreds of megabytes of content never sit in memory at once.
  */
-async function writeZip(file: string, sources: readonly ZipSource[]): Promise<void> {
+export async function writeZip(file: string, sources: readonly ZipSource[]): Promise<void> {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -146,7 +150,7 @@ async function writeZip(file: string, sources: readonly ZipSource[]): Promise<vo
     deflate.end();
     await once(deflate, "end");
     const data = Buffer.concat(output);
-    const size = source.repeat.length * source.times;
+    const size = source.claimedSize ?? source.repeat.length * source.times;
     const name = Buffer.from(source.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

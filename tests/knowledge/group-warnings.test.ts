@@ -37,7 +37,9 @@ describe("group warnings in the ingest summary", () => {
       'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
     const printed = formatIngestSummary(SUMMARY, warnings);
-    expect(printed).toContain("2 problem i gruppfilerna (knowledge/groups/) – rätta dem och starta om:");
+    expect(printed).toContain(
+      "2 problem i gruppfilerna (knowledge/groups/) – rätta dem och kör indexeringen eller starta Samsyn igen:",
+    );
     expect(printed).toContain("  • groups/stavfel.yaml: okänt fält");
     expect(formatIngestSummary(SUMMARY)).not.toContain("gruppfilerna");
   });

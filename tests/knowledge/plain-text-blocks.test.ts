@@ -120,3 +120,13 @@ describe("plainTextBlocks", () => {
     expect(blocks).toContain("- Psykisk hälsa");
   });
 });
+
+describe("plainTextBlocks on a very long paragraph", () => {
+  it("joins fifty thousand hyphen-broken lines into one paragraph without slowing down per line", () => {
+    const lines = linesFromText("Inledning om sam-\nverkan ".repeat(50_000));
+    const blocks = plainTextBlocks(lines);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.text.startsWith("Inledning om sam-verkan Inledning om sam-verkan")).toBe(true);
+    expect(blocks[0]?.text.length).toBe("Inledning om sam-verkan ".length * 50_000 - 1);
+  });
+});

@@ -21,4 +21,14 @@ describe("stripInlineMarkdown", () => {
       "2 mom. Till böter döms den som",
     );
   });
+
+  it("leaves a long paragraph full of unclosed markers as it is, without rescanning it for every marker", () => {
+    const paragraph = "**a ![b [c <d ".repeat(50_000);
+    expect(stripInlineMarkdown(paragraph)).toBe(paragraph);
+  });
+
+  it("keeps the text of an image whose address is a long base64 data URI", () => {
+    const image = `![Organisationsbild](data:image/png;base64,${"iVBORw0KGgo".repeat(100_000)})`;
+    expect(stripInlineMarkdown(`Se bilden: ${image} nedan.`)).toBe("Se bilden: Organisationsbild nedan.");
+  });
 });

@@ -16,17 +16,18 @@ const FILLER = wordPattern(
 
 /**
  * A word after a modal or auxiliary (with its subject between: "kan vi *vänta*", "ska man *föra*")
- * or after an infinitive "att" is a verb, whatever nouns share its form ("väntan").
+ * or after an infinitive "att" is a verb, whatever nouns share its form ("väntan"); the noun of a
+ * light verb ("tagit *ställning*") is part of the verb.
  */
 const VERB_BEFORE = /^(?:kan|kunde|ska|skall|måste|får|fick|bör|vill|behöver|brukar|har|hade)$/u;
 const SUBJECT = /^(?:jag|du|vi|ni|man|de|han|hon|hen|den|det|någon|nån)$/u;
 
 /** Whether the token at `index` is a verb by the words before it. */
 function verbByPosition(tokens: readonly string[], index: number): boolean {
-  // Right after a modal comes the subject in a question ("Ska *beredningen* föra …"), so only "att"
-  // or a modal with a pronoun subject between tell.
+  // Right after a modal comes the subject in a question ("Ska *beredningen* föra …"), so only "att",
+  // a modal with a pronoun subject between, or "ta" of a light verb ("ta ställning") tell.
   const before = tokens[index - 1] ?? "";
-  if (before === "att") return true;
+  if (before === "att" || /^(?:ta|tar|tog|tagit|tas)$/u.test(before)) return true;
   return SUBJECT.test(before) && VERB_BEFORE.test(tokens[index - 2] ?? "");
 }
 
@@ -54,8 +55,6 @@ export interface MissingWord {
   share: number;
   /** The question uses it as a noun (see isNounLike), not as a verb or adverb. */
   noun: boolean;
-  /** None of the passages the answer was chosen from contains it. */
-  farAway: boolean;
 }
 
 /** What the check weighs about one answer. */
@@ -82,7 +81,6 @@ export function answerFeatures(
   queryWords: readonly QueryWord[],
   analyzer: Pick<Analyzer, "analyze" | "analyzeWords">,
   isNoun: (surface: string) => boolean,
-  nearbyTerms: ReadonlySet<string> = new Set(),
 ): AnswerFeatures {
   const asked = askedText(question);
   const compound = questionParts(question).length > 1;
@@ -95,8 +93,7 @@ export function answerFeatures(
     if (word.focus || heaviest === 0) continue;
     const covered = coverage([word], evidence).weight / word.weight;
     const share = (word.weight / heaviest) * (1 - covered);
-    if (share > 0)
-      missing.push({ word: word.whole, share, noun: false, farAway: !nearbyTerms.has(word.whole) });
+    if (share > 0) missing.push({ word: word.whole, share, noun: false });
   }
   const top = missing.reduce<MissingWord | null>(
     (best, item) => (best && best.share >= item.share ? best : item),

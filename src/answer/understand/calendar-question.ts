@@ -29,8 +29,9 @@ export interface CalendarQuestion {
 }
 
 const MONTH = SWEDISH_MONTHS.join("|");
+// "möte", "temamötet", "mötesdatum", but not "ledamöter" or "bemöter".
 const MEETING = wordPattern(
-  "\\b(?:möte\\w*|\\w+möte\\w*|sammanträd\\w*|träff\\w*|ses|temadag\\w*|internat\\w*)\\b",
+  "\\b(?:\\w*möte(?:n|t|na|s\\w*)?|sammanträd\\w*|träff\\w*|ses|temadag\\w*|internat\\w*)\\b",
 );
 const DEADLINE = wordPattern(
   "\\b(?:sista\\s+dag\\w*|deadline\\w*|senast|lämnas|lämna|inlämnad\\w*|anmäla\\w*|\\w*rapport\\w*|redovis\\w*|justera\\w*)\\b",
@@ -48,7 +49,7 @@ const WHAT = wordPattern(
 );
 /** Questions about rules ("Hur ofta …", "… per år", "Vem kallar …") belong to the documents. */
 const RULE = wordPattern(
-  "\\b(?:hur\\s+ofta|per\\s+år|vem|vilka\\s+(?:sitter|ingår|deltar)|hur\\s+utses|varför|hur\\s+länge|protokoll\\w*\\s+på)\\b",
+  "\\b(?:hur\\s+ofta|sedan\\s+när|per\\s+år|vem|vilka\\s+(?:sitter|ingår|deltar)|hur\\s+utses|varför|hur\\s+länge|protokoll\\w*\\s+på)\\b",
 );
 const COUNT = wordPattern("\\bhur\\s+många\\b");
 const LIST = wordPattern("\\b(?:vilka|vad\\s+har\\s+vi|lista|alla)\\b");
@@ -83,8 +84,7 @@ export function understandCalendarQuestion(
   // The occasion comes from the latest earlier turn that named one, read the same way.
   const earlier = resolveThread(history);
   if (!earlier) return null;
-  const asksTime =
-    WHEN.test(question) || WHERE.test(question) || WHAT.test(question) || own.topicWords.length > 0;
+  const asksTime = WHEN.test(question) || WHERE.test(question) || WHAT.test(question) || own.namesOccasion;
   if (!asksTime) return null;
   return {
     ask: own.period ? own.ask : own.ask === "next" ? earlier.ask : own.ask,
@@ -96,26 +96,20 @@ export function understandCalendarQuestion(
   };
 }
 
-/** The occasion a thread is about: each elliptic turn inherits from the one before. */
+/**
+ * The occasion a thread is about: the latest turn that named one, or an elliptic turn resolved
+ * against the turns before it; a turn about something else ("Vad är Välmående ger resultat?") ends it.
+ */
 function resolveThread(history: readonly string[]): CalendarQuestion | null {
   let current: CalendarQuestion | null = null;
   for (const [index, turn] of history.entries()) {
     const frame = readFrame(turn);
-    if (frame.namesOccasion || frame.topicWords.length > 0) {
-      current = frame;
-      continue;
-    }
-    const resolved = understandCalendarQuestion(turn, history.slice(0, index));
-    if (resolved) current = resolved;
+    if (frame.namesOccasion) current = frame;
+    else if (frame.topicWords.length > 0) current = null;
+    else current = understandCalendarQuestion(turn, history.slice(0, index)) ?? current;
   }
-  // A thread that named occasions only in a rule question ("Hur många temamöten har vi per år?") still gives the topic.
-  return current && (current.namesOccasion || current.topicWords.length > 0)
-    ? {
-        ...current,
-        namesOccasion: true,
-        ask: current.ask === "count" && !current.period ? "next" : current.ask,
-      }
-    : null;
+  // "Hur många temamöten har vi per år?" asks for a rule, but a "När är nästa?" after it means the next one.
+  return current && { ...current, ask: current.ask === "count" && !current.period ? "next" : current.ask };
 }
 
 function isCalendar(question: string, frame: CalendarQuestion): boolean {

@@ -2,7 +2,7 @@ import mammoth from "mammoth";
 import { SamsynError } from "../../errors.ts";
 import { htmlBlocks } from "./html-blocks.ts";
 import type { FormatLoader } from "./parsed-document.ts";
-import { zipEntries } from "./zip-entries.ts";
+import { unpackedSize, zipEntries } from "./zip-entries.ts";
 
 // Pictures and embedded files are stored, not parsed; only the XML parts cost memory to read.
 const NOT_PARSED = /^word\/(?:media|embeddings)\//;
@@ -16,13 +16,22 @@ const NO_IMAGE = mammoth.images.imgElement(async () => ({ src: "" }));
 export const loadDocx: FormatLoader = async (bytes, file, limits) => {
   const entries = zipEntries(bytes);
   if (entries === null) throw unreadable(file);
-  const unpacked = entries
-    .filter((entry) => !NOT_PARSED.test(entry.name))
-    .reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  const parsed = entries.filter((entry) => !NOT_PARSED.test(entry.name));
+  // The directory's claims first (free), then the real sizes, so a lying archive is caught too.
+  let unpacked = parsed.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (unpacked <= limits.maxUnpackedBytes) {
+    unpacked = 0;
+    for (const entry of parsed) {
+      const size = unpackedSize(bytes, entry, limits.maxUnpackedBytes - unpacked + 1);
+      if (size === null) throw unreadable(file);
+      unpacked += size;
+      if (unpacked > limits.maxUnpackedBytes) break;
+    }
+  }
   if (unpacked > limits.maxUnpackedBytes) {
     throw new SamsynError(
       "ingest_file_too_large",
-      `${file}: Word-filen är för stor – den packas upp till ${megabytes(unpacked)} text och formatering (gränsen är ${megabytes(limits.maxUnpackedBytes)}, SAMSYN_INGEST_MAX_UNPACKED_MB). Dela upp dokumentet, spara det som PDF, eller höj gränsen om filen är äkta.`,
+      `${file}: Word-filen är för stor – den packas upp till ${Number.isFinite(unpacked) ? "" : "mer än "}${megabytes(Number.isFinite(unpacked) ? unpacked : limits.maxUnpackedBytes)} text och formatering (gränsen är ${megabytes(limits.maxUnpackedBytes)}, SAMSYN_INGEST_MAX_UNPACKED_MB). Dela upp dokumentet, spara det som PDF, eller höj gränsen om filen är äkta.`,
     );
   }
   let html: string;
@@ -44,5 +53,5 @@ function unreadable(file: string, cause?: unknown): SamsynError {
 }
 
 function megabytes(bytes: number): string {
-  return Number.isFinite(bytes) ? `${Math.ceil(bytes / (1024 * 1024))} MB` : "okänd storlek";
+  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
 }

@@ -14,6 +14,8 @@ export interface TextLine {
 
 interface LogicalLine {
   text: string;
+  /** The last characters of `text`: the joining rules look only at the end, and `text` grows. */
+  tail: string;
   lastLineLength: number;
   bullet: boolean;
   /** First line after a blank line, or after a line that ends a sentence. */
@@ -34,6 +36,8 @@ const FUNCTION_WORD_AT_END =
   /\s(?:och|eller|samt|i|av|för|med|till|på|om|att|som|en|ett|de|den|det|från|vid|under|inom|mellan|efter|genom|hos|mot|utan|än|där|när|så|ska|kan|har|är)$/iu;
 const STARTS_LOWERCASE = /^[\p{Ll}]/u;
 const CONJUNCTION_AFTER_HYPHEN = /^(?:och|eller|samt|till)\s/u;
+/** Longer than any ending the joining rules test for (a function word, closing quotes). */
+const TAIL_LENGTH = 64;
 
 /** Splits plain text into lines, marking the ones that follow a blank line. */
 export function linesFromText(text: string, page: number | null = null): TextLine[] {
@@ -85,22 +89,31 @@ export function plainTextBlocks(lines: readonly TextLine[]): RawBlock[] {
   return blocks;
 }
 
+/**
+ * Joins wrapped lines. A paragraph's parts are kept apart until the end and the rules read only
+ * its tail: testing the whole growing text at every line made a long paragraph quadratic.
+ */
 function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
   const logical: LogicalLine[] = [];
+  const parts: string[][] = [];
   lines.forEach((line, index) => {
     const bullet = BULLET.exec(line.text);
     const previous = logical.at(-1);
     const fontLevel = line.fontLevel;
     if (previous && !bullet && continuesPrevious(previous, line, lines[index + 1])) {
-      previous.text = joinLine(previous.text, line.text);
+      const joiner = joinerBetween(previous.tail, line.text);
+      parts.at(-1)?.push(joiner, line.text);
+      previous.tail = (previous.tail + joiner + line.text).slice(-TAIL_LENGTH);
       previous.lastLineLength = line.text.length;
       previous.lineCount += 1;
       return;
     }
     const text = bullet ? (bullet[1] ?? "") : line.text;
-    const standsAlone = line.breakBefore || !previous || SENTENCE_END.test(previous.text);
+    const standsAlone = line.breakBefore || !previous || SENTENCE_END.test(previous.tail);
+    parts.push([text]);
     logical.push({
-      text,
+      text: "",
+      tail: text.slice(-TAIL_LENGTH),
       lastLineLength: line.text.length,
       bullet: !!bullet,
       standsAlone,
@@ -110,16 +123,19 @@ function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
       lineCount: 1,
     });
   });
+  logical.forEach((line, index) => {
+    line.text = parts[index]?.join("") ?? "";
+  });
   return logical;
 }
 
 function continuesPrevious(previous: LogicalLine, line: TextLine, next: TextLine | undefined): boolean {
   if (previous.fontLevel !== line.fontLevel) return false;
-  const previousEndsSentence = SENTENCE_END.test(previous.text);
+  const previousEndsSentence = SENTENCE_END.test(previous.tail);
   // Text broken by a blank line (or a page) mid-sentence continues in lower case.
   if (line.breakBefore) return !previousEndsSentence && STARTS_LOWERCASE.test(line.text);
   if (STARTS_LOWERCASE.test(line.text)) return true;
-  if (/\p{L}-$/u.test(previous.text)) return true;
+  if (/\p{L}-$/u.test(previous.tail)) return true;
   if (previousEndsSentence) return false;
   // "… Välmående ger resultat" + "(VGR)." — an opening parenthesis goes on with the sentence.
   if (line.text.startsWith("(")) return true;
@@ -127,7 +143,7 @@ function continuesPrevious(previous: LogicalLine, line: TextLine, next: TextLine
   // utvecklingsarbetet" / "Välmående ger resultat" / "(VGR)."): already wrapped inside a paragraph
   // at a narrow width, a line that ends the sentence (itself or with the next line) continues it.
   if (isNarrowWrap(previous) && endsSentenceSoon(line, next)) return true;
-  return FUNCTION_WORD_AT_END.test(previous.text) || previous.lastLineLength >= WRAP_LENGTH;
+  return FUNCTION_WORD_AT_END.test(previous.tail) || previous.lastLineLength >= WRAP_LENGTH;
 }
 
 /** Lines of a table cell are short; a heading is one line, or wraps near the full width. */
@@ -142,12 +158,11 @@ function endsSentenceSoon(line: TextLine, next: TextLine | undefined): boolean {
   return next !== undefined && !next.breakBefore && next.text.startsWith("(") && SENTENCE_END.test(next.text);
 }
 
-function joinLine(previous: string, next: string): string {
-  // "januari-\nmars" is one word; "hälso-\noch sjukvård" keeps its space.
-  if (/\p{L}-$/u.test(previous) && STARTS_LOWERCASE.test(next) && !CONJUNCTION_AFTER_HYPHEN.test(next)) {
-    return previous + next;
-  }
-  return `${previous} ${next}`;
+/** What goes between two joined lines: "januari-\nmars" is one word; "hälso-\noch sjukvård" keeps its space. */
+function joinerBetween(previousTail: string, next: string): string {
+  const oneWord =
+    /\p{L}-$/u.test(previousTail) && STARTS_LOWERCASE.test(next) && !CONJUNCTION_AFTER_HYPHEN.test(next);
+  return oneWord ? "" : " ";
 }
 
 /**

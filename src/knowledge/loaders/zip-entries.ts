@@ -1,14 +1,21 @@
+import zlib from "node:zlib";
+
 /** One file of a ZIP archive as its central directory describes it. */
 export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflated; other methods are left to the unpacking library. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localHeaderOffset: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_END_LOCATOR = 0x07064b50;
 const ZIP64_END_OF_DIRECTORY = 0x06064b50;
 const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
 const ZIP64_EXTRA = 0x0001;
 const END_RECORD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
@@ -47,10 +54,32 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
       uncompressedSize = sizes.uncompressedSize;
       compressedSize = sizes.compressedSize;
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    const method = view.getUint16(offset + 10, true);
+    const localHeaderOffset = view.getUint32(offset + 42, true);
+    entries.push({ name, compressedSize, uncompressedSize, method, localHeaderOffset });
     offset = nameStart + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * The real unpacked size of an entry, by inflating it with an output cap: an archive can claim a
+ * small size in its directory and still hold gigabytes. Infinity when the entry unpacks to more
+ * than `cap` bytes; null when it cannot be located or is not valid deflate data.
+ */
+export function unpackedSize(bytes: Uint8Array, entry: ZipEntry, cap: number): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = entry.localHeaderOffset;
+  if (header + 30 > view.byteLength || view.getUint32(header, true) !== LOCAL_HEADER) return null;
+  const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
+  const data = bytes.subarray(start, Math.min(view.byteLength, start + entry.compressedSize));
+  if (entry.method === 0) return data.length;
+  if (entry.method !== 8) return entry.uncompressedSize;
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) }).length;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? Infinity : null;
+  }
 }
 
 /** Position of the end-of-central-directory record, searched backwards over a possible comment. */

@@ -1,12 +1,13 @@
 import path from "node:path";
 import { bootstrap } from "../../app/bootstrap.ts";
-import { loadGroups } from "../../knowledge/groups.ts";
+import { type Group, loadGroups } from "../../knowledge/groups.ts";
 import { EVERYTHING, type Scope, scopeForGroups } from "../../retrieval/scope.ts";
 import { formatAnswer } from "./format-answer.ts";
 import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
-const USAGE = `Användning: npm run ask -- "din fråga" [--group GRUPP-ID] [--json] [--explain]
-  --group    sök bara i gruppens dokument och de offentliga
+const USAGE = `Användning: npm run ask -- "din fråga" [--group GRUPP-ID] [--now TID] [--json] [--explain]
+  --group    fråga som i gruppens kanal: gruppens egna dokument och kalender först, sedan de offentliga
+  --now      tidpunkten kalenderfrågor besvaras utifrån, ISO-tid med tidszon (standard: nu)
   --json     skriv svaret som JSON (Answer)
   --explain  visa hur frågan tolkades och vilka avsnitt som hittades`;
 
@@ -24,16 +25,28 @@ async function main(): Promise<number> {
   const { core } = await bootstrap();
   try {
     let scope: Scope = EVERYTHING;
+    let group: Group | undefined;
     if (values.group) {
       const { groups } = await loadGroups(path.join(core.config.knowledgeDir, "groups"));
-      if (!groups.some((group) => group.id === values.group)) {
+      group = groups.find((candidate) => candidate.id === values.group);
+      if (!group) {
         throw new UsageError(
-          `Okänd grupp "${values.group}". Finns: ${groups.map((group) => group.id).join(", ")}`,
+          `Okänd grupp "${values.group}". Finns: ${groups.map((candidate) => candidate.id).join(", ")}`,
         );
       }
-      scope = scopeForGroups([values.group], groups, core.index.catalog.documents());
+      scope = scopeForGroups([group.id], groups, core.index.catalog.documents());
     }
-    const result = await core.answers.ask(question, { scope });
+    const now = values.now === undefined ? undefined : new Date(values.now);
+    if (now !== undefined && Number.isNaN(now.getTime())) {
+      throw new UsageError(
+        `--now ska vara en ISO-tid med tidszon, t.ex. 2027-03-01T10:00:00+01:00 (fick "${values.now}").`,
+      );
+    }
+    const result = await core.answers.ask(question, {
+      scope,
+      ...(group ? { group } : {}),
+      ...(now ? { now } : {}),
+    });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
       return EXIT_OK;
@@ -60,7 +73,12 @@ async function main(): Promise<number> {
 
 function parseArguments() {
   return parseCommandArguments({
-    options: { group: { type: "string" }, json: { type: "boolean" }, explain: { type: "boolean" } },
+    options: {
+      group: { type: "string" },
+      now: { type: "string" },
+      json: { type: "boolean" },
+      explain: { type: "boolean" },
+    },
     allowPositionals: true,
     strict: true,
   });

@@ -17,7 +17,7 @@ export function formatIngestSummary(summary: IngestSummary, groupWarnings: reado
   }
   if (groupWarnings.length > 0) {
     lines.push(
-      `${groupWarnings.length} problem i gruppfilerna (knowledge/groups/) – rätta dem och starta om:`,
+      `${groupWarnings.length} problem i gruppfilerna (knowledge/groups/) – rätta dem och kör indexeringen eller starta Samsyn igen:`,
     );
     for (const warning of groupWarnings) lines.push(`  • ${warning}`);
   }

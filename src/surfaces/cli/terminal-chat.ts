@@ -12,6 +12,7 @@ import {
   shownGroups,
   withChosenGroup,
 } from "../../retrieval/scope.ts";
+import { channelGroup } from "../channel-group.ts";
 import { formatAnswer } from "./format-answer.ts";
 
 const HELP = `Skriv en fråga om era överenskommelser, reglementen och rapporter, t.ex.
@@ -167,7 +168,9 @@ export async function runTerminalChat(
         try {
           const history = previousQuestion && isFollowUp(line) ? [previousQuestion] : [];
           const scope = audienceScope(audience, groups, core.index.catalog.documents());
-          const { answer } = await core.answers.ask(line, { scope, history });
+          // With "grupp" chosen, the group's own documents and calendar answer first.
+          const group = channelGroup(audience.home, groups);
+          const { answer } = await core.answers.ask(line, { scope, history, ...(group ? { group } : {}) });
           write(`\n${formatAnswer(answer)}\n`);
           previousQuestion = line;
         } catch (error) {

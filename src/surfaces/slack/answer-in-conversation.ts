@@ -1,6 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
 import { askWithinDeadline } from "../ask-within-deadline.ts";
+import { channelGroup } from "../channel-group.ts";
 import { renderAnswer, type SlackMessage } from "./render-answer.ts";
 import type { SlackConversation } from "./slack-scope-resolver.ts";
 import type { SlackSurfaceContext } from "./slack-surface-context.ts";
@@ -74,7 +75,15 @@ export async function composeSlackAnswer(
 ): Promise<SlackMessage> {
   const scope = await context.scopes.scopeFor(conversation);
   // After the deadline the asker gets the error message instead of "Söker i underlaget…" forever.
-  const { answer, latencyMs } = await askWithinDeadline(context.core.answers, question, { scope, history });
+  // In a group's channel the group's own documents and calendar answer first.
+  const group = conversation.isDirect
+    ? undefined
+    : channelGroup(context.scopes.groupsOfChannel(conversation.channelId), context.groups);
+  const { answer, latencyMs } = await askWithinDeadline(context.core.answers, question, {
+    scope,
+    history,
+    ...(group ? { group } : {}),
+  });
   const answerId = context.store.saveAnswer(question, answer);
   context.logger.info("slack question answered", {
     channelId: conversation.channelId,

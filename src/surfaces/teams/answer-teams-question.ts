@@ -1,6 +1,7 @@
 import type { ActivityLike, SentActivity } from "@microsoft/teams.api";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
 import { askWithinDeadline } from "../ask-within-deadline.ts";
+import { channelGroup } from "../channel-group.ts";
 import { loggableError } from "./loggable-error.ts";
 import { renderTeamsAnswer } from "./render-teams-answer.ts";
 import type { TeamsPlace } from "./teams-scope-resolver.ts";
@@ -45,9 +46,15 @@ export async function answerTeamsQuestion(
     const scope = await context.scopes.scopeFor(place);
     const earlier = context.store.threadQuestions(question.threadKey);
     const history = question.alwaysUseHistory || isFollowUp(question.question) ? earlier : ([] as string[]);
+    // In a group's channel the group's own documents and calendar answer first.
+    const group =
+      place.conversationType === "personal"
+        ? undefined
+        : channelGroup(context.scopes.groupsOfConversation(place), context.groups);
     const { answer, latencyMs } = await askWithinDeadline(context.core.answers, question.question, {
       scope,
       history,
+      ...(group ? { group } : {}),
     });
     typing.stop();
     const message = renderTeamsAnswer(answer, { suggestedActions: place.conversationType === "personal" });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { describeRefresh } from "../../index/knowledge-refresh.ts";
 import { groupWarnings } from "../../knowledge/group-warnings.ts";
 import { SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
 import { audienceScope } from "../../retrieval/scope.ts";
@@ -28,6 +29,8 @@ export function handleStatus(context: WebContext, request: IncomingMessage, resp
   sendJson(response, 200, {
     ...counts,
     lastIngestAt: stats.lastIngestAt,
+    // "Indexerar kunskapsmappen (läser fil 3 av 12) …" while an ingest runs; null otherwise.
+    indexing: describeRefresh(context.core.knowledge.status(), counts.documents),
     embedder: context.core.index.embedder.id,
     admin,
     tokenRequired: context.access.requiresToken,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
 import { audienceScope, scopeAllows } from "../../retrieval/scope.ts";
+import { calendarPassage, calendarReadable, isCalendarSource } from "./calendar-citations.ts";
 import { passageInContext } from "./passage-in-context.ts";
 import { readJson } from "./read-json.ts";
 import type { RecentAnswer } from "./recent-answers.ts";
@@ -46,13 +47,15 @@ export async function handleAsk(
     throw new WebRequestError(429, "busy", "Samsyn svarar på många frågor just nu. Försök igen om en stund.");
   }
   const history = isFollowUp(body.question) ? body.history.slice(-5) : [];
+  // "Sök i" a group: its own documents and calendar answer first.
+  const chosen = context.groups.find((group) => group.id === body.group);
   const controller = new AbortController();
   // A closed tab should not keep an LLM call running.
   response.once("close", () => controller.abort());
   context.busy.answering++;
   try {
     const { answer, latencyMs } = await context.core.answers
-      .ask(body.question, { scope, history, signal: controller.signal })
+      .ask(body.question, { scope, history, signal: controller.signal, ...(chosen ? { group: chosen } : {}) })
       .catch((error: unknown) => {
         // A closed tab aborts the question; that is not a failure worth an error in the log.
         if (controller.signal.aborted) context.logger.debug("web answer abandoned", { error });
@@ -97,7 +100,10 @@ export function handlePassage(
   if (!reference) {
     throw new WebRequestError(404, "passage_unknown", "Svaret hänvisar inte till det avsnittet.");
   }
-  const passage = passageInContext(context.core.index.catalog, reference.documentId, chunkId);
+  const passage =
+    "quote" in reference && isCalendarSource(reference.documentId)
+      ? calendarPassage(reference)
+      : passageInContext(context.core.index.catalog, reference.documentId, chunkId);
   if (!passage) {
     throw new WebRequestError(
       410,
@@ -147,7 +153,11 @@ function findReadable(context: WebContext, request: IncomingMessage, answerId: s
   if (stored.audience.memberOf === null && requester.memberOf !== null) throw answerGone();
   const scope = audienceScope(requester, context.groups, context.core.index.catalog.documents());
   const { citations, closest } = stored.answer;
-  const readable = [...citations, ...closest].every((passage) => scopeAllows(scope, passage.documentId));
+  const readable = [...citations, ...closest].every((passage) =>
+    isCalendarSource(passage.documentId)
+      ? calendarReadable(passage.documentId, scope, context.groups)
+      : scopeAllows(scope, passage.documentId),
+  );
   if (!readable) throw answerGone();
   return stored;
 }

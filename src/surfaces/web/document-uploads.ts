@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { toSamsynError } from "../../errors.ts";
-import { ingestKnowledge } from "../../index/ingest-knowledge.ts";
+import type { KnowledgeRefresh } from "../../index/knowledge-refresh.ts";
 import type { KnowledgeIndex } from "../../index/knowledge-index.ts";
 import { isSupportedFile, SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
 import type { Logger } from "../../logger.ts";
@@ -30,11 +30,19 @@ export interface UploadResult {
 /** What uploads need from the core. */
 export interface UploadCore {
   index: KnowledgeIndex;
-  retriever: { invalidate(): void };
+  /** Ingests behind any ingest already running in this process (start-up, another upload). */
+  knowledge: Pick<KnowledgeRefresh, "refresh" | "status">;
   config: { knowledgeDir: string };
 }
 
 const MAX_NAME_LENGTH = 150;
+/** File systems (ext4, APFS, NTFS in UTF-16 units) limit one name to 255 bytes; å, ä and ö take two. */
+const MAX_NAME_BYTES = 255;
+/**
+ * Bidirectional controls (U+200E/F, U+202A–202E, U+2066–2069, U+061C) make `kontrakt\u202Efdp.md`
+ * look like `kontraktdm.pdf`; they are never wanted in a document name.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Saves uploaded documents into the knowledge folder and re-indexes incrementally. Uploads run one
@@ -73,12 +81,22 @@ export class DocumentUploads {
     }
     // Hidden until complete: the ingest skips dot files, so a half-written file is never read.
     const temporary = path.join(knowledgeDir, `.upload-${randomBytes(6).toString("hex")}`);
-    await fs.writeFile(temporary, bytes, { flag: "wx" });
-    await fs.rename(temporary, target);
+    try {
+      await fs.writeFile(temporary, bytes, { flag: "wx" });
+      await fs.rename(temporary, target);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      this.logger.error("web upload could not be saved", { file: fileName, error });
+      throw new WebRequestError(
+        500,
+        "save_failed",
+        `${fileName} kunde inte sparas i kunskapsmappen (${(error as NodeJS.ErrnoException).code ?? "okänt fel"}). ` +
+          "Kontrollera att mappen finns och är skrivbar och att disken inte är full.",
+      );
+    }
     this.logger.info("web upload saved", { file: fileName, bytes: bytes.length });
     try {
-      const summary = await ingestKnowledge(this.core.index, knowledgeDir, { logger: this.logger });
-      this.core.retriever.invalidate();
+      const summary = await this.core.knowledge.refresh({ logger: this.logger });
       const problem = summary.skipped.find((skipped) => skipped.file === fileName);
       if (problem) await fs.rm(target, { force: true });
       return {
@@ -117,6 +135,7 @@ export function uploadFileName(encoded: string | undefined): string {
   let name: string;
   try {
     name = decodeURIComponent(encoded ?? "")
+      .replace(BIDI_CONTROLS, "")
       .normalize("NFC")
       .trim();
   } catch {
@@ -125,6 +144,11 @@ export function uploadFileName(encoded: string | undefined): string {
   const invalid = (why: string) => new WebRequestError(400, "invalid_name", `Ogiltigt filnamn: ${why}.`);
   if (name === "") throw invalid("filnamnet saknas");
   if (name.length > MAX_NAME_LENGTH) throw invalid(`högst ${MAX_NAME_LENGTH} tecken`);
+  if (Buffer.byteLength(name, "utf8") > MAX_NAME_BYTES) {
+    throw invalid(
+      `namnet är för långt (högst ${MAX_NAME_BYTES} byte; å, ä, ö och andra specialtecken räknas som flera) – korta namnet`,
+    );
+  }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
   if (/[/\\\u0000-\u001f\u007f:*?"<>|]/.test(name))
     throw invalid('tecknen / \\ : * ? " < > | är inte tillåtna');

@@ -13,7 +13,7 @@ import { loadStaticAssets, type StaticAsset } from "./static-assets.ts";
 import { WebAccess } from "./web-access.ts";
 import type { WebConfig } from "./web-config.ts";
 import type { WebContext, WebCore } from "./web-context.ts";
-import { SECURITY_HEADERS, sendError, WebRequestError } from "./web-http.ts";
+import { discardRest, SECURITY_HEADERS, sendError, WebRequestError } from "./web-http.ts";
 import type { WebPanelProviders } from "./web-panels.ts";
 
 /** Where the page's JSON endpoints live; `/` and `/assets/` serve the page itself. */
@@ -106,7 +106,8 @@ async function handle(
       status: error.status,
       reason: error.reason,
     });
-    if (error.status === 413) response.setHeader("connection", "close");
+    // The unread rest of a refused body must still be read, or the client sees a reset instead of the answer.
+    discardRest(request);
     sendError(response, error);
   }
 }

@@ -61,22 +61,55 @@ export function sendError(response: ServerResponse, error: WebRequestError): voi
 
 /**
  * Reads a request body up to `limit` bytes. A larger body (by Content-Length or as it streams in)
- * is refused with 413 without reading the rest.
+ * is refused with 413; the rest is left for `discardRest`, so the refusal reaches the client
+ * instead of a reset connection. A client that gives up halfway is a 400.
  */
-export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () =>
-    new WebRequestError(413, "too_large", `Förfrågan är för stor (högst ${formatBytes(limit)}).`);
+    new WebRequestError(
+      413,
+      "too_large",
+      `Filen eller förfrågan är för stor (högst ${formatBytes(limit)}). Dela upp den eller be den som driver Samsyn höja gränsen.`,
+    );
   const declared = Number(request.headers["content-length"] ?? "0");
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  // Someone read the body already; waiting for an end that has passed would hang the request.
+  if (request.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (outcome: () => void) => {
+      request.off("data", onData).off("end", onEnd).off("error", onAbort).off("close", onAbort);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish(() => reject(tooLarge()));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish(() => resolve(Buffer.concat(chunks)));
+    const onAbort = () =>
+      finish(() => reject(new WebRequestError(400, "aborted", "Förfrågan avbröts innan den kom fram helt.")));
+    request.on("data", onData).once("end", onEnd).once("error", onAbort).once("close", onAbort);
+  });
+}
+
+/** How much of a refused body is still read (and thrown away) so the client sees the refusal. */
+const DISCARD_LIMIT = 256 * 1024 * 1024;
+
+/**
+ * Reads and throws away what is left of a refused request body, so the response is not lost to
+ * a reset connection while the client is still sending. Past `DISCARD_LIMIT` bytes the connection
+ * is cut instead: reading without end would let one client keep the server busy.
+ */
+export function discardRest(request: IncomingMessage): void {
+  if (request.readableEnded) return;
+  let discarded = 0;
+  request.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT) request.socket.destroy();
+  });
+  request.resume();
 }
 
 /** "20 MB", "512 kB" — sizes for Swedish messages. */

@@ -39,7 +39,7 @@ function wordsOver(question: string, passages: readonly RetrievedPassage[]) {
 async function answerAndCheck(question: string, passages: RetrievedPassage[]) {
   const queryWords = wordsOver(question, passages);
   const answer = await composer.compose({ question, passages, queryWords, language: "sv" });
-  return { answer, check: checkAnswer(question, answer, queryWords, passages, analyzer, lexicon) };
+  return { answer, check: checkAnswer(question, answer, queryWords, analyzer, lexicon) };
 }
 
 /** An answer quoting one sentence of a passage. */
@@ -90,22 +90,37 @@ describe("checkAnswer", () => {
     }
   });
 
-  it("declines an answer whose sentence and neighbourhood never mention the asked topic", () => {
+  it("declines an answer whose cited sentence never mentions the asked topic", () => {
     const question = "Ska beredningen föra protokoll vid sammanträdena?";
-    const withMinutes = retrievedPassage("Protokoll förs av regionens sekreterare.", {
-      rowid: 3,
-      title: "Arbetsordning",
-    });
-    const queryWords = wordsOver(question, [MEMBERS, MEETINGS, withMinutes]);
-    const answer = quoting(MEETINGS, MEETINGS.chunk.text);
-    expect(checkAnswer(question, answer, queryWords, [MEETINGS, MEMBERS], analyzer, lexicon)).toEqual({
-      reason: "topic-not-addressed",
-      word: analyzer.analyzeWords("protokoll")[0]?.[0],
-    });
-    // The same answer stands when a passage it was chosen from speaks of the minutes: the topic is
-    // near, and the composer weighed it.
+    const minutes = retrievedPassage(
+      "Vid beredningens sammanträden förs protokoll av regionens sekreterare.",
+      {
+        rowid: 3,
+        title: "Arbetsordning",
+      },
+    );
+    const queryWords = wordsOver(question, [MEMBERS, MEETINGS, minutes]);
     expect(
-      checkAnswer(question, answer, queryWords, [MEETINGS, MEMBERS, withMinutes], analyzer, lexicon),
+      checkAnswer(question, quoting(MEETINGS, MEETINGS.chunk.text), queryWords, analyzer, lexicon),
+    ).toEqual({
+      reason: "topic-not-addressed",
+      word: expect.any(String),
+    });
+    expect(
+      checkAnswer(question, quoting(minutes, minutes.chunk.text), queryWords, analyzer, lexicon),
+    ).toBeNull();
+  });
+
+  it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
+    const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
+    const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
+      rowid: 6,
+      title: "Kommunallag",
+    });
+    const other = retrievedPassage("Nämnden ska ta ställning till om ärendet ska avgöras.", { rowid: 7 });
+    const queryWords = wordsOver(question, [decision, other]);
+    expect(
+      checkAnswer(question, quoting(decision, decision.chunk.text), queryWords, analyzer, lexicon),
     ).toBeNull();
   });
 
@@ -117,7 +132,7 @@ describe("checkAnswer", () => {
       MEMBERS,
       "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
     );
-    expect(checkAnswer(question, answer, queryWords, [MEMBERS], analyzer, lexicon)).toBeNull();
+    expect(checkAnswer(question, answer, queryWords, analyzer, lexicon)).toBeNull();
   });
 
   it("answers who-questions from a signature and from a 'post är post' sentence", async () => {

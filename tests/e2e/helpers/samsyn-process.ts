@@ -45,6 +45,8 @@ export async function freePort(): Promise<number> {
 export async function startSamsynProcess(
   env: Record<string, string | undefined> = {},
   timeoutMs = 120_000,
+  /** Also wait until the knowledge folder is indexed: Samsyn serves from the old index before that. */
+  untilIndexed = true,
 ): Promise<SamsynProcess> {
   const { child, output, dataDir } = spawnSamsyn(env);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
@@ -54,8 +56,12 @@ export async function startSamsynProcess(
       timeoutMs,
     );
     const check = () => {
-      const match = /samsyn is running \{"url":"([^"]+)"/.exec(output());
-      if (match?.[1]) {
+      // The log line (LOG_LEVEL info) or, with the web chat on, the line printed for people.
+      const match =
+        /samsyn is running \{"url":"([^"]+)"/.exec(output()) ??
+        /Samsyn är igång\. Öppna (\S+?)\/ i/.exec(output());
+      const indexed = !untilIndexed || /Indexering klar på|Indexeringen misslyckades/.test(output());
+      if (match?.[1] && indexed) {
         clearTimeout(timer);
         resolve(match[1]);
       }

@@ -73,6 +73,12 @@ function renderStatus(status) {
     el("span", { text: `senast indexerat ${when}` }),
     el("span", {}, "inbäddning: ", el("code", { text: status.embedder })),
   );
+  // While the knowledge folder is being read, say so and look again shortly.
+  if (status.indexing) {
+    elements.status.append(el("span", { class: "indexing", text: status.indexing }));
+    clearTimeout(page.statusTimer);
+    page.statusTimer = setTimeout(refreshStatus, 3000);
+  }
   // Only the administrator is told about broken group files (whose documents are withheld).
   const warnings = status.groupWarnings ?? [];
   elements.groupWarnings.hidden = warnings.length === 0;

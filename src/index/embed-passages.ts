@@ -1,0 +1,98 @@
+import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
+import type { IngestProgress } from "./ingest-knowledge.ts";
+import { bufferToVector, type KnowledgeIndex } from "./knowledge-index.ts";
+
+/** A document read for ingest, with a vector for each of its passages. */
+export interface PreparedDocument {
+  document: LoadedDocument;
+  chunks: Chunk[];
+  vectors: Float32Array[];
+  isNew: boolean;
+}
+
+/** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
+export async function embedAll(
+  index: KnowledgeIndex,
+  loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[],
+  embedderChanged: boolean,
+  report: (progress: IngestProgress) => void,
+): Promise<PreparedDocument[]> {
+  // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
+  const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
+  const pending: { text: string; target: { vectors: Float32Array[] }; position: number }[] = [];
+  const prepared = loaded.map((item) => {
+    const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
+    item.chunks.forEach((chunk, position) => {
+      const vector = reusable.get(chunk.text);
+      if (vector) entry.vectors[position] = vector;
+      else
+        pending.push({ text: embeddingText(item.document.metadata.title, chunk), target: entry, position });
+    });
+    return entry;
+  });
+  const batchSize = Math.max(1, index.embedder.maxBatchSize);
+  for (let offset = 0; offset < pending.length; offset += batchSize) {
+    report({ phase: "embedding", done: offset, total: pending.length });
+    const batch = pending.slice(offset, offset + batchSize);
+    const vectors = await index.embedder.embed(
+      batch.map((item) => item.text),
+      "passage",
+    );
+    batch.forEach((item, position) => {
+      const vector = vectors[position];
+      if (vector) item.target.vectors[item.position] = vector;
+    });
+  }
+  report({ phase: "embedding", done: pending.length, total: pending.length });
+  return prepared;
+}
+
+/**
+ * New vectors for the stored passages of unchanged documents that contain a term whose meaning
+ * the adaptation changed; every other stored vector stays as it is.
+ */
+export async function reembedStale(
+  index: KnowledgeIndex,
+  changedTerms: ReadonlySet<string>,
+  unchangedIds: readonly string[],
+): Promise<{ rowid: number; vector: Float32Array }[]> {
+  if (changedTerms.size === 0 || unchangedIds.length === 0) return [];
+  const hits = index.keywords.search([...changedTerms], {
+    limit: Number.MAX_SAFE_INTEGER,
+    documentIds: unchangedIds,
+  });
+  const chunks = [...index.catalog.chunksByRowid(hits.map((hit) => hit.rowid)).values()];
+  const result: { rowid: number; vector: Float32Array }[] = [];
+  for (let start = 0; start < chunks.length; start += index.embedder.maxBatchSize) {
+    const batch = chunks.slice(start, start + index.embedder.maxBatchSize);
+    const texts = batch.map((chunk) =>
+      embeddingText(index.catalog.document(chunk.documentId)?.title ?? "", chunk),
+    );
+    const vectors = await index.embedder.embed(texts, "passage");
+    batch.forEach((chunk, position) => {
+      const vector = vectors[position];
+      if (vector) result.push({ rowid: chunk.rowid, vector });
+    });
+  }
+  return result;
+}
+
+/** Text given to the embedder: the heading path gives a passage its topic. */
+function embeddingText(title: string, chunk: Pick<Chunk, "headingPath" | "text">): string {
+  return [title, ...chunk.headingPath, chunk.text].join("\n");
+}
+
+function storedVectorsByText(
+  index: KnowledgeIndex,
+  loaded: { document: LoadedDocument }[],
+): Map<string, Float32Array> {
+  const result = new Map<string, Float32Array>();
+  if (loaded.length === 0) return result;
+  const rows = index.database
+    .prepare(
+      "SELECT text, embedding FROM chunks WHERE embedding IS NOT NULL AND document_id IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(loaded.map((item) => item.document.id))) as { text: string; embedding: Buffer }[];
+  for (const row of rows) result.set(row.text, bufferToVector(row.embedding));
+  return result;
+}

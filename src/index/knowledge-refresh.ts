@@ -1,0 +1,86 @@
+import { toSamsynError } from "../errors.ts";
+import {
+  type IngestOptions,
+  type IngestProgress,
+  type IngestSummary,
+  ingestKnowledge,
+} from "./ingest-knowledge.ts";
+import type { KnowledgeIndex } from "./knowledge-index.ts";
+
+/** Where the index stands, as a status line or an answer tells a person. */
+export interface RefreshStatus {
+  /** An ingest is running (at start-up, after an upload …). */
+  running: boolean;
+  /** Progress of the running ingest; null before its first report. */
+  progress: IngestProgress | null;
+  /** Summary of the last finished ingest in this process; null before the first. */
+  last: IngestSummary | null;
+  /** When the last ingest failed: its Swedish message (the previous index stays in use). */
+  lastError: string | null;
+}
+
+/**
+ * Brings the index in line with the knowledge folder, one ingest at a time in this process: start-up,
+ * uploads and later refreshes queue behind each other instead of writing the same rows twice. The
+ * index stays readable while an ingest runs (its writes land in one transaction at the end), so a
+ * server answers from the previous index meanwhile, and `status()` says how far the ingest has come.
+ */
+export class KnowledgeRefresh {
+  private queue: Promise<unknown> = Promise.resolve();
+  private state: RefreshStatus = { running: false, progress: null, last: null, lastError: null };
+
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly knowledgeDir: string,
+    /** Called after every successful ingest (the retriever drops what it cached). */
+    private readonly onRefreshed: () => void,
+  ) {}
+
+  /** Runs an ingest after those already queued; rejects (as a `SamsynError`) when it fails. */
+  refresh(options: Pick<IngestOptions, "onProgress" | "logger"> = {}): Promise<IngestSummary> {
+    const run = this.queue.then(() => this.run(options));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** The current state, for status lines and for answers given while the first ingest runs. */
+  status(): RefreshStatus {
+    return { ...this.state };
+  }
+
+  private async run(options: Pick<IngestOptions, "onProgress" | "logger">): Promise<IngestSummary> {
+    this.state = { ...this.state, running: true, progress: null };
+    try {
+      const summary = await ingestKnowledge(this.index, this.knowledgeDir, {
+        ...(options.logger ? { logger: options.logger } : {}),
+        onProgress: (progress) => {
+          this.state = { ...this.state, progress };
+          options.onProgress?.(progress);
+        },
+      });
+      this.onRefreshed();
+      this.state = { running: false, progress: null, last: summary, lastError: null };
+      return summary;
+    } catch (error) {
+      const wrapped = toSamsynError(error, "ingest_failed");
+      this.state = { ...this.state, running: false, progress: null, lastError: wrapped.message };
+      throw wrapped;
+    }
+  }
+}
+
+const PHASES: Record<IngestProgress["phase"], (done: number, total: number) => string> = {
+  reading: (done, total) => `läser fil ${done} av ${total}`,
+  embedding: (done, total) => `beräknar vektorer, ${done} av ${total} avsnitt`,
+  writing: () => "skriver indexet",
+};
+
+/** The state in Swedish for a status line; null when no ingest is running. */
+export function describeRefresh(status: RefreshStatus, documents: number): string | null {
+  if (!status.running) return null;
+  const progress = status.progress;
+  const counted = progress ? ` (${PHASES[progress.phase](progress.done, progress.total)})` : "";
+  return documents === 0
+    ? `Indexerar kunskapsmappen${counted}. Frågor kan besvaras när indexeringen är klar.`
+    : `Läser in ändringar i kunskapsmappen${counted}. Svaren bygger på det förra indexet tills dess.`;
+}

@@ -1,0 +1,104 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { readMeta } from "../../src/index/sqlite-database.ts";
+import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
+
+const INGEST_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/ingest-command.ts");
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function workspace() {
+  const folder = temporaryFolder();
+  cleanups.push(folder.cleanup);
+  const knowledgeDir = copyKnowledge(SHIPPED_KNOWLEDGE, path.join(folder.dir, "knowledge"));
+  return { knowledgeDir, dataDir: path.join(folder.dir, "data") };
+}
+
+async function ingestOnce(knowledgeDir: string, dataDir: string): Promise<string> {
+  const { core } = await ingestedCore(knowledgeDir, dataDir);
+  const file = readMeta(core.index.database, "vector_file") ?? "";
+  core.close();
+  return file;
+}
+
+/** Runs `npm run ingest` as a person would, returning its exit code and what it printed. */
+function runIngest(knowledgeDir: string, dataDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", INGEST_COMMAND, "--knowledge", knowledgeDir], {
+      env: { ...process.env, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (data: Buffer) => {
+      output += data.toString();
+    });
+    child.stderr.on("data", (data: Buffer) => {
+      output += data.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+describe("the vector file", () => {
+  it("is not rewritten by an ingest that changed nothing, and is replaced when a document changes", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    const first = await ingestOnce(knowledgeDir, dataDir);
+    const written = fs.statSync(path.join(dataDir, first)).mtimeMs;
+
+    expect(await ingestOnce(knowledgeDir, dataDir)).toBe(first);
+    expect(fs.statSync(path.join(dataDir, first)).mtimeMs).toBe(written);
+
+    fs.appendFileSync(
+      path.join(knowledgeDir, "halsam-samverkansstruktur.md"),
+      "\nPresidiet möts i Falkenberg.\n",
+    );
+    const changed = await ingestOnce(knowledgeDir, dataDir);
+    expect(changed).not.toBe(first);
+    expect(fs.existsSync(path.join(dataDir, first))).toBe(false);
+    expect(fs.readdirSync(dataDir).filter((name) => name.endsWith(".hnsw"))).toEqual([changed]);
+  });
+
+  it("loses the temporary file a crash between writing and renaming left behind", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    await ingestOnce(knowledgeDir, dataDir);
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const stray = path.join(dataDir, `vectors-9.hnsw.tmp-${dead}`);
+    fs.writeFileSync(stray, Buffer.alloc(4096));
+
+    await ingestOnce(knowledgeDir, dataDir);
+    expect(fs.existsSync(stray)).toBe(false);
+  });
+});
+
+describe("a damaged or unusable data folder", () => {
+  it("is reported at start, naming SAMSYN_DATA_DIR and what to do, when the database is damaged in the middle", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    await ingestOnce(knowledgeDir, dataDir);
+    const database = path.join(dataDir, "samsyn.db");
+    const size = fs.statSync(database).size;
+    const handle = fs.openSync(database, "r+");
+    fs.writeSync(handle, Buffer.alloc(8192, 0xa5), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    fs.closeSync(handle);
+
+    const { code, output } = await runIngest(knowledgeDir, dataDir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/samsyn\.db i datamappen \(SAMSYN_DATA_DIR\) är skadad/);
+    expect(output).toMatch(/Flytta undan mappens filer/);
+    expect(output).not.toMatch(/Oväntat fel|SqliteError/);
+  });
+
+  it("is reported naming SAMSYN_DATA_DIR when the data folder is not a usable folder", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    fs.writeFileSync(dataDir, "ingen mapp");
+
+    const { code, output } = await runIngest(knowledgeDir, dataDir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/SAMSYN_DATA_DIR/);
+    expect(output).not.toMatch(/Oväntat fel|SqliteError/);
+  });
+});
