@@ -15,6 +15,11 @@ const NUMBER = wordPattern(
   String.raw`\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hundra|tusen|miljon\w*)\b`,
   "iu",
 );
+// How often, stated: "fyra gånger per år", "varje månad", "årligen" — not merely a meeting mentioned.
+const STATED_FREQUENCY = wordPattern(
+  String.raw`(?:gånger?\s+(?:per|om|i|varje)\s+(?:år|månad|vecka|termin|halvår|kvartal)|(?:möten?|sammanträden?|träffar)\s+(?:per|om|i)\s+(?:år|månad|vecka|termin|halvår|kvartal)|per\s+(?:år|månad|vecka|termin|halvår|kvartal)|om året|i månaden|i veckan|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod|kvartal|halvår)|vartannat|var (?:\p{L}+ )?(?:vecka|månad|år)|kvartalsvis|halvårsvis|månatlig\w*|veckovis|regelbundet|vid behov)`,
+  "iu",
+);
 const FREQUENCY = wordPattern(
   String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
   "iu",
@@ -58,6 +63,12 @@ const PERSON = wordPattern(
   String.raw`(?:^|[^.!?]\s)(?!(?:Region|Regionen|Kommun|Kommunen|Landstinget|Länsstyrelsen|Samverkan|Politisk|Politiska|Lokala|Lokal|Hälso)\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
   "u",
 );
+// "Sekreterare i beredningen är kommunens nämndsekreterare", "Ordförande är kommunstyrelsens
+// ordförande": the post is held by whoever holds another, named post.
+const POST_IS = wordPattern(
+  String.raw`\b(?:ordförande|sekreterare|sammankallande|ledamot|kontaktperson|samordnare)\b[^.!?]{0,60}?\b(?:är|blir)\s+(?:[\p{L}-]+\s+){0,2}(?:ordförande|\p{L}*sekreterare\w*|\p{L}*chef\w*|\p{L}*ansvarig\w*|\p{L}*samordnare\w*|\p{L}*direktör\w*|\p{L}*handläggare\w*)`,
+  "iu",
+);
 const CONTACT = wordPattern(
   String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`,
   "u",
@@ -92,10 +103,13 @@ export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string
     case "date":
       return DAY_DATE.test(sentence);
     case "number":
-      // Section references ("3 §", "16 kap.") are not amounts.
-      return NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)/gu, ""));
+      // Section references ("3 §", "16 kap.", "2 kap. 4 §") and statute numbers ("(1980:572)") are
+      // not amounts.
+      return NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)|\b(?:19|20)\d{2}:\d+\b/gu, ""));
+    case "frequency":
+      return STATED_FREQUENCY.test(sentence);
     case "person":
-      return PERSON.test(sentence);
+      return PERSON.test(sentence) || POST_IS.test(sentence);
     case "contact":
       return CONTACT.test(sentence);
   }

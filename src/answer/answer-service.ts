@@ -6,10 +6,12 @@ import { inStockholm } from "../reminders/stockholm-time.ts";
 import type { HybridRetriever, RetrievalResult, RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
 import { EVERYTHING, type Scope } from "../retrieval/scope.ts";
-import type { Analyzer } from "../text/index.ts";
+import { type Analyzer, loadDefaultLexicon } from "../text/index.ts";
 import type { AcronymGuesser } from "./acronym-guesser.ts";
 import type { Answer } from "./answer.ts";
 import type { AnswerComposer } from "./answer-composer.ts";
+import { bodyMissingFromSources } from "./check/body-missing.ts";
+import { checkAnswer } from "./check/check-answer.ts";
 import { classifyQuestion } from "./classify-question.ts";
 import { calendarAnswer } from "./compose/calendar-answer.ts";
 import { outsideGroupAnswer } from "./compose/outside-group.ts";
@@ -266,6 +268,13 @@ export class AnswerService {
     if (!answer.abstained && this.answersAnotherName(question, answer)) {
       answer = declineAnswer(retrieval.passages, language);
     }
+    if (!answer.abstained) {
+      const check = checkAnswer(question, answer, queryWords, this.analyzer, loadDefaultLexicon());
+      if (check !== null) {
+        this.logger.debug("declined: the answer does not address the question", check);
+        answer = declineAnswer(retrieval.passages, language);
+      }
+    }
     // The sources list opens with what the answer rests on, in retrieval order.
     if (!answer.abstained) retrieval.passages = citedFirst(retrieval.passages, answer);
     return { answer, retrieval };
@@ -339,8 +348,17 @@ export class AnswerService {
       (term) => this.keywords.documentsContaining(term),
       this.documentCount(),
     );
-    if (missing !== null) this.logger.debug("declined: name not in cited documents", { name: missing });
-    return missing !== null;
+    const body =
+      missing ??
+      bodyMissingFromSources(
+        question,
+        cited,
+        this.analyzer,
+        (term) => this.keywords.documentsContaining(term),
+        this.documentCount(),
+      );
+    if (body !== null) this.logger.debug("declined: name not in cited documents", { name: body });
+    return body !== null;
   }
 
   private isKnown(term: string): boolean {

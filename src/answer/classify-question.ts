@@ -19,7 +19,7 @@ export type QuestionKind =
 export interface QuestionAnalysis {
   kind: QuestionKind;
   /** The question asks for a specific datum the passage must contain (a date, a number, a name). */
-  needs: "date" | "number" | "person" | "contact" | null;
+  needs: "date" | "number" | "person" | "contact" | "frequency" | null;
   /** The term a definition question asks about ("Vad menas med hemkommun?" → "hemkommun"). */
   term: string | null;
 }
@@ -35,6 +35,7 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   {
     pattern: wordPattern(String.raw`\b(hur|lika|så) (ofta|många gånger)\b|\bhow often\b`),
     kind: "frequency",
+    needs: "frequency",
   },
   {
     pattern: wordPattern(
@@ -57,7 +58,7 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
   {
     pattern: wordPattern(
-      String.raw`\bvem är (ordförande|sammankallande|sekreterare|ledamot|vice ordförande)\b`,
+      String.raw`\b(vem är|vad heter) (den |det )?(ordförande\w*|sammankallande|sekreterare\w*|ledamot\w*|vice ordförande\w*|kontaktperson\w*|chef\w*)\b`,
     ),
     kind: "who",
     needs: "person",

@@ -1,0 +1,121 @@
+import type { Analyzer } from "../../text/index.ts";
+import type { Answer } from "../answer.ts";
+import { coverage, type QueryWord, withoutQuestionFrame } from "../query-words.ts";
+import { askingSentences, questionParts } from "../question-parts.ts";
+import { wordPattern } from "../word-pattern.ts";
+
+/**
+ * Words that carry the tone of a question, not its topic ("Kan vi *själva* besluta …", "till
+ * *exempel*", "*fortfarande*", "*egentligen*"), and the measure words of "hur stor/lång/mycket" and
+ * "hur är X sammansatt" / "vad heter": an answer need not repeat them.
+ */
+const FILLER = wordPattern(
+  String.raw`(?<![\p{L}\p{N}])(?:själv|själva|självt|exempel|t\.\s?ex\.|fortfarande|egentligen|faktiskt|ens|precis|just|redan|ytterst|överhuvudtaget|hur\s+(?:stor|stort|stora|lång|långt|långa|mycket|många|ofta|gammal|gamla)|sammansatt|sammansatta|heter)(?![\p{L}\p{N}])`,
+  "giu",
+);
+
+/**
+ * A word after a modal or auxiliary (with its subject between: "kan vi *vänta*", "ska man *föra*")
+ * or after an infinitive "att" is a verb, whatever nouns share its form ("väntan"); the noun of a
+ * light verb ("tagit *ställning*") is part of the verb.
+ */
+const VERB_BEFORE = /^(?:kan|kunde|ska|skall|måste|får|fick|bör|vill|behöver|brukar|har|hade)$/u;
+const SUBJECT = /^(?:jag|du|vi|ni|man|de|han|hon|hen|den|det|någon|nån)$/u;
+
+/** Whether the token at `index` is a verb by the words before it. */
+function verbByPosition(tokens: readonly string[], index: number): boolean {
+  // Right after a modal comes the subject in a question ("Ska *beredningen* föra …"), so only "att",
+  // a modal with a pronoun subject between, or "ta" of a light verb ("ta ställning") tell.
+  const before = tokens[index - 1] ?? "";
+  if (before === "att" || /^(?:ta|tar|tog|tagit|tas)$/u.test(before)) return true;
+  return SUBJECT.test(before) && VERB_BEFORE.test(tokens[index - 2] ?? "");
+}
+
+/** The asking part of a question (its scene left out) without frame and filler words. */
+export function askedText(question: string): string {
+  const asking = askingSentences(question);
+  const text = asking.length > 0 ? asking.join(" ") : question;
+  return withoutQuestionFrame(text).replace(FILLER, " ");
+}
+
+/** The terms an answer rests on: its quotes with their sections and titles. */
+export function evidenceTerms(answer: Answer, analyzer: Pick<Analyzer, "analyze">): Set<string> {
+  const terms = new Set<string>();
+  for (const citation of answer.citations) {
+    const text = [citation.quote, citation.section ?? "", citation.title].join("\n");
+    for (const term of analyzer.analyze(text)) terms.add(term);
+  }
+  return terms;
+}
+
+/** An asked word the cited sentences do not (fully) cover. */
+export interface MissingWord {
+  word: string;
+  /** Its weight as a share of the heaviest asked word's, times the share left uncovered. */
+  share: number;
+  /** The question uses it as a noun (see isNounLike), not as a verb or adverb. */
+  noun: boolean;
+}
+
+/** What the check weighs about one answer. */
+export interface AnswerFeatures {
+  /**
+   * Weight share (of the heaviest asked word) of the heaviest asked topic word the cited sentences,
+   * their sections and titles do not cover; 0 when every asked word is covered.
+   */
+  missingAspect: number;
+  /** The asked word behind `missingAspect`, for the log. */
+  missingWord: string | null;
+  /** Asked nouns that no indexed document contains (and no compound part or synonym of them either). */
+  unseenNouns: string[];
+  /** Every asked topic word the answer leaves (partly) uncovered. */
+  missing: MissingWord[];
+  /** The question has more than one part (each part was answered on its own). */
+  compound: boolean;
+}
+
+/** Computes the features of an answer (see AnswerFeatures). */
+export function answerFeatures(
+  question: string,
+  answer: Answer,
+  queryWords: readonly QueryWord[],
+  analyzer: Pick<Analyzer, "analyze" | "analyzeWords">,
+  isNoun: (surface: string) => boolean,
+): AnswerFeatures {
+  const asked = askedText(question);
+  const compound = questionParts(question).length > 1;
+  const askedTerms = new Set(analyzer.analyzeWords(asked).map(([whole]) => whole ?? ""));
+  const askedWords = queryWords.filter((word) => askedTerms.has(word.whole));
+  const heaviest = Math.max(0, ...askedWords.map((word) => word.weight));
+  const evidence = evidenceTerms(answer, analyzer);
+  const missing: MissingWord[] = [];
+  for (const word of askedWords) {
+    if (word.focus || heaviest === 0) continue;
+    const covered = coverage([word], evidence).weight / word.weight;
+    const share = (word.weight / heaviest) * (1 - covered);
+    if (share > 0) missing.push({ word: word.whole, share, noun: false });
+  }
+  const top = missing.reduce<MissingWord | null>(
+    (best, item) => (best && best.share >= item.share ? best : item),
+    null,
+  );
+  const known = new Set(queryWords.map((word) => word.whole));
+  const unseenNouns: string[] = [];
+  const nouns = new Set<string>();
+  const tokens = asked.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  tokens.forEach((surface, index) => {
+    const [terms] = analyzer.analyzeWords(surface);
+    const whole = terms?.[0];
+    if (whole === undefined || verbByPosition(tokens, index) || !isNoun(surface)) return;
+    nouns.add(whole);
+    if (!known.has(whole)) unseenNouns.push(surface);
+  });
+  for (const item of missing) item.noun = nouns.has(item.word);
+  return {
+    missingAspect: top?.share ?? 0,
+    missingWord: top?.word ?? null,
+    missing,
+    unseenNouns,
+    compound,
+  };
+}

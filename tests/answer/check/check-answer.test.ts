@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import type { Answer } from "../../../src/answer/answer.ts";
+import { checkAnswer } from "../../../src/answer/check/check-answer.ts";
+import { ExtractiveAnswerComposer } from "../../../src/answer/extractive-answer-composer.ts";
+import { citationFor } from "../../../src/answer/passage-reference.ts";
+import { questionWords } from "../../../src/answer/question-words.ts";
+import type { RetrievedPassage } from "../../../src/retrieval/hybrid-retriever.ts";
+import { createSwedishAnalyzer, loadDefaultLexicon } from "../../../src/text/index.ts";
+import { retrievedPassage } from "../../builders/passages.ts";
+
+const analyzer = createSwedishAnalyzer();
+const lexicon = loadDefaultLexicon();
+const composer = new ExtractiveAnswerComposer(analyzer);
+
+// Sentences of the kind the seed agreements have: members, meetings, who convenes.
+const MEMBERS = retrievedPassage(
+  "Beredningen består av fem ledamöter från regionstyrelsen och fem ledamöter från kommunerna. " +
+    "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+  { title: "Överenskommelse om politisk samverkan", rowid: 1 },
+);
+const MEETINGS = retrievedPassage(
+  "Vid sammanträdena deltar också tjänstepersoner från kommunerna och regionen som stöd till ledamöterna.",
+  { title: "Överenskommelse om politisk samverkan", rowid: 2 },
+);
+
+/** The words of the question weighed over an index holding every term of `passages` and no other. */
+function wordsOver(question: string, passages: readonly RetrievedPassage[]) {
+  const indexed = new Set(passages.flatMap((passage) => analyzer.analyze(passage.chunk.text)));
+  const keywords = {
+    documentFrequencies: (terms: readonly string[]) => ({
+      frequencies: new Map(terms.map((term) => [term, indexed.has(term) ? 1 : 0])),
+      total: 10,
+    }),
+  };
+  return questionWords(question, { passages: [], queryTerms: [], expansions: [] }, analyzer, keywords);
+}
+
+/** Composes the offline answer over the passages and checks it, as the answer service does. */
+async function answerAndCheck(question: string, passages: RetrievedPassage[]) {
+  const queryWords = wordsOver(question, passages);
+  const answer = await composer.compose({ question, passages, queryWords, language: "sv" });
+  return { answer, check: checkAnswer(question, answer, queryWords, analyzer, lexicon) };
+}
+
+/** An answer quoting one sentence of a passage. */
+function quoting(passage: RetrievedPassage, quote: string): Answer {
+  return {
+    text: `${quote} [1]`,
+    citations: [citationFor(passage, 1, quote)],
+    abstained: false,
+    closest: [],
+    language: "sv",
+  };
+}
+
+describe("checkAnswer", () => {
+  it("lets an answer through that addresses what is asked", async () => {
+    const { answer, check } = await answerAndCheck("Hur ofta sammanträder beredningen?", [MEMBERS, MEETINGS]);
+    expect(answer.abstained).toBe(false);
+    expect(answer.text).toContain("fyra gånger per år");
+    expect(check).toBeNull();
+  });
+
+  it("declines when the question asks about something no document mentions (arvode, jäv, distans)", async () => {
+    for (const [question, word] of [
+      ["Vilket arvode får ledamöterna i beredningen?", "arvode"],
+      ["Vad gäller om en ledamot i beredningen är jävig?", "jävig"],
+      ["Får ledamöterna delta i beredningens sammanträden på distans?", "distans"],
+    ] as const) {
+      const { answer, check } = await answerAndCheck(question, [MEMBERS, MEETINGS]);
+      // Without the check a sentence about the members would be quoted as the answer.
+      if (!answer.abstained) expect(check).toEqual({ reason: "unknown-topic", word });
+    }
+    const { answer } = await answerAndCheck("Vilket arvode får ledamöterna i beredningen?", [
+      MEMBERS,
+      MEETINGS,
+    ]);
+    expect(answer.abstained).toBe(false);
+  });
+
+  it("does not count how the question is put: verbs and adverbs the documents never use", async () => {
+    for (const question of [
+      "Vilka sitter i beredningen?",
+      "Hur ofta kan vi räkna med att beredningen sammanträder?",
+      "Vem har valt ledamöterna i beredningen?",
+    ]) {
+      const { answer, check } = await answerAndCheck(question, [MEMBERS, MEETINGS]);
+      expect(answer.abstained, question).toBe(false);
+      expect(check, question).toBeNull();
+    }
+  });
+
+  it("declines an answer whose cited sentence never mentions the asked topic", () => {
+    const question = "Ska beredningen föra protokoll vid sammanträdena?";
+    const minutes = retrievedPassage(
+      "Vid beredningens sammanträden förs protokoll av regionens sekreterare.",
+      {
+        rowid: 3,
+        title: "Arbetsordning",
+      },
+    );
+    const queryWords = wordsOver(question, [MEMBERS, MEETINGS, minutes]);
+    expect(
+      checkAnswer(question, quoting(MEETINGS, MEETINGS.chunk.text), queryWords, analyzer, lexicon),
+    ).toEqual({
+      reason: "topic-not-addressed",
+      word: expect.any(String),
+    });
+    expect(
+      checkAnswer(question, quoting(minutes, minutes.chunk.text), queryWords, analyzer, lexicon),
+    ).toBeNull();
+  });
+
+  it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
+    const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
+    const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
+      rowid: 6,
+      title: "Kommunallag",
+    });
+    const other = retrievedPassage("Nämnden ska ta ställning till om ärendet ska avgöras.", { rowid: 7 });
+    const queryWords = wordsOver(question, [decision, other]);
+    expect(
+      checkAnswer(question, quoting(decision, decision.chunk.text), queryWords, analyzer, lexicon),
+    ).toBeNull();
+  });
+
+  it("ignores the scene before the question and filler words", () => {
+    const question =
+      "Jag är ny i beredningen och undrar fortfarande. Hur ofta sammanträder beredningen egentligen?";
+    const queryWords = wordsOver(question, [MEMBERS]);
+    const answer = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(question, answer, queryWords, analyzer, lexicon)).toBeNull();
+  });
+
+  it("answers who-questions from a signature and from a 'post är post' sentence", async () => {
+    // As the Laholm report is signed.
+    const signed = retrievedPassage(
+      "Laholmsnämnden\n\n____________________________\nMargareta Bengtsson\nOrdförande",
+      { title: "Laholmsnämnden uppföljningsrapport 1 2018", headings: ["5 Underskrift"], rowid: 4 },
+    );
+    const secretary = retrievedPassage(
+      "Sekreterare i beredningen är kommunens nämndsekreterare. Beredningen sammanträder fyra gånger per år.",
+      { title: "Arbetsordning för beredningen", rowid: 5 },
+    );
+    for (const [question, expected] of [
+      ["Vem är ordförande i Laholmsnämnden?", "Margareta Bengtsson"],
+      ["Vem är sekreterare i beredningen?", "nämndsekreterare"],
+    ] as const) {
+      const { answer, check } = await answerAndCheck(question, [signed, secretary]);
+      expect(answer.text, question).toContain(expected);
+      expect(check, question).toBeNull();
+    }
+  });
+});
