@@ -269,7 +269,9 @@ export class AnswerService {
       answer = declineAnswer(retrieval.passages, language);
     }
     if (!answer.abstained) {
-      const check = checkAnswer(question, answer, queryWords, this.analyzer, loadDefaultLexicon());
+      const check = checkAnswer(question, answer, queryWords, this.analyzer, loadDefaultLexicon(), (term) =>
+        this.isKnown(term),
+      );
       if (check !== null) {
         this.logger.debug("declined: the answer does not address the question", check);
         answer = declineAnswer(retrieval.passages, language);

@@ -1,4 +1,4 @@
-import type { Analyzer } from "../../text/index.ts";
+import { type Analyzer, reportPeriods, withoutYearAnchors } from "../../text/index.ts";
 import type { Answer } from "../answer.ts";
 import { coverage, type QueryWord, withoutQuestionFrame } from "../query-words.ts";
 import { askingSentences, questionParts } from "../question-parts.ts";
@@ -31,10 +31,15 @@ function verbByPosition(tokens: readonly string[], index: number): boolean {
   return SUBJECT.test(before) && VERB_BEFORE.test(tokens[index - 2] ?? "");
 }
 
-/** The asking part of a question (its scene left out) without frame and filler words. */
+/**
+ * The asking part of a question (its scene left out) without frame and filler words, and without
+ * the report periods the question words already translate into months ("årets första kvartal" is
+ * "januari–mars", which documents write instead).
+ */
 export function askedText(question: string): string {
   const asking = askingSentences(question);
-  const text = asking.length > 0 ? asking.join(" ") : question;
+  let text = withoutYearAnchors(asking.length > 0 ? asking.join(" ") : question);
+  for (const period of reportPeriods(text)) text = text.replace(period.phrase, " ");
   return withoutQuestionFrame(text).replace(FILLER, " ");
 }
 
@@ -81,6 +86,8 @@ export function answerFeatures(
   queryWords: readonly QueryWord[],
   analyzer: Pick<Analyzer, "analyze" | "analyzeWords">,
   isNoun: (surface: string) => boolean,
+  /** Whether some indexed document contains the term: a word the question's weighing left out on purpose ("årets" before a period) is not unseen. */
+  isIndexed: (term: string) => boolean = () => false,
 ): AnswerFeatures {
   const asked = askedText(question);
   const compound = questionParts(question).length > 1;
@@ -108,7 +115,7 @@ export function answerFeatures(
     const whole = terms?.[0];
     if (whole === undefined || verbByPosition(tokens, index) || !isNoun(surface)) return;
     nouns.add(whole);
-    if (!known.has(whole)) unseenNouns.push(surface);
+    if (!known.has(whole) && !isIndexed(whole)) unseenNouns.push(surface);
   });
   for (const item of missing) item.noun = nouns.has(item.word);
   return {

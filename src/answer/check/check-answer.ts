@@ -34,10 +34,17 @@ export function checkAnswer(
   queryWords: readonly QueryWord[],
   analyzer: Pick<Analyzer, "analyze" | "analyzeWords">,
   lexicon: ReadonlyMap<string, number>,
+  /** Whether some indexed document contains the term (see `answerFeatures`). */
+  isIndexed?: (term: string) => boolean,
 ): CheckResult {
   if (answer.abstained) return null;
-  const features = answerFeatures(question, answer, queryWords, analyzer, (word) =>
-    isNounLike(word, lexicon),
+  const features = answerFeatures(
+    question,
+    answer,
+    queryWords,
+    analyzer,
+    (word) => isNounLike(word, lexicon),
+    isIndexed,
   );
   const unknown = features.unseenNouns.find((word) => (lexicon.get(word) ?? 0) >= MIN_STATUTE_COUNT);
   if (unknown !== undefined) return { reason: "unknown-topic", word: unknown };
