@@ -115,7 +115,16 @@ export function answerFeatures(
     const whole = terms?.[0];
     if (whole === undefined || verbByPosition(tokens, index) || !isNoun(surface)) return;
     nouns.add(whole);
-    if (!known.has(whole) && !isIndexed(whole)) unseenNouns.push(surface);
+    if (known.has(whole) || isIndexed(whole)) return;
+    // The cited words may still hold it as the head of a compound or name ("strand" in "Mellbystrand").
+    const asWord: QueryWord = {
+      whole,
+      parts: terms?.slice(1) ?? [],
+      weight: 1,
+      alternatives: new Map(),
+      focus: false,
+    };
+    if (coverage([asWord], evidence).weight === 0) unseenNouns.push(surface);
   });
   for (const item of missing) item.noun = nouns.has(item.word);
   return {
