@@ -109,6 +109,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     SAMSYN_HOST: undefined,
     MICROSOFT_APP_ID: undefined,
     TEAMS_ALLOW_UNAUTHENTICATED: undefined,
+  }).catch(async (error: unknown) => {
+    await slack.close();
+    throw error;
   });
   try {
     const started = residentKilobytes(samsyn.pid);

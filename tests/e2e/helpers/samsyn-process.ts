@@ -50,7 +50,7 @@ export async function startSamsynProcess(
 ): Promise<SamsynProcess> {
   const { child, output, dataDir } = spawnSamsyn(env);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`not running after ${timeoutMs} ms:\n${output()}`)),
       timeoutMs,
@@ -74,6 +74,15 @@ export async function startSamsynProcess(
     });
   });
   const alive = () => child.exitCode === null && child.signalCode === null;
+  let url: string;
+  try {
+    url = await started;
+  } catch (error) {
+    // A start that timed out must not leave a server running in the background.
+    if (alive()) child.kill("SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     child,
     pid: child.pid as number,
