@@ -83,7 +83,8 @@ describe("crash safety", () => {
     expect(final.summary.documents).toBe(documentsBefore + 150);
     expect(final.core.index.vectors.size).toBe(final.summary.chunks);
     final.core.close();
-  });
+    // Four ingests of 150 files, three of them in a child process that reads files in a worker thread.
+  }, 180_000);
 });
 
 /** Opens the index without ingesting, as the bot does after a restart. */

@@ -23,7 +23,7 @@ const STOCKHOLM = "Europe/Stockholm";
 const FAST_REMINDERS = { SAMSYN_REMINDER_INTERVAL_SECONDS: "1", SAMSYN_REMINDER_CLAIM_TIMEOUT_SECONDS: "3" };
 
 /** The next whole minute at least `leadMs` away, in Stockholm time: reminders are set in minutes. */
-function dueMinute(leadMs = 30_000): DateTime {
+function dueMinute(leadMs: number): DateTime {
   return DateTime.now()
     .setZone(STOCKHOLM)
     .plus({ milliseconds: leadMs })
@@ -39,10 +39,10 @@ afterAll(async () => {
 });
 
 /**
- * A knowledge folder with one group (linked to a Slack and a Teams channel) and one meeting
- * tomorrow whose reminder, "1 dag kl HH:MM", falls due at `due`; and an empty data folder.
+ * A knowledge folder with one group (linked to a Slack and a Teams channel) whose calendar has no
+ * events yet, and an empty data folder.
  */
-function installation(due: DateTime): { knowledgeDir: string; dataDir: string } {
+function installation(): { knowledgeDir: string; dataDir: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-start-reminders-"));
   folders.push(root);
   const knowledgeDir = path.join(root, "knowledge");
@@ -62,6 +62,20 @@ function installation(due: DateTime): { knowledgeDir: string; dataDir: string } 
   );
   fs.writeFileSync(
     path.join(knowledgeDir, "calendar", "beredningen.yaml"),
+    "group: beredningen\nevents: []\n",
+  );
+  return { knowledgeDir, dataDir: path.join(root, "data") };
+}
+
+/**
+ * Puts a meeting tomorrow into the running processes' calendar (they read it again when it
+ * changes) with a reminder, "1 dag kl HH:MM", due at the next whole minute at least 20 s away.
+ * Written once the processes run, so however long they took to start, the reminder lies ahead.
+ */
+function scheduleReminder(knowledgeDir: string): DateTime {
+  const due = dueMinute(20_000);
+  fs.writeFileSync(
+    path.join(knowledgeDir, "calendar", "beredningen.yaml"),
     [
       "group: beredningen",
       "events:",
@@ -72,7 +86,7 @@ function installation(due: DateTime): { knowledgeDir: string; dataDir: string } 
       "",
     ].join("\n"),
   );
-  return { knowledgeDir, dataDir: path.join(root, "data") };
+  return due;
 }
 
 async function start(env: Record<string, string>): Promise<SamsynProcess> {
@@ -105,11 +119,11 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
   it("prints a due reminder once in the terminal when no chat platform is configured, with two processes on one data folder", async () => {
-    const due = dueMinute();
-    const { knowledgeDir, dataDir } = installation(due);
+    const { knowledgeDir, dataDir } = installation();
     const env = { SAMSYN_KNOWLEDGE_DIR: knowledgeDir, SAMSYN_DATA_DIR: dataDir };
     const first = await start(env);
     const second = await start(env);
+    const due = scheduleReminder(knowledgeDir);
     await poll(() => first.output().includes(TITLE) || second.output().includes(TITLE), 120_000);
     await pastDue(due);
     const printed = occurrences(first.output(), `Påminnelse: ${TITLE}`);
@@ -120,8 +134,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
   it("posts a due reminder once to the group's Slack channel, with two processes on one data folder", async () => {
     const slack = await FakeSlackApi.start({ firstTs: Math.floor(Date.now() / 1000) });
     try {
-      const due = dueMinute();
-      const { knowledgeDir, dataDir } = installation(due);
+      const { knowledgeDir, dataDir } = installation();
       const env = {
         SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
         SAMSYN_DATA_DIR: dataDir,
@@ -131,6 +144,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       };
       await start(env);
       await start(env);
+      const due = scheduleReminder(knowledgeDir);
       const posted = await slack.waitFor(
         "chat.postMessage",
         (args) => args.channel === SLACK_CHANNEL,
@@ -149,8 +163,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
   it("posts a due reminder once to the group's Teams channel, with two processes on one data folder", async () => {
     const connector = await FakeBotConnector.start({ requireToken: false });
     try {
-      const due = dueMinute();
-      const { knowledgeDir, dataDir } = installation(due);
+      const { knowledgeDir, dataDir } = installation();
       const env = {
         SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
         SAMSYN_DATA_DIR: dataDir,
@@ -160,6 +173,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       };
       await start(env);
       await start(env);
+      const due = scheduleReminder(knowledgeDir);
       await poll(() => connector.activities.length > 0, 120_000);
       await pastDue(due);
       expect(connector.activities).toHaveLength(1);
@@ -176,8 +190,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
     try {
       // Slack receives the message but the answer never comes back: the process dies waiting.
       slack.postMessageMode = { kind: "hang" };
-      const due = dueMinute();
-      const { knowledgeDir, dataDir } = installation(due);
+      const { knowledgeDir, dataDir } = installation();
       const env = {
         SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
         SAMSYN_DATA_DIR: dataDir,
@@ -186,6 +199,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
         SLACK_API_URL: slack.apiUrl,
       };
       const killed = await start(env);
+      scheduleReminder(knowledgeDir);
       await slack.waitFor("chat.postMessage", () => true, 120_000);
       killed.child.kill("SIGKILL");
       await poll(() => !killed.alive(), 10_000);
@@ -206,8 +220,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       // The message reaches the channel only when Slack answers, 10 s later: a process that took
       // the claim over meanwhile would find nothing in the history and post again.
       slack.postMessageMode = { kind: "slow", delayMs: 10_000 };
-      const due = dueMinute();
-      const { knowledgeDir, dataDir } = installation(due);
+      const { knowledgeDir, dataDir } = installation();
       const env = {
         SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
         SAMSYN_DATA_DIR: dataDir,
@@ -217,6 +230,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       };
       await start(env);
       await start(env);
+      scheduleReminder(knowledgeDir);
       await poll(() => outboxRows(dataDir)[0]?.state === "sent", 150_000);
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       expect(slack.callsTo("chat.postMessage")).toHaveLength(1);

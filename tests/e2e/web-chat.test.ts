@@ -13,6 +13,9 @@ import type { WebPanelRequest } from "../../src/surfaces/web/web-panels.ts";
 import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { HAS_CHROMIUM, launchBrowser, NO_CHROMIUM_MESSAGE, type TestBrowser } from "./helpers/browser.ts";
 
+/** Saving and indexing an upload reads the file in a worker thread; on a busy machine that takes seconds. */
+const UPLOAD_WAIT = { timeout: 20_000 };
+
 const SCREENSHOT = path.resolve(import.meta.dirname, "../../test-artifacts/web-answer.png");
 const LAHOLM_QUESTION = "Vem kallar till samverkansberedningens möten i Laholm?";
 const MELLBY_QUESTION = "Vem samordnar strandvärdarna på Mellbystrand?";
@@ -189,7 +192,7 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
       buffer: Buffer.from("inte en pdf"),
     });
     const result = page.locator("#upload-result");
-    await expect.poll(() => result.textContent()).toContain("kunde inte läsas och togs bort");
+    await expect.poll(() => result.textContent(), UPLOAD_WAIT).toContain("kunde inte läsas och togs bort");
     expect(await result.locator(".skipped li").first().textContent()).toContain(
       "trasig.pdf: PDF-filen är trasig",
     );
@@ -200,10 +203,12 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
       mimeType: "text/markdown",
       buffer: Buffer.from(MELLBY_DOCUMENT),
     });
-    await expect.poll(() => result.textContent()).toContain("mellbystrand.md är sparad och indexerad.");
+    await expect
+      .poll(() => result.textContent(), UPLOAD_WAIT)
+      .toContain("mellbystrand.md är sparad och indexerad.");
     expect(await result.textContent()).toContain("6 dokument");
     expect(fs.readFileSync(path.join(knowledgeDir, "mellbystrand.md"), "utf8")).toBe(MELLBY_DOCUMENT);
-    await expect.poll(() => page.locator("#status").textContent()).toContain("6 dokument");
+    await expect.poll(() => page.locator("#status").textContent(), UPLOAD_WAIT).toContain("6 dokument");
 
     const exchange = await ask(MELLBY_QUESTION);
     expect(await exchange.locator(".answer-text").textContent()).toContain("samordnas av Laholms kommun");
@@ -218,7 +223,7 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
       buffer: Buffer.from(KIOSK_DOCUMENT),
     });
     await expect
-      .poll(() => page.locator("#upload-result").textContent())
+      .poll(() => page.locator("#upload-result").textContent(), UPLOAD_WAIT)
       .toContain("kiosker.txt är sparad och indexerad.");
     const exchange = await ask("När öppnar glasskiosken vid Mellbystrand?");
     expect(await exchange.locator(".answer-text").textContent()).toContain("klockan tio");
@@ -236,7 +241,9 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
       mimeType: "text/markdown",
       buffer: Buffer.from("# Annan text"),
     });
-    await expect.poll(() => page.locator("#upload-result").textContent()).toContain("Det finns redan en fil");
+    await expect
+      .poll(() => page.locator("#upload-result").textContent(), UPLOAD_WAIT)
+      .toContain("Det finns redan en fil");
     expect(fs.readFileSync(path.join(knowledgeDir, "mellbystrand.md"), "utf8")).toBe(MELLBY_DOCUMENT);
   });
 
