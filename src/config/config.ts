@@ -6,7 +6,7 @@ import { parseReminderConfig, type ReminderConfig } from "../reminders/reminder-
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
-import { optionalText } from "./environment-fields.ts";
+import { optionalText, parseEnvironment } from "./environment-fields.ts";
 import { type IngestLimits, parseIngestLimits } from "./ingest-limits.ts";
 
 const positiveInteger = (fallback: number) =>
@@ -85,15 +85,7 @@ const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
  * Throws `config_invalid` naming every offending variable.
  */
 export function loadConfig(environment: Record<string, string | undefined>, cwd = process.cwd()): Config {
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SamsynError(
-      "config_invalid",
-      `Ogiltig konfiguration – rätta dessa miljövariabler (se .env.example):\n${lines.join("\n")}`,
-    );
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltig konfiguration");
   const baseURL = env.OPENAI_BASE_URL ?? DEFAULT_OPENAI_BASE_URL;
   const usesOpenAi = Boolean(env.SAMSYN_CHAT_MODEL ?? env.SAMSYN_EMBEDDING_MODEL);
   if (usesOpenAi && !env.OPENAI_API_KEY && baseURL === DEFAULT_OPENAI_BASE_URL) {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { SamsynError } from "../errors.ts";
-import { optionalText } from "./environment-fields.ts";
+import { optionalText, parseEnvironment } from "./environment-fields.ts";
 
 /** What one knowledge file may cost to index; a file over any limit is reported and skipped. */
 export interface IngestLimits {
@@ -88,15 +87,7 @@ const environmentSchema = z.object({
 
 /** Reads the ingest limits from the environment; throws `config_invalid` naming the variable. */
 export function parseIngestLimits(environment: Record<string, string | undefined>): IngestLimits {
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SamsynError(
-      "config_invalid",
-      `Ogiltiga gränser för indexering – rätta dessa miljövariabler (se .env.example):\n${lines.join("\n")}`,
-    );
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltiga gränser för indexering");
   return {
     maxFileBytes: env.SAMSYN_INGEST_MAX_FILE_MB * MEGABYTE,
     maxUnpackedBytes: env.SAMSYN_INGEST_MAX_UNPACKED_MB * MEGABYTE,

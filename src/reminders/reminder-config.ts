@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../config/environment-fields.ts";
-import { SamsynError } from "../errors.ts";
+import { optionalText, parseEnvironment } from "../config/environment-fields.ts";
 
 /** How the running product plans and sends reminders. */
 export interface ReminderConfig {
@@ -44,15 +43,7 @@ const environmentSchema = z.object({
 
 /** Reads the reminder variables; throws `config_invalid` naming the variable. */
 export function parseReminderConfig(environment: Record<string, string | undefined>): ReminderConfig {
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SamsynError(
-      "config_invalid",
-      `Ogiltiga inställningar för påminnelser – rätta dessa miljövariabler:\n${lines.join("\n")}`,
-    );
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltiga inställningar för påminnelser");
   const tickIntervalMs = env.SAMSYN_REMINDER_INTERVAL_SECONDS * 1000;
   const claimTimeoutMs = env.SAMSYN_REMINDER_CLAIM_TIMEOUT_SECONDS * 1000;
   return { tickIntervalMs, claimTimeoutMs };

@@ -89,6 +89,21 @@ function scheduleReminder(knowledgeDir: string): DateTime {
   return due;
 }
 
+/** Samsyn with Slack over HTTP, its Web API at the stub. */
+function slackEnvironment(
+  slack: FakeSlackApi,
+  knowledgeDir: string,
+  dataDir: string,
+): Record<string, string> {
+  return {
+    SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
+    SAMSYN_DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: "reminder-test-signing-secret",
+    SLACK_API_URL: slack.apiUrl,
+  };
+}
+
 async function start(env: Record<string, string>): Promise<SamsynProcess> {
   const started = await startSamsynProcess({ ...FAST_REMINDERS, PORT: String(await freePort()), ...env });
   processes.push(started);
@@ -135,13 +150,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
     const slack = await FakeSlackApi.start({ firstTs: Math.floor(Date.now() / 1000) });
     try {
       const { knowledgeDir, dataDir } = installation();
-      const env = {
-        SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
-        SAMSYN_DATA_DIR: dataDir,
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: "reminder-test-signing-secret",
-        SLACK_API_URL: slack.apiUrl,
-      };
+      const env = slackEnvironment(slack, knowledgeDir, dataDir);
       await start(env);
       await start(env);
       const due = scheduleReminder(knowledgeDir);
@@ -191,13 +200,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       // Slack receives the message but the answer never comes back: the process dies waiting.
       slack.postMessageMode = { kind: "hang" };
       const { knowledgeDir, dataDir } = installation();
-      const env = {
-        SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
-        SAMSYN_DATA_DIR: dataDir,
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: "reminder-test-signing-secret",
-        SLACK_API_URL: slack.apiUrl,
-      };
+      const env = slackEnvironment(slack, knowledgeDir, dataDir);
       const killed = await start(env);
       scheduleReminder(knowledgeDir);
       await slack.waitFor("chat.postMessage", () => true, 120_000);
@@ -221,13 +224,7 @@ describe.concurrent("npm start sends reminders", { timeout: 240_000 }, () => {
       // the claim over meanwhile would find nothing in the history and post again.
       slack.postMessageMode = { kind: "slow", delayMs: 10_000 };
       const { knowledgeDir, dataDir } = installation();
-      const env = {
-        SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
-        SAMSYN_DATA_DIR: dataDir,
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: "reminder-test-signing-secret",
-        SLACK_API_URL: slack.apiUrl,
-      };
+      const env = slackEnvironment(slack, knowledgeDir, dataDir);
       await start(env);
       await start(env);
       scheduleReminder(knowledgeDir);

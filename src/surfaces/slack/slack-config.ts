@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../../config/environment-fields.ts";
+import { optionalText, parseEnvironment } from "../../config/environment-fields.ts";
 import { SamsynError } from "../../errors.ts";
 
 /** How Slack reaches Samsyn: signed HTTP requests to `/slack/events`, or a Socket Mode WebSocket. */
@@ -60,12 +60,7 @@ const environmentSchema = z.object({
 export function parseSlackConfig(environment: Record<string, string | undefined>): SlackConfig | null {
   const present = SLACK_VARIABLES.filter((name) => (environment[name] ?? "").trim() !== "");
   if (present.length === 0) return null;
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw invalid(`Ogiltiga Slack-inställningar – rätta dessa miljövariabler:\n${lines.join("\n")}`);
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltiga Slack-inställningar");
   if (!env.SLACK_BOT_TOKEN) {
     throw invalid(
       `SLACK_BOT_TOKEN saknas men ${present.join(", ")} är satt. Sätt SLACK_BOT_TOKEN (xoxb-…) för att använda Slack, ` +

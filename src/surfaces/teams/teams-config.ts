@@ -1,6 +1,6 @@
 import { type CloudEnvironment, cloudFromName } from "@microsoft/teams.api";
 import { z } from "zod";
-import { optionalText } from "../../config/environment-fields.ts";
+import { optionalText, parseEnvironment } from "../../config/environment-fields.ts";
 import { SamsynError } from "../../errors.ts";
 
 /** How Samsyn proves to the Bot Framework who it is when it sends messages. */
@@ -150,12 +150,7 @@ export function parseTeamsConfig(environment: Record<string, string | undefined>
   const onlyAuthenticationOff =
     present.length === 1 && ["false", "0"].includes((environment.TEAMS_ALLOW_UNAUTHENTICATED ?? "").trim());
   if (present.length === 0 || onlyAuthenticationOff) return null;
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw invalid(`Ogiltiga Teams-inställningar – rätta dessa miljövariabler:\n${lines.join("\n")}`);
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltiga Teams-inställningar");
   const common = {
     serviceUrl: withTrailingSlash(env.TEAMS_SERVICE_URL ?? DEFAULT_SERVICE_URL),
     cloud: cloudFromName(env.TEAMS_CLOUD ?? "Public"),

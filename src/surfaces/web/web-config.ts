@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { optionalText } from "../../config/environment-fields.ts";
-import { SamsynError } from "../../errors.ts";
+import { optionalText, parseEnvironment } from "../../config/environment-fields.ts";
 
 /** Validated settings of the local web chat. */
 export interface WebConfig {
@@ -72,15 +71,7 @@ const environmentSchema = z.object({
  * wrong. Whether the token is required depends on the host, which `startWebSurface` checks.
  */
 export function parseWebConfig(environment: Record<string, string | undefined>): WebConfig {
-  const parsed = environmentSchema.safeParse(environment);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new SamsynError(
-      "config_invalid",
-      `Ogiltiga inställningar för webbchatten – rätta dessa miljövariabler:\n${lines.join("\n")}`,
-    );
-  }
-  const env = parsed.data;
+  const env = parseEnvironment(environmentSchema, environment, "Ogiltiga inställningar för webbchatten");
   return {
     token: env.SAMSYN_WEB_TOKEN ?? null,
     uploads: env.SAMSYN_WEB_UPLOADS ?? null,
