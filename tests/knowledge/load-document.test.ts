@@ -255,3 +255,25 @@ describe("loadDocument: plain text and metadata inference", () => {
     expect(error.message).toContain("finns-inte.txt");
   });
 });
+
+describe("loadDocument: dates in front matter", () => {
+  it.each([
+    ['"2021"', "2021"],
+    ["2021", "2021"],
+    ['"2019-05"', "2019-05"],
+    ["2016-12-01", "2016-12-01"],
+  ])("keeps date: %s as %s, with no precision invented", async (written, kept) => {
+    const file = await writeTextFile(
+      dir,
+      "arsdatum.md",
+      `---\ntitle: Reglemente\ndate: ${written}\n---\nText.\n`,
+    );
+    expect((await loadDocument(file, dir)).metadata.date).toBe(kept);
+  });
+
+  it("names the accepted forms when a date is none of them", async () => {
+    const file = await writeTextFile(dir, "fritext.md", "---\ntitle: Plan\ndate: 2019-13\n---\nText.\n");
+    const error = await rejection(loadDocument(file, dir));
+    expect(error.message).toContain("ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ");
+  });
+});

@@ -12,9 +12,17 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const textList = z
   .union([z.string(), z.array(z.string())], { error: "ska vara en text eller en lista med texter" })
   .transform((value) => (Array.isArray(value) ? value : [value]));
+/** A day, a month or a year ("2021", "2019-05"): Swedish web pages often give no more, and none is invented. */
+const PARTIAL_DATE = /^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const DATE_FORMS = "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, t.ex. 2016-12-01 eller 2021";
 const isoDate = z.union(
-  [z.string().regex(ISO_DATE), z.date().transform((date) => date.toISOString().slice(0, 10))],
-  { error: "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, t.ex. 2016-12-01" },
+  [
+    z.string().trim().regex(PARTIAL_DATE, { error: DATE_FORMS }),
+    // Unquoted in YAML, a year is a number and a day a date.
+    z.number().int().min(1900, { error: DATE_FORMS }).max(2099, { error: DATE_FORMS }).transform(String),
+    z.date().transform((date) => date.toISOString().slice(0, 10)),
+  ],
+  { error: DATE_FORMS },
 );
 // Keys of the Swedish statute corpus (se-lex/sfs) are read leniently: a wrong value is ignored.
 const lenientText = z.union([z.string(), z.number()]).transform(String).optional().catch(undefined);
