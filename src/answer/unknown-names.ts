@@ -40,11 +40,8 @@ export function nameMissingFromSources(
   documentCount: number,
 ): string | null {
   if (citedDocumentIds.size === 0 || documentCount === 0) return null;
-  const asking = askingSentences(question);
-  const text = asking.length > 0 ? asking.join(" ") : question;
-  // Each part of "Sedan när driver nämnderna X, och vad budgeterade Laholmsnämnden?" may rest on
-  // other documents; an answer to one part need not name the other's.
-  if (questionParts(text).length > 1) return null;
+  const text = singleAskedClause(question);
+  if (text === null) return null;
   let rarest: { name: string; terms: string[]; documents: number } | null = null;
   for (const word of properNames(text)) {
     if (word.length < 3) continue;
@@ -56,10 +53,29 @@ export function nameMissingFromSources(
     if (!rarest || documents < rarest.documents) rarest = { name: word, terms, documents };
   }
   if (!rarest) return null;
-  const [whole, ...parts] = rarest.terms;
-  const contains = (term: string) =>
-    [...documentsContaining(term)].some((documentId) => citedDocumentIds.has(documentId));
-  if (whole !== undefined && contains(whole)) return null;
-  if (parts.length > 0 && parts.every(contains)) return null;
-  return rarest.name;
+  return citedDocumentsName(rarest.terms, citedDocumentIds, documentsContaining) ? null : rarest.name;
+}
+
+/**
+ * The asking sentences of a question (its scene left out), or null when they ask more than one
+ * thing: each part of "Sedan när driver nämnderna X, och vad budgeterade Laholmsnämnden?" may rest
+ * on other documents, so an answer to one part need not name the other's.
+ */
+export function singleAskedClause(question: string): string | null {
+  const asking = askingSentences(question);
+  const text = asking.length > 0 ? asking.join(" ") : question;
+  return questionParts(text).length > 1 ? null : text;
+}
+
+/**
+ * Whether a cited document contains an analysed word (`[whole, ...parts]`): the word itself, or all
+ * of its compound parts ("Laholmsnämnden" in "Lokala nämnden i Laholm").
+ */
+export function citedDocumentsName(
+  [whole, ...parts]: readonly string[],
+  citedDocumentIds: ReadonlySet<string>,
+  documentsContaining: (term: string) => ReadonlySet<string>,
+): boolean {
+  const cited = (term: string) => [...documentsContaining(term)].some((id) => citedDocumentIds.has(id));
+  return (whole !== undefined && cited(whole)) || (parts.length > 0 && parts.every(cited));
 }

@@ -1,6 +1,6 @@
 import type { Analyzer } from "../../text/index.ts";
 import { isSpecificBody } from "../query-words.ts";
-import { askingSentences, questionParts } from "../question-parts.ts";
+import { citedDocumentsName, singleAskedClause } from "../unknown-names.ts";
 
 /**
  * A compound naming one body of people (beyond the nämnd/styrelse/beredning kinds of
@@ -32,16 +32,14 @@ export function bodyMissingFromSources(
   documentCount: number,
 ): string | null {
   if (citedDocumentIds.size === 0 || documentCount === 0) return null;
-  const asking = askingSentences(question);
-  const text = asking.length > 0 ? asking.join(" ") : question;
-  if (questionParts(text).length > 1) return null;
-  for (const [whole, ...parts] of analyzer.analyzeWords(text)) {
+  const text = singleAskedClause(question);
+  if (text === null) return null;
+  for (const terms of analyzer.analyzeWords(text)) {
+    const whole = terms[0];
     if (whole === undefined || !namesBody(whole)) continue;
     const documents = documentsContaining(whole);
     if (documents.size === 0 || documents.size >= COMMON_BODY_SHARE * documentCount) continue;
-    const cited = (term: string) => [...documentsContaining(term)].some((id) => citedDocumentIds.has(id));
-    if (cited(whole) || (parts.length > 0 && parts.every(cited))) continue;
-    return whole;
+    if (!citedDocumentsName(terms, citedDocumentIds, documentsContaining)) return whole;
   }
   return null;
 }
