@@ -87,8 +87,11 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     // Meeting questions are answered from the calendar folder the reminders read.
     calendar: new GroupCalendar(path.join(config.knowledgeDir, "calendar")),
     // Until the first index exists, a question gets "Indexerar kunskapsmappen …" rather than a decline.
-    indexingNotice: () =>
-      index.catalog.stats().documents === 0 ? describeRefresh(knowledge.status(), 0) : null,
+    // Asked on every question: the ingest state is read first, the catalog only while one runs.
+    indexingNotice: () => {
+      const status = knowledge.status();
+      return status.running && index.catalog.stats().documents === 0 ? describeRefresh(status, 0) : null;
+    },
   });
   return { config, analyzer, index, retriever, answers, composer, knowledge, close: () => index.close() };
 }
