@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A developer's own .env (Slack tokens, a port) must not reach the processes the tests start.
+    env: { SAMSYN_ENV_FILE: "" },
   },
 });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { environmentSchema } from "../../src/config/config.ts";
+import { ENVIRONMENT_FILE_VARIABLE } from "../../src/config/environment-file.ts";
 import { INGEST_ENVIRONMENT_DOC } from "../../src/config/ingest-limits.ts";
 import { REMINDER_ENVIRONMENT_DOC } from "../../src/reminders/reminder-config.ts";
 import { SLACK_ENVIRONMENT_DOC } from "../../src/surfaces/slack/slack-config.ts";
@@ -15,6 +16,7 @@ describe(".env.example", () => {
   it("documents every variable the product reads", () => {
     const variables = [
       ...Object.keys(environmentSchema.shape),
+      ENVIRONMENT_FILE_VARIABLE,
       ...SLACK_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...WEB_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...TEAMS_ENVIRONMENT_DOC.map((entry) => entry.name),
