@@ -5,15 +5,23 @@
  * Usage: npm run bench -- --load [--concurrent 200] [--sequential 5000]
  */
 import { parseArgs } from "node:util";
+import { describeArgumentError } from "../src/surfaces/cli/argument-errors.ts";
 import { type Latencies, type PhaseResult, runLoad } from "./bench-load-driver.ts";
 
-const { values } = parseArgs({
-  options: {
-    load: { type: "boolean" },
-    concurrent: { type: "string", default: "200" },
-    sequential: { type: "string", default: "5000" },
-  },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        load: { type: "boolean" },
+        concurrent: { type: "string", default: "200" },
+        sequential: { type: "string", default: "5000" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${describeArgumentError(error)}\n`);
+    process.exit(2);
+  }
+})();
 const concurrent = Number(values.concurrent);
 const sequential = Number(values.sequential);
 

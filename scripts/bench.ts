@@ -8,13 +8,25 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { composeCore } from "../src/app/compose.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { ingestKnowledge } from "../src/index/ingest-knowledge.ts";
 import { silentLogger } from "../src/logger.ts";
 import { EVERYTHING } from "../src/retrieval/scope.ts";
+import { asksForHelp, describeArgumentError } from "../src/surfaces/cli/argument-errors.ts";
 import { loadDefaultLexicon } from "../src/text/index.ts";
+
+const USAGE = `Användning: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
+       npm run bench -- --corpus MAPP [--question-file FIL.jsonl] [--no-reminders]
+       npm run bench -- --load [--concurrent 200] [--sequential 5000]
+  Mäter indexering, svarstid per fråga och minne på en syntetisk korpus, på en riktig (--corpus, t.ex.
+  de uppackade SFS-författningarna) eller den startade servern under last (--load).`;
+
+if (asksForHelp(process.argv.slice(2))) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 
 // `--load` is a different benchmark (the running server over HTTP); it has its own script.
 if (process.argv.includes("--load")) {
@@ -30,7 +42,7 @@ if (process.argv.includes("--load")) {
 const CHUNKS_PER_DOCUMENT = 20;
 const WORDS_PER_CHUNK = 160;
 
-const { values } = parseArgs({
+const { values } = parseBenchArguments({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
     max: { type: "string" },
@@ -40,6 +52,16 @@ const { values } = parseArgs({
     "no-reminders": { type: "boolean" },
   },
 });
+/** parseArgs with its English failure replaced by the Swedish one every command gives. */
+function parseBenchArguments<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs<T>(config);
+  } catch (error) {
+    process.stderr.write(`${describeArgumentError(error)}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
 const sizes = values.sizes.split(",").map(Number);
 if (values.max)
   sizes.push(...[1_000_000].filter((size) => size <= Number(values.max) && !sizes.includes(size)));

@@ -5,15 +5,16 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { Resvg } from "@resvg/resvg-js";
-import { EXIT_OK, runCommand, UsageError } from "../src/surfaces/cli/run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand } from "../src/surfaces/cli/run-command.ts";
 import { buildTeamsAppPackage } from "../src/surfaces/teams/teams-app-package.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TEAMS_DIR = path.join(ROOT, "teams");
 const OUTPUT = path.join(ROOT, "dist", "samsyn-teams.zip");
-const USAGE = "Användning: npm run teams:package [-- --icons]";
+const USAGE = `Användning: npm run teams:package [-- --icons]
+  Bygger dist/samsyn-teams.zip (manifest med app-id från TEAMS_APP_ID eller MICROSOFT_APP_ID, och
+  ikonerna) att ladda upp i Teams. --icons ritar bara om teams/color.png och teams/outline.png.`;
 
 /** Teams wants a 192×192 color icon and a 32×32 white-on-transparent outline icon. */
 const ICONS = [
@@ -22,12 +23,9 @@ const ICONS = [
 ];
 
 async function main(): Promise<number> {
-  let icons: boolean;
-  try {
-    icons = Boolean(parseArgs({ options: { icons: { type: "boolean" } } }).values.icons);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const icons = Boolean(
+    parseCommandArguments({ options: { icons: { type: "boolean" } }, allowPositionals: false }).values.icons,
+  );
   if (icons) {
     for (const icon of ICONS) {
       const svg = fs.readFileSync(path.join(TEAMS_DIR, icon.svg), "utf8");

@@ -5,7 +5,7 @@ import type { Logger } from "../logger.ts";
 import { ReminderService } from "../reminders/reminder-service.ts";
 import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
 import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
-import { EXIT_OK, runCommand } from "../surfaces/cli/run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand } from "../surfaces/cli/run-command.ts";
 import { HttpServer } from "../surfaces/http/http-server.ts";
 import type { Notifier } from "../surfaces/notifier.ts";
 import { startSlackSurface } from "../surfaces/slack/start-slack-surface.ts";
@@ -17,6 +17,7 @@ import type { Core } from "./compose.ts";
 import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
+import { START_USAGE } from "./start-usage.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
 import { webExposure } from "./web-exposure.ts";
 
@@ -26,6 +27,7 @@ import { webExposure } from "./web-exposure.ts";
  * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
 async function main(): Promise<number> {
+  parseCommandArguments({ options: {}, allowPositionals: false });
   // Decided before indexing, so a refused start does not first index everything.
   const exposure = webExposure(loadConfig(process.env));
   // The index as it was: the surfaces answer from it while the knowledge folder is read again,
@@ -151,4 +153,4 @@ async function indexInBackground(core: Core, logger: Logger): Promise<void> {
   }
 }
 
-runCommand(main);
+runCommand(main, START_USAGE);

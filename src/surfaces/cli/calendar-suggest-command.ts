@@ -1,5 +1,4 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { bootstrap } from "../../app/bootstrap.ts";
 import { loadGroups } from "../../knowledge/groups.ts";
 import { systemClock } from "../../reminders/clock.ts";
@@ -8,7 +7,7 @@ import { indexedChunks } from "../../reminders/indexed-chunks.ts";
 import { loadCalendar } from "../../reminders/load-calendar.ts";
 import { inStockholm } from "../../reminders/stockholm-time.ts";
 import { suggestCalendar } from "../../reminders/suggest-calendar.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npm run calendar:suggest -- [--group GRUPP-ID] [--text | --json]
   Letar i kunskapsmappens dokument efter mötesrytmer och sista dagar ("minst fyra gånger per år",
@@ -44,19 +43,12 @@ async function main(): Promise<number> {
 }
 
 function parseArguments() {
-  try {
-    const parsed = parseArgs({
-      options: { group: { type: "string" }, text: { type: "boolean" }, json: { type: "boolean" } },
-      allowPositionals: false,
-      strict: true,
-    });
-    if (parsed.values.text && parsed.values.json)
-      throw new UsageError("Välj --text eller --json, inte båda.");
-    return parsed;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Okänt argument: ${(error as Error).message}`);
-  }
+  const parsed = parseCommandArguments({
+    options: { group: { type: "string" }, text: { type: "boolean" }, json: { type: "boolean" } },
+    allowPositionals: false,
+  });
+  if (parsed.values.text && parsed.values.json) throw new UsageError("Välj --text eller --json, inte båda.");
+  return parsed;
 }
 
 runCommand(main, USAGE);

@@ -4,11 +4,17 @@ import { OnboardingBridge } from "../../app/onboarding-bridge.ts";
 import { ReminderBridge } from "../../app/reminder-bridge.ts";
 import { ReminderService } from "../../reminders/reminder-service.ts";
 import { formatIngestSummary } from "./format-ingest-summary.ts";
-import { EXIT_OK, runCommand } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand } from "./run-command.ts";
 import { runTerminalChat } from "./terminal-chat.ts";
+
+const USAGE = `Användning: npm run chat
+  Chatta med Samsyn i terminalen, över samma index som webbchatten, Slack och Teams. Skriv en fråga och
+  tryck Enter; skriv "hjälp" i chatten för kommandona (grupp, intro, ordlista, möten, årshjul, status,
+  avsluta).`;
 
 /** `npm run chat`: the Swedish chat in the terminal, over the same index as the other surfaces. */
 async function main(): Promise<number> {
+  parseCommandArguments({ options: {}, allowPositionals: false });
   const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
   const { groups, warnings } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
   process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
@@ -36,4 +42,4 @@ async function main(): Promise<number> {
   return EXIT_OK;
 }
 
-runCommand(main);
+runCommand(main, USAGE);

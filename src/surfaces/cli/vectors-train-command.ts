@@ -1,12 +1,11 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { createSwedishAnalyzer } from "../../text/index.ts";
 import { corpusDocuments, listCorpusFiles } from "../../vectors/corpus-directory.ts";
 import { trainWordVectors } from "../../vectors/train-word-vectors.ts";
 import { saveWordVectors } from "../../vectors/word-vector-file.ts";
 import type { WordVectorModel } from "../../vectors/word-vector-model.ts";
-import { EXIT_OK, runCommand, UsageError } from "./run-command.ts";
+import { EXIT_OK, parseCommandArguments, runCommand, UsageError } from "./run-command.ts";
 
 const USAGE = `Användning: npx tsx src/surfaces/cli/vectors-train-command.ts --corpus MAPP --out FIL
   [--dims 256] [--window 5] [--min-count 3] [--vocab 50000] [--seed 1] [--name NAMN] [--source TEXT]
@@ -81,18 +80,16 @@ const PHASE_NAMES = {
 } as const;
 
 function parseArguments() {
-  let values: Record<string, string | undefined>;
-  try {
-    const options = Object.fromEntries(
-      [...Object.keys(INTEGER_OPTIONS), "corpus", "out", "name", "source"].map((name) => [
-        name,
-        { type: "string" as const },
-      ]),
-    );
-    ({ values } = parseArgs({ options, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UsageError(`Felaktiga argument: ${(error as Error).message}`);
-  }
+  const options = Object.fromEntries(
+    [...Object.keys(INTEGER_OPTIONS), "corpus", "out", "name", "source"].map((name) => [
+      name,
+      { type: "string" as const },
+    ]),
+  );
+  const values: Record<string, string | undefined> = parseCommandArguments({
+    options,
+    allowPositionals: false,
+  }).values;
   const { corpus, out } = values;
   if (!corpus || !out) throw new UsageError("Både --corpus och --out måste anges.");
   const integers = Object.fromEntries(

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { SamsynError } from "../../errors.ts";
 import type { Logger } from "../../logger.ts";
 
 /** Handles one request; the body is untouched (Slack signatures need the raw bytes). */
@@ -28,7 +29,7 @@ export class HttpServer {
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
+      server.once("error", (error) => reject(describeListenFailure(error, port, host)));
       server.listen(port, host, () => resolve());
     });
     const address = server.address() as AddressInfo;
@@ -80,4 +81,32 @@ function answerFailure(response: ServerResponse): void {
   } catch {
     response.destroy();
   }
+}
+
+/**
+ * Why the port could not be opened, in Swedish with what to do; a stack trace tells a newcomer
+ * nothing. Unknown failures keep their cause.
+ */
+export function describeListenFailure(error: unknown, port: number, host: string): Error {
+  const code = (error as { code?: unknown }).code;
+  const other = port > 0 && port < 65535 ? port + 1 : 3001;
+  if (code === "EADDRINUSE")
+    return new SamsynError(
+      "config_invalid",
+      `Porten ${port} används redan av ett annat program (kanske en Samsyn som redan är igång). Stäng det, eller välj en annan port: PORT=${other} npm start`,
+      { cause: error },
+    );
+  if (code === "EACCES")
+    return new SamsynError(
+      "config_invalid",
+      `Porten ${port} får inte öppnas av den här användaren (portar under 1024 kräver administratörsrätt). Välj en annan port: PORT=3000 npm start`,
+      { cause: error },
+    );
+  if (code === "EADDRNOTAVAIL")
+    return new SamsynError(
+      "config_invalid",
+      `Adressen ${host} finns inte på den här datorn. Rätta SAMSYN_HOST (t.ex. 127.0.0.1 eller 0.0.0.0).`,
+      { cause: error },
+    );
+  return error instanceof Error ? error : new Error(String(error));
 }
