@@ -123,9 +123,10 @@ export class OnboardingBridge {
    */
   private resolve(argument: string, audience: Audience) {
     const offered = this.groups.filter((group) => group.withheld === undefined);
-    const fallback =
-      argument.trim() === "" && audience.memberOf === null ? (audience.home[0] ?? "") : argument;
-    const request = resolveIntroductionRequest(fallback, offered, { groupIds: audience.memberOf });
+    const request = resolveIntroductionRequest(argument, offered, {
+      groupIds: audience.memberOf,
+      home: audience.home,
+    });
     if ("problem" in request || mayShowGroup(audience, request.group)) return request;
     return { problem: `Introduktionen till ${request.group.name} kan bara visas i gruppens egna kanaler.` };
   }

@@ -6,6 +6,8 @@ import type { Role } from "./introduction.ts";
 export interface IntroductionRequestContext {
   /** Groups whose documents this conversation may see (the channel's group); null for everything (terminal). */
   groupIds: readonly string[] | null;
+  /** The group the conversation is about (a group's channel, the terminal's or web's chosen group), if any. */
+  home?: readonly string[];
 }
 
 /** A resolved request, or a Swedish message saying what is missing or not allowed. */
@@ -14,8 +16,8 @@ export type ResolvedIntroductionRequest = { group: Group; role: Role | null } | 
 /**
  * Reads the words after `intro`: a group id or name ("intro laholm-samverkansberedning",
  * "intro HälSam"), a role ("intro ersättare") or both in the member's own words ("intro Jag är ny
- * ersättare i Norrbottens samverkansberedning"). Without a group, the conversation's only group is
- * used. An internal group's introduction is only given where its documents may be seen.
+ * ersättare i Norrbottens samverkansberedning"). Without a group, the conversation's group is used:
+ * the one chosen or the channel's, else the only group it may see. An internal group's introduction is only given where its documents may be seen.
  */
 export function resolveIntroductionRequest(
   argument: string,
@@ -31,8 +33,9 @@ export function resolveIntroductionRequest(
     groups.find((group) => group.id === text.toLowerCase()) ??
     (detected?.groupHint ? findGroup(detected.groupHint, groups) : null) ??
     (text !== "" && !role ? findGroup(text, groups) : null);
-  const contextual =
-    context.groupIds?.length === 1 ? groups.find((group) => group.id === context.groupIds?.[0]) : undefined;
+  const homeId = context.home?.length === 1 ? context.home[0] : undefined;
+  const onlyVisibleId = context.groupIds?.length === 1 ? context.groupIds[0] : undefined;
+  const contextual = groups.find((group) => group.id === (homeId ?? onlyVisibleId));
   const group = named ?? contextual ?? null;
   if (!group) {
     const choices = groups.filter(visible).map((candidate) => `${candidate.id} (${candidate.name})`);

@@ -18,6 +18,18 @@ describe("resolveIntroductionRequest", () => {
     expect(resolved).toMatchObject({ group: { id: "halsam-vasternorrland" }, role: null });
   });
 
+  it("uses the group chosen in the conversation when only a role is named, where everything may be seen", () => {
+    const resolved = resolveIntroductionRequest("ersättare", groups, {
+      groupIds: null,
+      home: ["laholm-samverkansberedning"],
+    });
+    expect(resolved).toMatchObject({ group: { id: "laholm-samverkansberedning" }, role: "ersättare" });
+    // A group named in the words wins over the chosen one.
+    expect(
+      resolveIntroductionRequest("HälSam", groups, { groupIds: null, home: ["laholm-samverkansberedning"] }),
+    ).toMatchObject({ group: { id: "halsam-vasternorrland" } });
+  });
+
   it("reads a group id, a group name, a role, or both in the member's own words", () => {
     expect(resolveIntroductionRequest("laholm-samverkansberedning", groups, everywhere)).toMatchObject({
       group: { id: "laholm-samverkansberedning" },
