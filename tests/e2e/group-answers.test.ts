@@ -9,6 +9,7 @@ import { STOCKHOLM, swedishClock, swedishDate } from "../../src/reminders/stockh
 import { runTerminalChat } from "../../src/surfaces/cli/terminal-chat.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import { startWebSurface } from "../../src/surfaces/web/start-web-surface.ts";
+import { chatCommandModules } from "./helpers/chat-command-modules.ts";
 import { HALSAM_TITLE } from "./helpers/shipped-knowledge.ts";
 import { HALSAM_CHANNEL, OPEN_CHANNEL, useTeamsApp } from "./helpers/teams-app.ts";
 import { citedTitles, text } from "./helpers/teams-messages.ts";
@@ -124,5 +125,43 @@ describe("terminal chat with 'grupp'", () => {
     const followUp = (answers.at(-2) ?? "").split("\n\n\n").at(-1) ?? "";
     expect(followUp).toContain("målområdesansvarig chef");
     expect(followUp).not.toContain("kommunstyrelsens ordförande");
+  });
+
+  it("gives the chosen group's introduction for 'intro ersättare' instead of asking which group", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const { onboarding } = chatCommandModules(app.core, app.groups, app.core.config.knowledgeDir);
+    const chat = runTerminalChat(
+      app.core,
+      silentLogger,
+      { intro: (argument, audience) => onboarding.introText(argument, audience) },
+      input,
+      output,
+    );
+    input.end("grupp laholm-samverkansberedning\nintro ersättare\n");
+    await chat;
+    const intro = printed.split("Söker nu i: Samverkansberedningen i Laholm.").at(-1) ?? "";
+    expect(intro).not.toContain("Vilken grupp");
+    expect(intro).toContain("Samverkansberedningen i Laholm");
+    expect(intro).toMatch(/ersättare/i);
+  });
+
+  it("shows when the index was written as a Swedish date and clock time, not a UTC timestamp", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
+    input.end("status\n");
+    await chat;
+    const written = DateTime.fromISO(app.core.index.catalog.stats().lastIngestAt ?? "");
+    expect(printed).toContain(`senast indexerat ${swedishDate(written)} kl. ${swedishClock(written)}.`);
+    expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 });

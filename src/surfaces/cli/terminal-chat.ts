@@ -1,10 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline/promises";
+import { DateTime } from "luxon";
 import { isFollowUp } from "../../answer/is-follow-up.ts";
 import type { Core } from "../../app/compose.ts";
 import { type Group, loadGroups } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
+import { swedishClock, swedishDate } from "../../reminders/stockholm-time.ts";
 import {
   ADMINISTRATOR,
   type Audience,
@@ -119,7 +121,7 @@ export async function runTerminalChat(
       case "status": {
         const stats = core.index.catalog.stats();
         write(
-          `${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${stats.lastIngestAt ?? "aldrig"}.`,
+          `${stats.documents} dokument, ${stats.chunks} avsnitt, senast indexerat ${indexedAt(stats.lastIngestAt)}.`,
         );
         break;
       }
@@ -201,4 +203,11 @@ function chooseGroup(groups: readonly Group[], argument: string): Group | "all" 
   const wanted = argument.trim().toLowerCase();
   if (wanted === "alla" || wanted === "all") return "all";
   return groups.find((group) => group.id === wanted || group.name.toLowerCase() === wanted);
+}
+
+/** When the index was last written, as a person in Sweden reads it ("lördag 5 december 2026 kl. 10.59"). */
+export function indexedAt(iso: string | null): string {
+  if (!iso) return "aldrig";
+  const time = DateTime.fromISO(iso);
+  return time.isValid ? `${swedishDate(time)} kl. ${swedishClock(time)}` : "okänt";
 }
