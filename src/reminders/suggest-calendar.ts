@@ -193,7 +193,9 @@ const PATTERNS: { pattern: RegExp; propose: (context: Context) => Proposal | nul
  * Scans document chunks for cadence and deadline statements ("minst fyra gånger per år",
  * "vartannat år", "träder i kraft 1 januari 2017", "senast 15 mars", "uppsägningstid av sex
  * månader", "beräknas vara färdig hösten 2018") and proposes calendar entries with citations.
- * Statements already cited by an existing event are left out, so an accepted suggestion disappears.
+ * Statements already cited by an existing event are left out, so an accepted suggestion disappears, and
+ * so is anything the group's calendar already has: an event of the same kind whose title names the same
+ * thing ("Temamöte" beside "Temamöte Barn och unga"), however it was entered.
  */
 export function suggestCalendar(
   chunks: readonly SuggestionChunk[],
@@ -226,6 +228,7 @@ export function suggestCalendar(
       const found = firstStatement({ sentence, document, year });
       if (!found || isCited(document.id, sentence)) continue;
       const groupId = document.groups[0] ?? options.groupOfDocument?.(document.id) ?? null;
+      if (alreadyScheduled(options.existing ?? [], groupId, found)) continue;
       // Overlapping chunks repeat sentences, and two sentences may state the same rhythm: one suggestion each.
       const sameSentence = `${document.id}|${normalized(sentence)}`;
       const sameRhythm = `${groupId}|${found.title}|${found.kind}|${found.recurrence}|${found.date}`;
@@ -247,6 +250,23 @@ export function suggestCalendar(
     }
   }
   return suggestions;
+}
+
+/** Whether the group's calendar has an event of this kind whose title contains the proposed title as a word. */
+function alreadyScheduled(
+  existing: readonly CalendarEvent[],
+  groupId: string | null,
+  proposal: Pick<CalendarSuggestion, "title" | "kind">,
+): boolean {
+  const title = normalized(proposal.title);
+  return existing.some(
+    (event) =>
+      event.groupId === groupId &&
+      event.kind === proposal.kind &&
+      normalized(event.title)
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((word) => word.startsWith(title)),
+  );
 }
 
 /** The first (most specific) statement in a sentence: "senast 15 mars varje år" is one deadline, not two. */

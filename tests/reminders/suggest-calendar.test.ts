@@ -71,6 +71,29 @@ describe("calendar suggestions from the documents", () => {
     ]);
   });
 
+  it("never proposes what the group's calendar already has, however it was entered", () => {
+    const { events } = parseYamlCalendar(
+      "calendar/norrbotten.yaml",
+      [
+        "group: norrbotten",
+        "events:",
+        "  - id: tema-barn",
+        "    title: Temadag Barn och unga",
+        "    start: 2027-03-09T13:00",
+        "  - id: tema-aldre",
+        "    title: Temadag Äldre",
+        "    start: 2027-10-12T13:00",
+      ].join("\n"),
+    );
+    const again = suggestCalendar(chunks, documents, { today: "2026-11-23", existing: events });
+    expect(again.map((suggestion) => suggestion.title)).not.toContain("Temadag");
+    expect(again.map((suggestion) => suggestion.title)).toContain("Sammanträde");
+    // Another group's theme days do not count for this one.
+    const elsewhere = events.map((event) => ({ ...event, groupId: "halsam" }));
+    const unaffected = suggestCalendar(chunks, documents, { today: "2026-11-23", existing: elsewhere });
+    expect(unaffected.map((suggestion) => suggestion.title)).toContain("Temadag");
+  });
+
   it("lists suggestions in Swedish for the chat", () => {
     expect(formatSuggestions(suggestions.slice(0, 1))).toBe(
       "Förslag till kalendern utifrån dokumenten (kör npm run calendar:suggest för YAML att klistra in):\n" +
