@@ -1,4 +1,5 @@
 import { SamsynError } from "../errors.ts";
+import type { Entity } from "./entities.ts";
 import type { BodyAspect } from "./introduction.ts";
 
 /** How the introduction finds one aspect of a body: what it asks and what a fitting sentence says. */
@@ -12,6 +13,8 @@ export interface AspectDefinition {
   questions(phrase: string): string[];
   /** At most this many statements. */
   limit: number;
+  /** Whether a sentence that fits the cue says it about this body rather than about another one. */
+  concerns?(sentence: string, body: Entity): boolean;
 }
 
 const START = "(?<!\\p{L})";
@@ -55,6 +58,7 @@ export const ASPECTS: readonly AspectDefinition[] = [
     ),
     questions: (phrase) => [`Vilka ingår i ${phrase}?`, `Hur är ${phrase} sammansatt?`],
     limit: 4,
+    concerns: takesPartIn,
   },
   {
     aspect: "duties",
@@ -111,4 +115,29 @@ export function aspectDefinition(aspect: BodyAspect): AspectDefinition {
   const found = ASPECTS.find((definition) => definition.aspect === aspect);
   if (!found) throw new SamsynError("internal_error", `unknown introduction aspect ${aspect}`);
   return found;
+}
+
+/** Cues that name a body's make-up outright, whoever the sentence's subject is. */
+const COMPOSITION =
+  /(?<!\p{L})(består av|bestående av|sammansättning|ledamot|ledamöter|representanter för|utser|utses)(?!\p{L})/iu;
+/** Verbs of taking part: "A deltar i B" says who is in B, not who is in A. */
+const PARTICIPATION = /(?<!\p{L})(deltar|ingår|medverkar|bistås)(?!\p{L})/iu;
+
+/**
+ * Whether a sentence about taking part says who takes part in `body`: "I nätverket deltar …" and
+ * "… deltar i samverkansberedningen" do for the network and the beredning; "Lokal nämnd i Laholm deltar
+ * vid behov i andra samverkansformer" does not for the nämnd, which is the one taking part elsewhere.
+ */
+export function takesPartIn(sentence: string, body: Entity): boolean {
+  if (COMPOSITION.test(sentence)) return true;
+  const verb = PARTICIPATION.exec(sentence);
+  if (!verb) return true;
+  const mentions = [...sentence.matchAll(new RegExp(body.mention.source, "giu"))];
+  if (mentions.length === 0) return true;
+  return mentions.some(
+    (mention) =>
+      (mention.index ?? 0) > verb.index ||
+      /(?<!\p{L})(i|inom|till)\s+$/iu.test(sentence.slice(0, mention.index ?? 0)) ||
+      verb[1]?.toLowerCase() === "bistås",
+  );
 }

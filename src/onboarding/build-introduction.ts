@@ -50,7 +50,7 @@ export async function buildBaseIntroduction(
     collector.gather({
       entity,
       questions: definition.questions(entity.phrase),
-      fits: (sentence) => definition.cue.test(sentence),
+      fits: (sentence) => definition.cue.test(sentence) && (definition.concerns?.(sentence, entity) ?? true),
       limit: definition.limit,
       section,
     });

@@ -66,6 +66,17 @@ describe("introductions to the shipped groups", () => {
     }
   });
 
+  it("lists under 'Vilka ingår' who takes part in the body, not where the body itself takes part", () => {
+    const halland = intro("region-halland-lokala-namnder");
+    const members = groupAspect(halland, "members").map((statement) => statement.text);
+    expect(members.join("\n")).not.toMatch(/deltar vid behov i andra samverkansformer/);
+    expect(members.join("\n")).not.toMatch(/presidiet och nämndtjänsteman deltar i samverkansberedningen/);
+    // The same kind of sentence does say who is in the body it names as the place of taking part.
+    const network = halland.bodies.find((body) => /nätverk/i.test(body.name));
+    const networkMembers = network?.aspects.find((entry) => entry.aspect === "members")?.statements ?? [];
+    expect(networkMembers.map((statement) => statement.text).join("\n")).toMatch(/^I nätverket deltar/m);
+  });
+
   it("Laholm: convened by kommunstyrelsens ordförande, four meetings a year, no decision powers", () => {
     const laholm = intro("laholm-samverkansberedning");
     const convenes = cited(
