@@ -39,6 +39,8 @@ export interface WebPanelPicture {
   alt: string;
   /** The picture's numbered marks in words ("1" in the picture is the first item), readable at any width. */
   items?: WebPanelItem[];
+  /** The heading over `items`, e.g. "Årshjulets punkter". */
+  itemsHeading?: string;
 }
 
 /** What a panel shows; all text is rendered as text, never as HTML. */

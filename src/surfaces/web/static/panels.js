@@ -91,7 +91,11 @@ function renderPicture(picture, ask, prefix) {
       el(
         "details",
         { className: "fold picture-items" },
-        el("summary", {}, el("h3", { text: `Årshjulets punkter (${picture.items.length})` })),
+        el(
+          "summary",
+          {},
+          el("h3", { text: `${picture.itemsHeading ?? "I bilden"} (${picture.items.length})` }),
+        ),
         el(
           "ol",
           { className: "panel-items numbered" },
