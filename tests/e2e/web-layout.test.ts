@@ -17,6 +17,7 @@ const NOW = "2026-12-10T08:00:00+01:00";
 const GROUP = "laholm-samverkansberedning";
 const ANSWERED = "Vem kallar till samverkansberedningens möten i Laholm?";
 const DECLINED = "Vem samordnar strandvärdarna på Mellbystrand?";
+const SECRETARY = "Anna Berg";
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../test-artifacts/web-layout");
 const WIDTHS = [1280, 390] as const;
 
@@ -35,7 +36,12 @@ suite(`web chat layout at desktop and phone width${HAS_CHROMIUM ? "" : ` (${NO_C
   beforeAll(async () => {
     folder = temporaryFolder("samsyn-web-layout-");
     ({ core } = await ingestedCore(SHIPPED_KNOWLEDGE, path.join(folder.dir, "data")));
-    const { groups } = await loadGroups(path.join(SHIPPED_KNOWLEDGE, "groups"));
+    // The chosen group names its secretary, whom a decline then names too.
+    const groups = (await loadGroups(path.join(SHIPPED_KNOWLEDGE, "groups"))).groups.map((group) =>
+      group.id === GROUP
+        ? { ...group, secretaries: [{ name: SECRETARY, email: "anna.berg@example.se" }] }
+        : group,
+    );
     const { reminders, onboarding } = chatCommandModules(core, groups, SHIPPED_KNOWLEDGE, NOW);
     http = new HttpServer(silentLogger);
     surface = await startWebSurface({
@@ -187,6 +193,9 @@ suite(`web chat layout at desktop and phone width${HAS_CHROMIUM ? "" : ` (${NO_C
       it("declines with the latest answer's end above the question box", async () => {
         const exchange = await ask(page, DECLINED);
         expect(await exchange.locator(".answer").getAttribute("class")).toContain("declined");
+        expect(await exchange.locator(".answer-text").innerText()).toContain(
+          `Kontrollera gärna med gruppens sekreterare ${SECRETARY} (anna.berg@example.se) eller i originaldokumenten.`,
+        );
         await page.screenshot({ path: path.join(ARTIFACTS, `decline-${width}.png`) });
         // A string: the test's TypeScript has no DOM types.
         await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
