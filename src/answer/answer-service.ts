@@ -15,7 +15,7 @@ import { checkAnswer } from "./check/check-answer.ts";
 import { classifyQuestion } from "./classify-question.ts";
 import { calendarAnswer } from "./compose/calendar-answer.ts";
 import { outsideGroupAnswer } from "./compose/outside-group.ts";
-import { declineAnswer } from "./decline.ts";
+import { declineAnswer, nameSecretaries } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { gatherCalendarEvidence } from "./evidence/calendar-evidence.ts";
 import type { GroupCalendar } from "./evidence/group-calendar.ts";
@@ -180,7 +180,9 @@ export class AnswerService {
       citations: result.answer.citations.length,
       latencyMs,
     });
-    return { ...result, latencyMs };
+    // A decline points to the group's own secretary when its group file names one.
+    const answer = group ? nameSecretaries(result.answer, group.secretaries) : result.answer;
+    return { ...result, answer, latencyMs };
   }
 
   /** The group's own documents first, then (saying so) the rest of the scope when the question allows it. */

@@ -7,6 +7,12 @@ const DECLINE_TEXT = {
   en: "The documents I have access to do not answer this. Please check with the committee secretary or the original documents.",
 };
 
+/** The words of the decline that a known secretary replaces. */
+const CHECK_WITH = {
+  sv: "Kontrollera gärna med nämndsekreteraren eller",
+  en: "Please check with the committee secretary or",
+};
+
 const CLOSEST_INTRO = {
   sv: "Det närmaste jag hittade:",
   en: "The closest passages I found:",
@@ -22,4 +28,24 @@ export function declineAnswer(
   const text =
     closest.length > 0 ? `${DECLINE_TEXT[language]} ${CLOSEST_INTRO[language]}` : DECLINE_TEXT[language];
   return { text, citations: [], abstained: true, closest, language };
+}
+
+/**
+ * A decline that names the group's secretaries ("Kontrollera gärna med gruppens sekreterare Anna Berg
+ * (anna.berg@laholm.se) eller …") instead of an unnamed one; any other answer is returned as it is.
+ */
+export function nameSecretaries(
+  answer: Answer,
+  secretaries: readonly { name: string; email?: string | undefined }[],
+): Answer {
+  const phrase = CHECK_WITH[answer.language];
+  if (!answer.abstained || secretaries.length === 0 || !answer.text.includes(phrase)) return answer;
+  const people = secretaries.map((person) =>
+    person.email ? `${person.name} (${person.email})` : person.name,
+  );
+  const named =
+    answer.language === "sv"
+      ? `Kontrollera gärna med gruppens sekreterare ${people.join(" eller ")}${people.length > 1 ? "," : ""} eller`
+      : `Please check with the group's secretary ${people.join(" or ")}${people.length > 1 ? "," : ""} or`;
+  return { ...answer, text: answer.text.replace(phrase, named) };
 }

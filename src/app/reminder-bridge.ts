@@ -1,15 +1,17 @@
 import path from "node:path";
 import type { Group } from "../knowledge/groups.ts";
 import { type ArshjulItem, arshjulPng, renderArshjulSvg } from "../reminders/arshjul.ts";
+import { renderCompactArshjulSvg } from "../reminders/arshjul-compact.ts";
 import { arshjulItems } from "../reminders/arshjul-items.ts";
+import { type ArshjulWindow, comingTwelveMonths, describeWindow } from "../reminders/arshjul-window.ts";
 import { KIND_LABELS } from "../reminders/calendar-event.ts";
 import { loadCalendar } from "../reminders/load-calendar.ts";
 import type { ReminderService } from "../reminders/reminder-service.ts";
 import { describeWhen } from "../reminders/reminder-text.ts";
-import { inStockholm, isoWithOffset } from "../reminders/stockholm-time.ts";
+import { inStockholm, isoWithOffset, swedishDate } from "../reminders/stockholm-time.ts";
 import { formatUpcoming } from "../reminders/upcoming.ts";
 import { type Audience, groupsInView, shownGroups } from "../retrieval/scope.ts";
-import type { WebPanel, WebPanelRequest } from "../surfaces/web/web-panels.ts";
+import type { WebPanel, WebPanelPicture, WebPanelRequest } from "../surfaces/web/web-panels.ts";
 import { resolveArshjulRequest } from "./arshjul-request.ts";
 
 /** How far ahead chat commands and the web panel look. */
@@ -101,13 +103,7 @@ export class ReminderBridge {
 
   /** A group's årshjul for a year; null when the calendar has nothing for it or cannot be read. */
   async wheel(group: Group, year: number): Promise<GroupArshjul | null> {
-    if (!this.knowledgeDir) return null;
-    const calendar = await loadCalendar(path.join(this.knowledgeDir, "calendar"), [
-      ...this.groupsById.values(),
-    ]);
-    const items = arshjulItems(calendar.events, group.id, year).sort(
-      (left, right) => left.date.toMillis() - right.date.toMillis(),
-    );
+    const items = await this.wheelItems(group, year);
     if (items.length === 0) return null;
     const svg = renderArshjulSvg({ groupName: group.name, year, items });
     const count = items.length === 1 ? "1 möte eller sista dag" : `${items.length} möten och sista dagar`;
@@ -137,8 +133,7 @@ export class ReminderBridge {
     const inView = groupsInView(request.audience, this.groups);
     const visible = await this.visibleUpcoming(inView, DAYS_AHEAD);
     const chosen = inView.find((group) => group.id === request.groupId);
-    const wheel = chosen ? await this.wheel(chosen, this.currentYear()) : null;
-    const picture = wheel ? { svg: wheel.svg, alt: wheel.alt } : null;
+    const picture = chosen ? await this.panelWheel(chosen) : null;
     if (visible.length === 0) {
       return {
         sections: [],
@@ -165,6 +160,33 @@ export class ReminderBridge {
         },
       ],
     };
+  }
+
+  /** The panel's årshjul: the coming twelve months (not the calendar year), small, numbered and listed in words. */
+  private async panelWheel(group: Group): Promise<WebPanelPicture | null> {
+    const window = comingTwelveMonths(this.now());
+    const items = await this.wheelItems(group, window);
+    if (items.length === 0) return null;
+    const count = items.length === 1 ? "1 möte eller sista dag" : `${items.length} möten och sista dagar`;
+    return {
+      svg: renderCompactArshjulSvg({ groupName: group.name, window, items }),
+      alt: `Årshjul ${describeWindow(window)} för ${group.name}: ${count}, numrerade som i listan under bilden.`,
+      itemsHeading: "Årshjulets punkter",
+      items: items.map((item) => ({
+        title: item.title,
+        when: swedishDate(item.date),
+        detail: KIND_LABELS[item.kind],
+      })),
+    };
+  }
+
+  /** A group's calendar items in a year or a twelve-month window, in date order. */
+  private async wheelItems(group: Group, period: number | ArshjulWindow): Promise<ArshjulItem[]> {
+    if (!this.knowledgeDir) return [];
+    const calendar = await loadCalendar(path.join(this.knowledgeDir, "calendar"), [
+      ...this.groupsById.values(),
+    ]);
+    return arshjulItems(calendar.events, group.id, period);
   }
 
   /** Upcoming occurrences of these groups only. */

@@ -13,26 +13,22 @@ import type { OnboardingCore } from "./onboarding-core.ts";
 import { meetingsNotDescribed, roleHeading, roleNotDescribed } from "./render-introduction-text.ts";
 
 /**
- * The introduction as the web chat's side panel: one section per part; each statement is an item
- * with its source ("[2] Titel § Avsnitt") and link, and the suggested questions are clickable.
+ * The introduction as the web chat's side panel: one foldable section per part (the purpose and the
+ * suggested questions open); each statement is an item with its source as "[n]", the sources listed
+ * once at the end as in an answer, and the suggested questions clickable and offered on the empty page.
  */
 export function introductionPanel(intro: Introduction): WebPanel {
-  const byNumber = new Map(intro.sources.map((source) => [source.n, source]));
-  const item = (statement: IntroductionStatement, label?: string): WebPanelItem => {
-    const source = byNumber.get(statement.source);
-    return {
-      title: statement.text,
-      detail: [label, source ? `[${source.n}] ${describeLocation(source)}` : null]
-        .filter(Boolean)
-        .join(" · "),
-      link: source?.source ?? null,
-    };
-  };
+  const item = (statement: IntroductionStatement, label?: string): WebPanelItem => ({
+    title: statement.text,
+    label: label ?? null,
+    source: statement.source,
+  });
   const sections: WebPanelSection[] = [
     {
       heading: `Syfte – ${intro.groupName}`,
       text: intro.purpose.length === 0 ? "Underlaget beskriver inte gruppens syfte." : null,
       items: intro.purpose.map((statement) => item(statement)),
+      open: true,
     },
   ];
   for (const body of intro.bodies) {
@@ -57,6 +53,7 @@ export function introductionPanel(intro: Introduction): WebPanel {
       heading: roleHeading(intro.role.role),
       text: intro.role.described ? null : roleNotDescribed(intro.role.role, intro.groupName),
       items: intro.role.statements.map((statement) => item(statement)),
+      open: true,
     });
   }
   if (intro.documents.length > 0) {
@@ -78,13 +75,25 @@ export function introductionPanel(intro: Introduction): WebPanel {
       })),
     });
   }
-  if (intro.questions.length > 0) {
+  const questions = intro.questions.map((question) => question.question);
+  if (questions.length > 0) {
     sections.push({
       heading: "Förslag på frågor",
-      items: intro.questions.map((question) => ({ title: question.question, ask: question.question })),
+      items: questions.map((question) => ({ title: question, ask: question })),
+      open: true,
     });
   }
-  return { sections, emptyText: null };
+  return {
+    sections,
+    emptyText: null,
+    foldable: true,
+    sources: intro.sources.map((source) => ({
+      n: source.n,
+      location: describeLocation(source),
+      link: source.source ?? null,
+    })),
+    questions,
+  };
 }
 
 /** Options of `introductionPanelProvider`. */

@@ -72,7 +72,7 @@ describe("årshjul in chat", () => {
     expect(wheel.svg).toContain("Årshjul 2027 – Samverkansberedningen i Laholm");
     const full = wheel.png();
     expect(full.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    expect(full.readUInt32BE(16)).toBe(1100);
+    expect(full.readUInt32BE(16)).toBe(1500);
     expect(wheel.png({ width: 1000 }).readUInt32BE(16)).toBe(1000);
   });
 

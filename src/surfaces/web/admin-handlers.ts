@@ -32,6 +32,8 @@ export function handleStatus(context: WebContext, request: IncomingMessage, resp
     // "Indexerar kunskapsmappen (läser fil 3 av 12) …" while an ingest runs; null otherwise.
     indexing: describeRefresh(context.core.knowledge.status(), counts.documents),
     embedder: context.core.index.embedder.id,
+    // The page shows "Offline-läge" or this model's name; the embedder id only in its status view.
+    answerModel: context.core.config.chat?.model ?? null,
     admin,
     tokenRequired: context.access.requiresToken,
     groups: selectableGroups(context.groups, admin).map((group) => ({

@@ -10,6 +10,8 @@ import type { WebPanelProviders } from "./web-panels.ts";
 /** What the web chat needs from the core; `Core` from `app/compose.ts` fits. */
 export interface WebCore extends UploadCore {
   answers: Pick<AnswerService, "ask">;
+  /** `chat` names the language model, if any: the page shows it, or "Offline-läge" without one. */
+  config: UploadCore["config"] & { chat?: { model: string } | null };
 }
 
 /** Everything the API handlers share. */

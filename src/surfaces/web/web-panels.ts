@@ -10,6 +10,18 @@ export interface WebPanelItem {
   link?: string | null;
   /** A question the user can ask with one click (suggested questions of the introduction). */
   ask?: string | null;
+  /** A short muted lead-in, e.g. "Vem kallar". */
+  label?: string | null;
+  /** The `n` of the item's source in `WebPanel.sources`, shown as "[n]" as in answers. */
+  source?: number | null;
+}
+
+/** A numbered source of a panel, listed once at its end as in an answer. */
+export interface WebPanelSource {
+  n: number;
+  /** "Titel § Avsnitt, s. 3". */
+  location: string;
+  link?: string | null;
 }
 
 /** A titled part of a panel, e.g. "Syfte" or "Förslag på frågor" in the introduction. */
@@ -17,6 +29,18 @@ export interface WebPanelSection {
   heading?: string | null;
   text?: string | null;
   items: WebPanelItem[];
+  /** Whether a folded section starts open; sections of a panel with `foldable` fold, the others do not. */
+  open?: boolean;
+}
+
+/** A picture such as the årshjul, as SVG; shown as an image, so scripts in it never run. */
+export interface WebPanelPicture {
+  svg: string;
+  alt: string;
+  /** The picture's numbered marks in words ("1" in the picture is the first item), readable at any width. */
+  items?: WebPanelItem[];
+  /** The heading over `items`, e.g. "Årshjulets punkter". */
+  itemsHeading?: string;
 }
 
 /** What a panel shows; all text is rendered as text, never as HTML. */
@@ -24,8 +48,13 @@ export interface WebPanel {
   sections: WebPanelSection[];
   /** Shown when there are no sections, e.g. "Inga möten de närmaste 30 dagarna." */
   emptyText?: string | null;
-  /** A picture such as the årshjul, as SVG; shown as an image, so scripts in it never run. */
-  picture?: { svg: string; alt: string } | null;
+  picture?: WebPanelPicture | null;
+  /** Sections fold under their headings, so a long panel stays short until one is opened. */
+  foldable?: boolean;
+  /** Sources the items refer to by number. */
+  sources?: WebPanelSource[];
+  /** Questions checked to have an answer, offered on the empty chat page. */
+  questions?: string[];
 }
 
 /** For which selection a panel is asked. */

@@ -18,6 +18,9 @@ const elements = {
   groupWarningList: byId("group-warning-list"),
   conversation: byId("conversation"),
   emptyHint: byId("empty-hint"),
+  starters: byId("starters"),
+  statusFold: byId("status-fold"),
+  statusDetails: byId("status-details"),
   announcer: byId("announcer"),
   form: byId("ask-form"),
   question: byId("question"),
@@ -67,11 +70,31 @@ function renderStatus(status) {
   const when = status.lastIngestAt
     ? new Date(status.lastIngestAt).toLocaleString("sv-SE", { dateStyle: "medium", timeStyle: "short" })
     : "aldrig";
+  const mode = answerMode(status);
+  // The header says what a person needs; the technical details wait in the status panel.
   elements.status.replaceChildren(
     el("span", { text: `${formatNumber(status.documents)} dokument` }),
-    el("span", { text: `${formatNumber(status.chunks)} avsnitt` }),
-    el("span", { text: `senast indexerat ${when}` }),
-    el("span", {}, "inbäddning: ", el("code", { text: status.embedder })),
+    el("span", { text: mode }),
+    el("a", {
+      href: "#status-panel",
+      text: "Status",
+      onClick: () => {
+        elements.statusFold.open = true;
+      },
+    }),
+  );
+  const row = (term, ...value) => [el("dt", { text: term }), el("dd", {}, ...value)];
+  elements.statusDetails.replaceChildren(
+    ...row("Dokument", formatNumber(status.documents)),
+    ...row("Avsnitt", formatNumber(status.chunks)),
+    ...row("Senast indexerat", when),
+    ...row(
+      "Svar",
+      status.answerModel
+        ? `skrivs av språkmodellen ${status.answerModel}`
+        : "Offline-läge: meningar ur dokumenten, utan språkmodell",
+    ),
+    ...row("Inbäddning", el("code", { text: status.embedder })),
   );
   // While the knowledge folder is being read, say so and look again shortly.
   if (status.indexing) {
@@ -83,6 +106,11 @@ function renderStatus(status) {
   const warnings = status.groupWarnings ?? [];
   elements.groupWarnings.hidden = warnings.length === 0;
   elements.groupWarningList.replaceChildren(...warnings.map((warning) => el("li", { text: warning })));
+}
+
+/** "Offline-läge" without a language model, otherwise the model's name. */
+function answerMode(status) {
+  return status.answerModel ? `Språkmodell: ${status.answerModel}` : "Offline-läge";
 }
 
 function renderScopes(status) {
@@ -114,8 +142,69 @@ function selectedGroup() {
 function refreshPanels() {
   const status = page.status;
   if (!status) return;
-  loadPanel("upcoming", elements.upcoming, status, selectedGroup(), ask);
-  loadPanel("introduction", elements.introduction, status, selectedGroup(), ask);
+  const group = selectedGroup();
+  loadPanel("upcoming", elements.upcoming, status, group, ask);
+  renderStarters(status, group, null);
+  loadPanel("introduction", elements.introduction, status, group, ask).then((panel) => {
+    if (panel && selectedGroup() === group) renderStarters(status, group, panel.questions ?? []);
+  });
+}
+
+/**
+ * Something to start from on the empty page: the chosen group's suggested questions (each checked
+ * to have an answer), or the groups to choose from.
+ */
+function renderStarters(status, group, questions) {
+  const box = elements.starters;
+  if (group === null) {
+    if (status.groups.length === 0) return box.replaceChildren();
+    box.replaceChildren(
+      el("p", { className: "starters-lead", text: "Välj en grupp för att få förslag på frågor:" }),
+      el(
+        "ul",
+        { className: "suggestions" },
+        status.groups.map((choice) =>
+          el(
+            "li",
+            {},
+            el("button", {
+              type: "button",
+              className: "suggestion",
+              text: choice.name,
+              onClick: () => chooseScope(choice.id),
+            }),
+          ),
+        ),
+      ),
+    );
+    return;
+  }
+  if (questions === null || questions.length === 0) return box.replaceChildren();
+  const name = status.groups.find((choice) => choice.id === group)?.name ?? "gruppen";
+  box.replaceChildren(
+    el("p", { className: "starters-lead", text: `Frågor som Samsyn kan svara på om ${name}:` }),
+    el(
+      "ul",
+      { className: "suggestions" },
+      questions.slice(0, 4).map((question) =>
+        el(
+          "li",
+          {},
+          el("button", {
+            type: "button",
+            className: "suggestion",
+            text: question,
+            onClick: () => ask(question),
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+function chooseScope(groupId) {
+  elements.scope.value = groupId;
+  elements.scope.dispatchEvent(new Event("change"));
 }
 
 async function ask(question) {
@@ -130,7 +219,7 @@ async function ask(question) {
   elements.emptyHint.hidden = true;
   const exchange = createExchange(text);
   elements.conversation.append(exchange.article);
-  exchange.article.scrollIntoView({ block: "end" });
+  showLatest(exchange.article);
   elements.askButton.disabled = true;
   elements.question.value = "";
   elements.announcer.textContent = "Söker i underlaget…";
@@ -155,9 +244,23 @@ async function ask(question) {
     elements.announcer.textContent = error.message;
   } finally {
     elements.askButton.disabled = false;
-    exchange.article.scrollIntoView({ block: "nearest" });
+    showLatest(exchange.article);
   }
 }
+
+/**
+ * Brings the latest exchange into view above the sticky question box (the page's scroll padding is
+ * the box's height): all of it when it fits, otherwise from its question downwards.
+ */
+function showLatest(article) {
+  const room = window.innerHeight - elements.form.getBoundingClientRect().height;
+  article.scrollIntoView({ block: article.getBoundingClientRect().height <= room ? "end" : "start" });
+}
+
+// The scroll padding follows the question box's height, which changes with the width and the text.
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty("--ask-height", `${Math.ceil(elements.form.offsetHeight)}px`);
+}).observe(elements.form);
 
 elements.form.addEventListener("submit", (event) => {
   event.preventDefault();

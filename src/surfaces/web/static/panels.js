@@ -8,69 +8,171 @@ const PANEL_TITLES = {
 
 /**
  * Fills a side panel for the chosen group from its provider, or says that it is not set up.
- * `ask(question)` is called when a suggested question is clicked.
+ * `ask(question)` is called when a suggested question is clicked. Resolves with the panel, or null
+ * when there is none (or a newer load of the same panel has replaced this one).
  */
 export async function loadPanel(name, container, status, groupId, ask) {
   if (!status.panels?.[name]) {
     container.replaceChildren(
       el("p", {
         className: "hint",
-        text: `${PANEL_TITLES[name]} är inte inställt ännu i den här installationen av Samsyn.`,
+        text: `${PANEL_TITLES[name]} visas inte i den här installationen av Samsyn.`,
       }),
     );
-    return;
+    return null;
   }
+  // A slow answer for the group chosen before must not replace the one chosen now.
+  const load = Symbol(name);
+  latestLoad.set(container, load);
   container.setAttribute("aria-busy", "true");
   try {
     const query = groupId ? `?group=${encodeURIComponent(groupId)}` : "";
-    container.replaceChildren(...renderPanel(await api(`panels/${name}${query}`), ask));
+    const panel = await api(`panels/${name}${query}`);
+    if (latestLoad.get(container) !== load) return null;
+    container.replaceChildren(...renderPanel(panel, ask, container.id));
+    return panel;
   } catch (error) {
+    if (latestLoad.get(container) !== load) return null;
     const message = error instanceof ApiError ? error.message : "Kunde inte hämtas.";
     container.replaceChildren(el("p", { className: "error", text: message }));
+    return null;
   } finally {
-    container.removeAttribute("aria-busy");
+    if (latestLoad.get(container) === load) container.removeAttribute("aria-busy");
   }
 }
 
-function renderPanel(panel, ask) {
+const latestLoad = new WeakMap();
+
+function renderPanel(panel, ask, prefix) {
   const nodes = [];
-  if (panel.picture?.svg) {
-    // Shown through <img>, where an SVG cannot run scripts; never inserted as markup.
-    const url = URL.createObjectURL(new Blob([panel.picture.svg], { type: "image/svg+xml" }));
-    nodes.push(el("img", { src: url, alt: panel.picture.alt ?? "", className: "panel-picture" }));
-  }
+  if (panel.picture?.svg) nodes.push(...renderPicture(panel.picture, ask, prefix));
   for (const section of panel.sections ?? []) {
-    if (section.heading) nodes.push(el("h3", { text: section.heading }));
-    if (section.text) nodes.push(el("p", { text: section.text }));
-    if ((section.items ?? []).length > 0) {
-      nodes.push(
+    const content = [];
+    if (section.text) content.push(el("p", { text: section.text }));
+    const items = section.items ?? [];
+    if (items.length > 0) {
+      const questions = items.every((item) => item.ask);
+      content.push(
         el(
           "ul",
-          { className: "panel-items" },
-          section.items.map((item) => panelItem(item, ask)),
+          { className: questions ? "suggestions" : "panel-items" },
+          items.map((item) => panelItem(item, ask, prefix)),
         ),
       );
     }
+    if (panel.foldable && section.heading) {
+      nodes.push(
+        el(
+          "details",
+          { className: "fold", open: section.open === true },
+          el("summary", {}, el("h3", { text: section.heading })),
+          ...content,
+        ),
+      );
+    } else {
+      if (section.heading) nodes.push(el("h3", { text: section.heading }));
+      nodes.push(...content);
+    }
   }
+  if ((panel.sources ?? []).length > 0) nodes.push(sourceList(panel.sources, prefix));
   if (nodes.length === 0 || (panel.sections ?? []).length === 0) {
     if (panel.emptyText) nodes.push(el("p", { className: "hint", text: panel.emptyText }));
   }
   return nodes;
 }
 
-function panelItem(item, ask) {
+/** The picture, with its numbered marks in words below it (the picture itself is too small to read). */
+function renderPicture(picture, ask, prefix) {
+  // Shown through <img>, where an SVG cannot run scripts; never inserted as markup.
+  const url = URL.createObjectURL(new Blob([picture.svg], { type: "image/svg+xml" }));
+  const nodes = [el("img", { src: url, alt: picture.alt ?? "", className: "panel-picture" })];
+  if ((picture.items ?? []).length > 0) {
+    nodes.push(
+      el(
+        "details",
+        { className: "fold picture-items" },
+        el(
+          "summary",
+          {},
+          el("h3", { text: `${picture.itemsHeading ?? "I bilden"} (${picture.items.length})` }),
+        ),
+        el(
+          "ol",
+          { className: "panel-items numbered" },
+          picture.items.map((item) => panelItem(item, ask, prefix)),
+        ),
+      ),
+    );
+  }
+  return nodes;
+}
+
+function sourceList(sources, prefix) {
+  return el(
+    "details",
+    { className: "fold panel-sources" },
+    el("summary", {}, el("h3", { text: `Källor (${sources.length})` })),
+    el(
+      "ol",
+      { className: "sources" },
+      sources.map((source) =>
+        el(
+          "li",
+          { id: `${prefix}-source-${source.n}`, className: "source", tabindex: "-1" },
+          el("span", { className: "source-number", text: `[${source.n}]` }),
+          " ",
+          el("span", { className: "location", text: source.location }),
+          source.link ? " " : null,
+          externalLink(source.link, "Öppna"),
+        ),
+      ),
+    ),
+  );
+}
+
+/** "[n]" after a statement: opens the folded source list and moves there. */
+function sourceMarker(prefix, n) {
+  const targetId = `${prefix}-source-${n}`;
+  return el("a", {
+    href: `#${targetId}`,
+    className: "marker",
+    "aria-label": `källa ${n}`,
+    text: `[${n}]`,
+    onClick: (event) => {
+      const target = document.getElementById(targetId);
+      if (!target) return;
+      event.preventDefault();
+      const fold = target.closest("details");
+      if (fold) fold.open = true;
+      target.scrollIntoView({ block: "nearest" });
+      target.focus();
+    },
+  });
+}
+
+function panelItem(item, ask, prefix) {
+  if (item.ask) {
+    return el(
+      "li",
+      {},
+      el("button", {
+        type: "button",
+        className: "suggestion",
+        text: item.title,
+        onClick: () => ask(item.ask),
+      }),
+    );
+  }
+  // A named thing (a meeting, a document) is bold; a sentence quoted from a document is plain text.
+  const quoted = item.source !== null && item.source !== undefined;
   return el(
     "li",
     {},
     item.when ? el("span", { className: "when", text: item.when }) : null,
-    item.ask
-      ? el("button", {
-          type: "button",
-          className: "link-button",
-          text: item.title,
-          onClick: () => ask(item.ask),
-        })
-      : el("strong", { text: item.title }),
+    item.label ? el("span", { className: "label", text: `${item.label}: ` }) : null,
+    quoted ? el("span", { className: "statement", text: item.title }) : el("strong", { text: item.title }),
+    quoted ? " " : null,
+    quoted ? sourceMarker(prefix, item.source) : null,
     item.detail ? el("span", { className: "detail", text: item.detail }) : null,
     externalLink(item.link, "Läs mer"),
   );

@@ -178,8 +178,8 @@ function passageContext(context, quote) {
 
 function feedbackBar(answerId, vote) {
   const status = el("span", { className: "feedback-status", role: "status" });
-  const up = voteButton("👍", "Bra svar");
-  const down = voteButton("👎", "Inte bra");
+  const up = voteButton("up", "Bra svar");
+  const down = voteButton("down", "Inte bra");
   const send = async (value, pressed, other) => {
     try {
       status.textContent = await vote(answerId, value);
@@ -201,11 +201,27 @@ function feedbackBar(answerId, vote) {
   );
 }
 
-function voteButton(emoji, label) {
+// A thumb drawn as SVG: an emoji needs a colour-emoji font, which many Linux desktops lack.
+const THUMB =
+  "M2 10h4v11H2zM8 21h9.2a2 2 0 0 0 2-1.6l1.7-7.6A2 2 0 0 0 19 9.5h-5.3l.8-3.9a1.8 1.8 0 0 0-3.2-1.5L8 9.5z";
+const SVG = "http://www.w3.org/2000/svg";
+
+function thumb(direction) {
+  const icon = document.createElementNS(SVG, "svg");
+  icon.setAttribute("viewBox", "0 0 24 24");
+  icon.setAttribute("aria-hidden", "true");
+  icon.setAttribute("class", `thumb thumb-${direction}`);
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", THUMB);
+  icon.append(path);
+  return icon;
+}
+
+function voteButton(direction, label) {
   return el(
     "button",
     { type: "button", className: "vote", "aria-pressed": "false" },
-    el("span", { "aria-hidden": "true", text: emoji }),
-    ` ${label}`,
+    thumb(direction),
+    el("span", { text: label }),
   );
 }
