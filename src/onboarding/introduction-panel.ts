@@ -10,7 +10,12 @@ import { groupsOf } from "./group-material.ts";
 import type { Introduction, IntroductionStatement, UpcomingProvider } from "./introduction.ts";
 import type { IntroductionCache } from "./introduction-cache.ts";
 import type { OnboardingCore } from "./onboarding-core.ts";
-import { meetingsNotDescribed, roleHeading, roleNotDescribed } from "./render-introduction-text.ts";
+import {
+  hasRolePart,
+  meetingsNotDescribed,
+  roleHeading,
+  roleNotDescribed,
+} from "./render-introduction-text.ts";
 
 /**
  * The introduction as the web chat's side panel: one foldable section per part (the purpose and the
@@ -48,7 +53,7 @@ export function introductionPanel(intro: Introduction): WebPanel {
       ...intro.meetings.upcoming.map((meeting) => ({ title: meeting.title, when: meeting.when })),
     ],
   });
-  if (intro.role) {
+  if (hasRolePart(intro.role)) {
     sections.push({
       heading: roleHeading(intro.role.role),
       text: intro.role.described ? null : roleNotDescribed(intro.role.role, intro.groupName),

@@ -1,5 +1,5 @@
 import { describeLocation } from "../answer/passage-reference.ts";
-import type { Introduction, IntroductionStatement, Role } from "./introduction.ts";
+import type { Introduction, IntroductionStatement, Role, RoleDescription } from "./introduction.ts";
 
 /** One statement as a line: the quoted sentence and its source number. */
 export function statementLine(statement: IntroductionStatement): string {
@@ -8,7 +8,12 @@ export function statementLine(statement: IntroductionStatement): string {
 
 /** Swedish sentence used when the documents do not describe the reader's role. */
 export function roleNotDescribed(role: Role, groupName: string): string {
-  return `Underlaget beskriver inte vad en ${role} gör i ${groupName}. Fråga gärna gruppens sekreterare.`;
+  return `Underlaget beskriver inte särskilt vad en ${role} gör i ${groupName}. Det här säger det om arbetet som rör rollen:`;
+}
+
+/** Whether the introduction has a role part to show: one that names the role or tells something that concerns it. */
+export function hasRolePart(role: RoleDescription | null | undefined): role is RoleDescription {
+  return role !== null && role !== undefined && role.statements.length > 0;
 }
 
 /** Swedish sentence used when the documents do not say how often the group meets. */
@@ -61,7 +66,7 @@ export function renderIntroductionText(intro: Introduction): string {
     lines.push("  Kalendern har inga kommande möten för gruppen.");
   }
 
-  if (intro.role) {
+  if (hasRolePart(intro.role)) {
     lines.push("", roleHeading(intro.role.role));
     if (!intro.role.described) lines.push(`  ${roleNotDescribed(intro.role.role, intro.groupName)}`);
     for (const statement of intro.role.statements) bullet(statement);

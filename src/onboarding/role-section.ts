@@ -18,12 +18,29 @@ const PLURALS: Record<Role, string> = {
   sekreterare: "sekreterare",
 };
 
+/**
+ * What in the group's work concerns a role when no sentence names it: the chair leads and convenes,
+ * members and substitutes prepare, take part and anchor decisions, the secretary handles notices,
+ * papers and minutes.
+ */
+const CONCERNS: Record<Role, RegExp> = {
+  ordförande: /(?<!\p{L})(kallar|kallelse|sammankall\p{L}*|leder|ledning|presidi\p{L}*)(?!\p{L})/iu,
+  "vice ordförande": /(?<!\p{L})(presidi\p{L}*|leder|ersätter)(?!\p{L})/iu,
+  ledamot:
+    /(?<!\p{L})(förankr\p{L}*|förbered\p{L}*|inför (?:mötet|mötena|sammanträdet)|deltar|beslut\p{L}*)(?!\p{L})/iu,
+  ersättare:
+    /(?<!\p{L})(förankr\p{L}*|förbered\p{L}*|inför (?:mötet|mötena|sammanträdet)|tjänstgör\p{L}*|deltar)(?!\p{L})/iu,
+  sekreterare:
+    /(?<!\p{L})(kallelse\p{L}*|handling\p{L}*|protokoll\p{L}*|minnesanteckning\p{L}*|dagordning\p{L}*|föredragningslist\p{L}*|nämndtjänsteman\p{L}*|administrat\p{L}*)(?!\p{L})/iu,
+};
+
 const LIMIT = 4;
 
 /**
  * What the documents say about the reader's role in the group: asked of the core first; when the
  * answers hold nothing, every passage is read, so "the documents do not describe the role" is only
- * said when it is true.
+ * said when it is true. Then the section holds what the documents say about the group's work that
+ * concerns the role (`described` false); with nothing of that either, it is empty and left out.
  */
 export async function describeRole(
   role: Role,
@@ -41,5 +58,11 @@ export async function describeRole(
     ],
   });
   if (statements.length === 0) statements = collector.scan(request);
-  return { role, described: statements.length > 0, statements };
+  if (statements.length > 0) return { role, described: true, statements };
+  const concerns = (sentence: string) => CONCERNS[role].test(sentence);
+  return {
+    role,
+    described: false,
+    statements: collector.scan({ entity: group, fits: concerns, limit: LIMIT - 1, section: "role" }),
+  };
 }

@@ -68,15 +68,27 @@ describe("the reader's role", () => {
     ).toBe(true);
   });
 
-  it("says honestly when the documents do not describe the role", async () => {
+  it("says when the documents do not describe the role, and what they say about the work that concerns it", async () => {
     const intro = await withRole(
       "laholm-samverkansberedning",
       "Jag är ny vice ordförande i samverkansberedningen",
     );
-    expect(intro.role).toMatchObject({ role: "vice ordförande", described: false, statements: [] });
-    expect(renderIntroductionText(intro)).toMatch(
-      /Underlaget beskriver inte vad en vice ordförande gör i Samverkansberedningen i Laholm/,
+    expect(intro.role).toMatchObject({ role: "vice ordförande", described: false });
+    // The vice chair sits in the presidium: what the documents say about the presidium concerns the role.
+    expect(intro.role?.statements.map((statement) => statement.text).join("\n")).toMatch(/presidi/);
+    const text = renderIntroductionText(intro);
+    expect(text).toMatch(
+      /Underlaget beskriver inte särskilt vad en vice ordförande gör i Samverkansberedningen i Laholm\. Det här säger det om arbetet som rör rollen:/,
     );
+    expect(text).not.toMatch(/Fråga gärna gruppens sekreterare/);
+  });
+
+  it("leaves the role part out when the documents hold nothing that concerns the role", async () => {
+    const intro = await withRole("laholm-samverkansberedning", "vice ordförande");
+    const empty = { ...intro, role: { role: "vice ordförande" as const, described: false, statements: [] } };
+    const text = renderIntroductionText(empty);
+    expect(text).not.toMatch(/Din roll som/);
+    expect(text).not.toMatch(/Underlaget beskriver inte/);
   });
 
   it("keeps the base introduction's sources and numbers when adding the role", async () => {

@@ -3,6 +3,7 @@ import { describeLocation } from "../../answer/passage-reference.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Introduction, IntroductionStatement } from "../../onboarding/introduction.ts";
 import {
+  hasRolePart,
   meetingsNotDescribed,
   roleHeading,
   roleNotDescribed,
@@ -90,13 +91,11 @@ export function renderIntroduction(intro: Introduction): SlackMessage {
     );
   }
   part("Möten", meetingLines);
-  if (intro.role) {
-    part(
-      roleHeading(intro.role.role),
-      intro.role.described
-        ? intro.role.statements.map(bullet)
-        : [escapeMrkdwn(roleNotDescribed(intro.role.role, intro.groupName))],
-    );
+  if (hasRolePart(intro.role)) {
+    part(roleHeading(intro.role.role), [
+      ...(intro.role.described ? [] : [escapeMrkdwn(roleNotDescribed(intro.role.role, intro.groupName))]),
+      ...intro.role.statements.map(bullet),
+    ]);
   }
   if (intro.documents.length > 0) {
     part(

@@ -2,6 +2,7 @@ import { describeLocation } from "../../answer/passage-reference.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Introduction, IntroductionStatement } from "../../onboarding/introduction.ts";
 import {
+  hasRolePart,
   meetingsNotDescribed,
   roleHeading,
   roleNotDescribed,
@@ -74,13 +75,10 @@ export function renderTeamsIntroduction(intro: Introduction): TeamsCommandReply 
   } else if (intro.meetings.calendarChecked) {
     body.push(textBlock("Kalendern har inga kommande möten för gruppen.", { spacing: "Small" }));
   }
-  if (intro.role) {
+  if (hasRolePart(intro.role)) {
     body.push(heading(roleHeading(intro.role.role)));
-    body.push(
-      intro.role.described
-        ? list(intro.role.statements.map(statement))
-        : textBlock(roleNotDescribed(intro.role.role, intro.groupName)),
-    );
+    if (!intro.role.described) body.push(textBlock(roleNotDescribed(intro.role.role, intro.groupName)));
+    body.push(list(intro.role.statements.map(statement)));
   }
   if (intro.documents.length > 0) {
     body.push(heading("Viktiga dokument"));
