@@ -1,6 +1,7 @@
 import { type Config, loadConfig } from "../config/config.ts";
 import type { IngestSummary } from "../index/ingest-knowledge.ts";
-import { createLogger, type Logger } from "../logger.ts";
+import path from "node:path";
+import { createLogger, type Logger, logSink } from "../logger.ts";
 import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
 import { type Core, composeCore } from "./compose.ts";
 
@@ -22,7 +23,11 @@ export async function openCore(
   options: Pick<BootstrapOptions, "overrides"> = {},
 ): Promise<{ core: Core; logger: Logger }> {
   const config = { ...loadConfig(process.env), ...options.overrides };
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(
+    config.logLevel,
+    {},
+    logSink(config.logFormat, path.join(config.dataDir, "logs", "samsyn.log")),
+  );
   return { core: await composeCore(config, logger), logger };
 }
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { loadConfig } from "../config/config.ts";
 import { SqliteFeedbackStore } from "../feedback/feedback-store.ts";
 import { describeRefresh } from "../index/knowledge-refresh.ts";
@@ -111,6 +112,18 @@ async function main(): Promise<number> {
     process.stdout.write(`\nSamsyn är igång. Öppna ${address.url}/ i webbläsaren (Ctrl+C avslutar).\n`);
     process.stdout.write("Terminalchatten finns också: npm run chat\n");
   }
+  if (config.slack)
+    process.stdout.write(
+      config.slack.transport.kind === "socket"
+        ? "Slack: ansluten via Socket Mode.\n"
+        : `Slack: tar emot händelser på ${address.url}/slack/events (Request URL i Slack-appen).\n`,
+    );
+  if (config.teams)
+    process.stdout.write(
+      `Teams: tar emot meddelanden på ${address.url}/api/messages (Messaging endpoint).\n`,
+    );
+  if (config.logFormat === "text")
+    process.stdout.write(`Loggen skrivs till ${path.join(config.dataDir, "logs", "samsyn.log")}.\n`);
   process.stdout.write(
     `${describeRefresh({ ...core.knowledge.status(), running: true }, core.index.catalog.stats().documents)}\n`,
   );

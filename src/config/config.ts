@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { SamsynError } from "../errors.ts";
-import { LOG_LEVELS } from "../logger.ts";
+import { LOG_FORMATS, LOG_LEVELS } from "../logger.ts";
 import { parseReminderConfig, type ReminderConfig } from "../reminders/reminder-config.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
@@ -32,6 +32,7 @@ export const environmentSchema = z.object({
   SAMSYN_KNOWLEDGE_DIR: optionalText,
   SAMSYN_DATA_DIR: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   SAMSYN_CHAT_MODEL: optionalText,
@@ -54,6 +55,8 @@ export interface Config {
   knowledgeDir: string;
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** `text`: logs in `<dataDir>/logs/samsyn.log`, the console for people; `json`: JSON lines on stdout. */
+  logFormat: (typeof LOG_FORMATS)[number];
   /** Set when answers should come from an LLM; otherwise the offline extractive composer answers. */
   chat: (OpenAiConnection & { model: string }) | null;
   /** Set when passages should be embedded by an OpenAI-compatible server; otherwise offline vectors. */
@@ -101,6 +104,7 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     knowledgeDir: path.resolve(cwd, env.SAMSYN_KNOWLEDGE_DIR ?? "knowledge"),
     dataDir: path.resolve(cwd, env.SAMSYN_DATA_DIR ?? "data"),
     logLevel: env.LOG_LEVEL ?? "info",
+    logFormat: env.LOG_FORMAT ?? "text",
     chat: env.SAMSYN_CHAT_MODEL ? { baseURL, apiKey, model: env.SAMSYN_CHAT_MODEL } : null,
     embedding: env.SAMSYN_EMBEDDING_MODEL
       ? {

@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startSamsynProcess } from "./helpers/samsyn-process.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPTS = (
@@ -141,4 +142,27 @@ describe("npm start on a busy port", () => {
     });
     expect(environmentWins.stderr).toContain(`Porten ${port} används redan`);
   }, 60_000);
+});
+
+describe("npm start's console", () => {
+  it("is for people: Swedish lines, no JSON log entries, which go to the log file in the data folder", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-console-"));
+    const samsyn = await startSamsynProcess({
+      LOG_FORMAT: undefined,
+      SAMSYN_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    });
+    try {
+      const console = samsyn.output();
+      expect(console).toMatch(/Samsyn är igång\. Öppna http:\/\/127\.0\.0\.1:\d+\/ i webbläsaren/);
+      expect(console).toMatch(/Indexering klar på/);
+      expect(console).not.toMatch(/\{"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b(INFO|WARN|DEBUG)\b/);
+      const log = fs.readFileSync(path.join(dataDir, "logs", "samsyn.log"), "utf8");
+      expect(log).toMatch(/ INFO samsyn is running \{"url":"http:\/\/127\.0\.0\.1:\d+"/);
+      expect(log).toMatch(/ INFO calendar loaded /);
+    } finally {
+      await samsyn.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

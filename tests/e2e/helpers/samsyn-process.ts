@@ -56,9 +56,9 @@ export async function startSamsynProcess(
       timeoutMs,
     );
     const check = () => {
-      // The log line (LOG_LEVEL info) or, with the web chat on, the line printed for people.
+      // The log line (LOG_LEVEL info, JSON on stdout) or, with the web chat on, the line printed for people.
       const match =
-        /samsyn is running \{"url":"([^"]+)"/.exec(output()) ??
+        /"message":"samsyn is running","url":"([^"]+)"/.exec(output()) ??
         /Samsyn är igång\. Öppna (\S+?)\/ i/.exec(output());
       const indexed = !untilIndexed || /Indexering klar på|Indexeringen misslyckades/.test(output());
       if (match?.[1] && indexed) {
@@ -128,6 +128,8 @@ function spawnSamsyn(env: Record<string, string | undefined>) {
     ...process.env,
     SAMSYN_DATA_DIR: dataDir,
     LOG_LEVEL: "info",
+    // The tests read the machine log from the output; people see the console without it.
+    LOG_FORMAT: "json",
     ...env,
   };
   // The test runner's own settings would change how the product behaves.
