@@ -46,7 +46,8 @@ function dateIn(text: string): { iso: string; match: string } | null {
   if (full) {
     const month = MONTHS.indexOf((full[2] ?? "").toLowerCase()) + 1;
     const [year, day] = [Number(full[3]), Number(full[1])];
-    if (valid(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, match: full[0] };
+    // "31 februari 2020" is a typing error, not a month.
+    return valid(year, month, day) ? { iso: `${year}-${pad(month)}-${pad(day)}`, match: full[0] } : null;
   }
   const monthYear = MONTH_YEAR.exec(text);
   if (monthYear) {

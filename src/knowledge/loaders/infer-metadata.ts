@@ -45,11 +45,12 @@ export function inferType(
 
 /**
  * "Lokala nämnder" is the title of a page on every region's site: an inferred title that names no
- * organisation gets the one the document names most, as a web page's own title would.
+ * organisation gets the only one the document names, as a web page's own title would. With several
+ * (the parties to an agreement) naming one would mislead.
  */
 function withOrganisation(title: string, organisations: readonly string[]): string {
   const main = organisations[0];
-  if (!main) return title;
+  if (!main || organisations.length > 1) return title;
   const lower = title.toLowerCase();
   const named = organisations.some((name) => lower.includes(placeOf(name).toLowerCase()));
   return named ? title : `${title} – ${main}`;
