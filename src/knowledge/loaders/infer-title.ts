@@ -39,12 +39,15 @@ function openingBlocks(blocks: readonly DocumentBlock[]): DocumentBlock[] {
   return opening;
 }
 
-/** Headings right under the title on a cover belong to it: "HälSam", "Samverkan mellan …". */
+/** Lower headings right under the title on a cover belong to it: "HälSam", "Samverkan mellan …". */
 function withCoverLines(first: DocumentBlock, opening: readonly DocumentBlock[]): string {
   const parts = [first.text];
   if (first.kind !== "heading") return first.text;
   for (const block of opening.slice(opening.indexOf(first) + 1)) {
-    if (block.kind !== "heading" || isSection(block) || parts.length >= MAX_COVER_PARTS) break;
+    // A heading of the title's own level (or above) begins the first section.
+    const subordinate = (block.level ?? 2) > (first.level ?? 1);
+    if (block.kind !== "heading" || !subordinate || isSection(block) || parts.length >= MAX_COVER_PARTS)
+      break;
     if ([...parts, block.text].join(" – ").length > MAX_TITLE_CHARACTERS) break;
     parts.push(block.text);
   }
