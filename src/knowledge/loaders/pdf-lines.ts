@@ -31,7 +31,9 @@ export function pdfLines(pages: readonly (readonly PdfTextItem[])[]): TextLine[]
   const positioned = withoutRunningLines(pages.map((items, index) => pageLines(items, index + 1)));
   const all = positioned.flat();
   const bodySize = mostCommon(all, (line) => rounded(line.size));
-  const bodySized = all.filter((line) => Math.abs(line.size - bodySize) <= bodySize * BODY_SIZE_TOLERANCE);
+  const isBodySized = (line: PositionedLine) =>
+    Math.abs(line.size - bodySize) <= bodySize * BODY_SIZE_TOLERANCE;
+  const bodySized = all.filter(isBodySized);
   const bodyFont = mostCommon(bodySized, (line) => line.font);
   const emphasis = emphasisFonts(bodySized, bodyFont);
   // Heading levels follow font size: the largest heading font is level 1, bold body text the lowest.
@@ -51,7 +53,7 @@ export function pdfLines(pages: readonly (readonly PdfTextItem[])[]): TextLine[]
       const fontLevel =
         rank !== -1
           ? rank + 1
-          : emphasis.has(line.font) && bodySized.includes(line)
+          : emphasis.has(line.font) && isBodySized(line)
             ? headingSizes.length + 1
             : undefined;
       const breakBefore = !previous || gap <= 0 || gap > spacing * PARAGRAPH_GAP * scale;
