@@ -1,3 +1,4 @@
+import { headingPathAt } from "../knowledge/chunking/chunk-sections.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Answer, Citation } from "./answer.ts";
@@ -369,7 +370,8 @@ const MAX_SECTION_WORDS = 8;
  */
 function withSections(chosen: ScoredSentence[], passages: readonly RetrievedPassage[]): ScoredSentence[] {
   return chosen.map((item) => {
-    const section = passages[item.passageIndex]?.chunk.headingPath.at(-1)?.trim();
+    const chunk = passages[item.passageIndex]?.chunk;
+    const section = chunk ? headingPathAt(chunk, item.text).at(-1)?.trim() : undefined;
     if (item.label || !section || !/\p{L}{3}/u.test(section) || section.includes("§")) return item;
     if (section.split(/\s+/).length > MAX_SECTION_WORDS) return item;
     if (item.text.toLowerCase().includes(section.toLowerCase())) return item;

@@ -1,10 +1,22 @@
+import { headingPathAt } from "../knowledge/chunking/chunk-sections.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Answer, Citation, PassageReference } from "./answer.ts";
 
-/** The heading path of a passage as one line, or null. */
-export function sectionOf(passage: RetrievedPassage): string | null {
-  return passage.chunk.headingPath.length > 0 ? passage.chunk.headingPath.join(" › ") : null;
+/**
+ * The heading path of a passage as one line, or null. Given the quoted sentences (joined by " … "),
+ * it names the sections they stand under, which differ from the passage's main one when small
+ * sections share a passage.
+ */
+export function sectionOf(passage: RetrievedPassage, quote?: string): string | null {
+  const paths = quote
+    ? quote.split(QUOTE_JOINER).map((sentence) => headingPathAt(passage.chunk, sentence))
+    : [passage.chunk.headingPath];
+  const labels = [...new Set(paths.filter((path) => path.length > 0).map((path) => path.join(" › ")))];
+  return labels.length > 0 ? labels.join("; ") : null;
 }
+
+/** How the extractive composer joins the sentences it quotes from one passage. */
+const QUOTE_JOINER = " … ";
 
 /** A citation numbered `n` quoting `quote` from `passage`. */
 export function citationFor(passage: RetrievedPassage, n: number, quote: string): Citation {
@@ -13,7 +25,7 @@ export function citationFor(passage: RetrievedPassage, n: number, quote: string)
     documentId: passage.document.id,
     chunkId: passage.chunk.id,
     title: passage.document.title,
-    section: sectionOf(passage),
+    section: sectionOf(passage, quote),
     page: passage.chunk.page,
     quote,
     source: passage.document.source,

@@ -1,4 +1,5 @@
 import type { StoredChunk } from "../index/catalog.ts";
+import { headingPathAt } from "../knowledge/chunking/chunk-sections.ts";
 import { extractDefinitions, type TermDefinition } from "../knowledge/extract-definitions.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import { type Analyzer, definitionKeys } from "../text/index.ts";
@@ -58,7 +59,7 @@ const analysed = new WeakMap<Analyzer, Map<string, AnalysedPassage>>();
 interface AnalysedPassage {
   text: string;
   units: AnalysedUnit[];
-  context?: { key: string; terms: string[]; headings: Set<string> };
+  context?: { title: string; terms: Map<string, string[]>; headings: Set<string> };
 }
 /** Passages whose analysis is remembered; questions keep meeting the same few thousand. */
 const MAX_ANALYSED_PASSAGES = 20_000;
@@ -83,18 +84,33 @@ function analysedPassage(chunk: StoredChunk, analyzer: Analyzer): AnalysedPassag
   return passage;
 }
 
-/** The title and headings of a passage as analysed terms and as normalised lines, remembered. */
+/**
+ * The title and the headings a sentence stands under, as analysed terms, remembered per heading
+ * path (a passage holding small sections has several); and every heading line of the passage.
+ */
 function contextOf(
   passage: RetrievedPassage,
+  sentence: string,
   analyzer: Analyzer,
 ): { terms: string[]; headings: Set<string> } {
   const stored = analysedPassage(passage.chunk, analyzer);
-  const lines = [passage.document.title, ...passage.chunk.headingPath];
+  const lines = [passage.document.title, ...headingPathAt(passage.chunk, sentence)];
   const key = lines.join("\n");
-  if (stored.context?.key !== key) {
-    stored.context = { key, terms: analyzer.analyze(key), headings: new Set(lines.map(normalised)) };
+  const titleKey = passage.document.title;
+  if (stored.context?.title !== titleKey) {
+    const paths = [
+      passage.chunk.headingPath,
+      ...(passage.chunk.sections ?? []).map((section) => section.headingPath),
+    ];
+    const headings = new Set([titleKey, ...paths.flat()].map(normalised));
+    stored.context = { title: titleKey, terms: new Map(), headings };
   }
-  return stored.context;
+  let terms = stored.context.terms.get(key);
+  if (!terms) {
+    terms = analyzer.analyze(key);
+    stored.context.terms.set(key, terms);
+  }
+  return { terms, headings: stored.context.headings };
 }
 
 function cueOf(unit: AnalysedUnit, kind: QuestionKind): number {
@@ -133,8 +149,8 @@ export function scoreSentences(
   const named = passages.some((passage) => passage.names.length > 0);
   passages.forEach((passage, passageIndex) => {
     const namePenalty = named && passage.names.length === 0 ? NAME_MISS_PENALTY : 0;
-    const { terms: contextTerms, headings } = contextOf(passage, analyzer);
     for (const unit of analysedPassage(passage.chunk, analyzer).units) {
+      const { terms: contextTerms, headings } = contextOf(passage, unit.text, analyzer);
       // A title or heading line repeated in the text is not an answer.
       if (headings.has(normalised(unit.text))) continue;
       const unitTerms = unit.terms;

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
 import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
+import { encodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
@@ -249,7 +250,7 @@ function writeAll(
           document.id,
           chunk.ordinal,
           chunk.text,
-          JSON.stringify(chunk.headingPath),
+          encodeHeadings(chunk),
           chunk.page,
           chunk.start,
           chunk.end,

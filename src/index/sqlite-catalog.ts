@@ -1,3 +1,4 @@
+import { decodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import type { DocumentType } from "../knowledge/document.ts";
 import type { Catalog, CatalogAcronym, CatalogDocument, StoredChunk } from "./catalog.ts";
 import { readMeta, type SqliteDatabase } from "./sqlite-database.ts";
@@ -160,7 +161,7 @@ function toStoredChunk(row: ChunkRow): StoredChunk {
     documentId: row.document_id,
     ordinal: row.ordinal,
     text: row.text,
-    headingPath: JSON.parse(row.heading_path) as string[],
+    ...decodeHeadings(row.heading_path),
     page: row.page,
     start: row.start_offset,
     end: row.end_offset,

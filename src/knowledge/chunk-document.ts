@@ -1,12 +1,12 @@
 import { type Section, splitSections } from "./chunking/sections.ts";
 import { sectionUnits, type Unit } from "./chunking/units.ts";
-import type { Chunk, LoadedDocument } from "./document.ts";
+import type { Chunk, ChunkSection, LoadedDocument } from "./document.ts";
 
 /**
  * Bump whenever loading or chunking turns the same file into different passages (a loader's line
  * joining, the chunk sizes), so the next ingest reads every document again.
  */
-export const CHUNKING_VERSION = "2";
+export const CHUNKING_VERSION = "3";
 
 /** Size settings of the chunker; words are counted between spaces. */
 export interface ChunkOptions {
@@ -53,12 +53,14 @@ export function chunkDocument(document: LoadedDocument, options: ChunkOptions = 
       if (!first || !last) continue;
       const target = piece.every((unit) => unit.heading) ? headingOnly : chunks;
       const ordinal = target.length;
+      const sections = sectionsOf(piece, group, first.start);
       target.push({
         id: `${document.id}#${ordinal}`,
         documentId: document.id,
         ordinal,
         text: document.text.slice(first.start, last.end),
         headingPath: group[mainSection(piece)]?.path ?? [],
+        ...(sections.length > 1 ? { sections } : {}),
         page: first.page,
         start: first.start,
         end: last.end,
@@ -75,6 +77,18 @@ function mainSection(piece: readonly Unit[]): number {
   let best = piece[0]?.section ?? 0;
   for (const [section, count] of words) if (count > (words.get(best) ?? 0)) best = section;
   return best;
+}
+
+/** Where each section of the group begins inside a piece, relative to the piece's start. */
+function sectionsOf(piece: readonly Unit[], group: readonly Section[], start: number): ChunkSection[] {
+  const sections: ChunkSection[] = [];
+  let previous = -1;
+  for (const unit of piece) {
+    if (unit.section === previous) continue;
+    previous = unit.section;
+    sections.push({ start: unit.start - start, headingPath: group[unit.section]?.path ?? [] });
+  }
+  return sections;
 }
 
 /** Joins each section smaller than the minimum with the sections that follow it under the same parent. */

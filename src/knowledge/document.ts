@@ -48,8 +48,20 @@ export interface Chunk {
   text: string;
   /** Heading path from the document title downwards, e.g. ["Samverkansberedning"]. */
   headingPath: string[];
+  /**
+   * Where each section begins when small sections share the chunk, so a sentence is labelled with
+   * the heading it stands under; absent when the whole chunk is one section (`headingPath`).
+   */
+  sections?: ChunkSection[];
   page: number | null;
   /** Character offsets into `LoadedDocument.text`. */
   start: number;
   end: number;
+}
+
+/** A section inside a chunk: its heading path and where it begins in the chunk's text. */
+export interface ChunkSection {
+  /** Offset into `Chunk.text`. */
+  start: number;
+  headingPath: string[];
 }

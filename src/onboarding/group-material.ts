@@ -1,6 +1,6 @@
 import path from "node:path";
-
 import type { CatalogDocument } from "../index/catalog.ts";
+import { decodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import { type Group, loadGroups } from "../knowledge/groups.ts";
 import { type Scope, scopeForGroups } from "../retrieval/scope.ts";
 import type { OnboardingCore } from "./onboarding-core.ts";
@@ -96,7 +96,7 @@ export function loadPassages(
     passages.set(row.id, {
       chunkId: row.id,
       text: row.text,
-      headingPath: JSON.parse(row.heading_path) as string[],
+      headingPath: decodeHeadings(row.heading_path).headingPath,
       page: row.page,
       document,
       units: statementUnits(row.text),

@@ -121,6 +121,26 @@ describe("plainTextBlocks", () => {
   });
 });
 
+describe("plainTextBlocks: words hyphenated at a line end", () => {
+  it("joins a word broken at a soft hyphen, and one the text also writes whole", () => {
+    const text = [
+      "Ledamöterna i samverkans-",
+      "beredningen utses för mandatperioden och arbetar med folk\u00ad",
+      "hälsa. Samverkansberedningen har fyra möten per år.",
+    ].join("\n");
+    expect(blocksOf(text)).toEqual([
+      "Ledamöterna i samverkansberedningen utses för mandatperioden och arbetar med folkhälsa. " +
+        "Samverkansberedningen har fyra möten per år.",
+    ]);
+  });
+
+  it("keeps the space before 'och' after a hyphenated first part", () => {
+    expect(blocksOf("Uppdraget gäller hälso-\noch sjukvård i hela länet.")).toEqual([
+      "Uppdraget gäller hälso- och sjukvård i hela länet.",
+    ]);
+  });
+});
+
 describe("plainTextBlocks on a very long paragraph", () => {
   it("joins fifty thousand hyphen-broken lines into one paragraph without slowing down per line", () => {
     const lines = linesFromText("Inledning om sam-\nverkan ".repeat(50_000));

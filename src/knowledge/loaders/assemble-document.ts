@@ -4,9 +4,12 @@ import type { RawBlock } from "./parsed-document.ts";
 const BLOCK_SEPARATOR = "\n\n";
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
 
-/** Collapses runs of whitespace (including line breaks) to single spaces. */
+/** Collapses runs of whitespace (including line breaks) to single spaces; soft hyphens go. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+  return text
+    .replace(/\u00ad/g, "")
+    .replace(/[\s\u00a0\u200b]+/g, " ")
+    .trim();
 }
 
 /**

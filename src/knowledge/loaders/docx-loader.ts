@@ -9,9 +9,18 @@ const NOT_PARSED = /^word\/(?:media|embeddings)\//;
 // Images are never read: their text is not searchable, and mammoth would inline them as base64.
 const NO_IMAGE = mammoth.images.imgElement(async () => ({ src: "" }));
 
+// Beside mammoth's own Heading 1–6: the Title and Subtitle styles, and heading styles saved under
+// their Swedish names by programs that localise them.
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  ...[1, 2, 3, 4, 5, 6].map((level) => `p[style-name='Rubrik ${level}'] => h${level}:fresh`),
+];
+
 /**
- * Loads a Word document through its HTML rendering, so Heading 1–6 styles become headings. The
- * archive's own size table is checked first: a small file can unpack to gigabytes of XML.
+ * Loads a Word document through its HTML rendering, so Heading 1–6 (and Title) styles become
+ * headings, as do paragraphs set wholly in bold that read like headings. The archive's own size
+ * table is checked first: a small file can unpack to gigabytes of XML.
  */
 export const loadDocx: FormatLoader = async (bytes, file, limits) => {
   const entries = zipEntries(bytes);
@@ -36,12 +45,13 @@ export const loadDocx: FormatLoader = async (bytes, file, limits) => {
   }
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: NO_IMAGE })).value;
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage: NO_IMAGE, styleMap: STYLE_MAP }))
+      .value;
   } catch (error) {
     throw unreadable(file, error);
   }
   // The first heading of a Word file is often a section ("Inledning"), so the title is left to inference.
-  return { blocks: htmlBlocks(html).blocks, metadata: {} };
+  return { blocks: htmlBlocks(html, { boldParagraphHeadings: true }).blocks, metadata: {} };
 };
 
 function unreadable(file: string, cause?: unknown): SamsynError {

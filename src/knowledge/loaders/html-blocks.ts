@@ -1,6 +1,6 @@
 import { HTMLElement, type Node, NodeType, parse } from "node-html-parser";
 import { collapseWhitespace } from "./assemble-document.ts";
-import { SKIP_LINK } from "./heading-heuristics.ts";
+import { isHeadingLike, SKIP_LINK } from "./heading-heuristics.ts";
 import type { RawBlock } from "./parsed-document.ts";
 
 const NOISE = [
@@ -31,6 +31,15 @@ const BLOCK_TAGS = new Set(
 );
 const HEADING = /^h([1-6])$/;
 
+/** How to read an HTML rendering. */
+export interface HtmlBlockOptions {
+  /**
+   * A paragraph set wholly in bold that reads like a heading is one, a level below the last real
+   * heading: Word documents often mark their headings with bold type instead of a heading style.
+   */
+  boldParagraphHeadings?: boolean;
+}
+
 /** Blocks of an HTML page plus what the page says about itself. */
 export interface HtmlContent {
   blocks: RawBlock[];
@@ -42,7 +51,7 @@ export interface HtmlContent {
  * Extracts readable blocks from HTML: drops scripts, navigation, headers, footers, forms and
  * "skip to content" links; reads `<main>` or `<article>` when the page has one.
  */
-export function htmlBlocks(html: string): HtmlContent {
+export function htmlBlocks(html: string, options: HtmlBlockOptions = {}): HtmlContent {
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
   const title = collapseWhitespace(root.querySelector("title")?.text ?? "");
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ?? null;
@@ -58,6 +67,7 @@ export function htmlBlocks(html: string): HtmlContent {
     root;
   const blocks: RawBlock[] = [];
   const inline: string[] = [];
+  let lastLevel = 1;
   const flush = () => {
     const text = collapseWhitespace(inline.join(""));
     inline.length = 0;
@@ -74,7 +84,11 @@ export function htmlBlocks(html: string): HtmlContent {
     const heading = HEADING.exec(tag);
     if (heading) {
       flush();
-      blocks.push({ kind: "heading", level: Number(heading[1]), text: element.text, page: null });
+      lastLevel = Number(heading[1]);
+      blocks.push({ kind: "heading", level: lastLevel, text: element.text, page: null });
+    } else if (tag === "p" && options.boldParagraphHeadings && isBoldHeading(element)) {
+      flush();
+      blocks.push({ kind: "heading", level: Math.min(lastLevel + 1, 6), text: element.text, page: null });
     } else if (tag === "li") {
       flush();
       blocks.push({ kind: "list-item", text: ownText(element), page: null });
@@ -122,4 +136,15 @@ function ownText(item: HTMLElement): string {
   };
   for (const child of item.childNodes) collect(child);
   return parts.join("");
+}
+
+/** A paragraph whose every word is bold and that reads like a heading (short, no full stop). */
+function isBoldHeading(paragraph: HTMLElement): boolean {
+  const text = collapseWhitespace(paragraph.text);
+  if (text === "" || !isHeadingLike(text)) return false;
+  const boldText = paragraph
+    .querySelectorAll("strong, b")
+    .map((element) => element.text)
+    .join("");
+  return collapseWhitespace(boldText).length === text.length;
 }

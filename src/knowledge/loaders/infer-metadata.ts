@@ -1,52 +1,65 @@
 import type { DocumentBlock, DocumentMetadata, DocumentType } from "../document.ts";
+import { namedDocumentType } from "./document-type-words.ts";
+import { inferDate } from "./infer-date.ts";
+import { inferOrganisations } from "./infer-organisations.ts";
+import { inferTitle } from "./infer-title.ts";
 
-const MAX_TITLE_CHARACTERS = 150;
-// Checked in order against the title first, then the opening of the text.
-const TYPE_WORDS: [DocumentType, RegExp][] = [
-  ["agreement", /överenskommelse|samverkansavtal|\bavtal\b|avsiktsförklaring/iu],
-  [
-    "regulation",
-    /reglemente|arbetsordning|stadga|förordning|föreskrift|\blag\b|riktlinje|samverkansstruktur/iu,
-  ],
-  ["schedule", /sammanträdesplan|sammanträdesdagar|mötesplan|mötesdatum|sammanträdestider/iu],
-  ["report", /rapport|uppföljning|årsredovisning|verksamhetsberättelse|utvärdering|bokslut/iu],
-];
 const OPENING_CHARACTERS = 600;
+/** Lines only a saved web page has: a skip link, "Senast ändrad", "Dela sidan". */
+const WEB_PAGE_LINE =
+  /^(?:(?:hoppa|gå|direkt)(?: direkt)? till (?:huvud)?(?:innehåll|innehållet|sidans innehåll)|skip to (?:main )?content|senast (?:ändrad|uppdaterad|granskad)\b.*|dela (?:sidan|på)\b.*|lyssna|till toppen)$/iu;
 
 /**
- * Completes what a file did not say about itself: a title from the first heading, first line or
- * file name; a type guessed from Swedish words in the title or opening text; empty lists and nulls.
+ * Completes what a file did not say about itself from its content: a title (PDF title, cover
+ * headings, a line naming the kind of document, or the file name), a type from Swedish words such
+ * as Överenskommelse or Reglemente, a date from a date line, and the municipalities and regions it
+ * names.
  */
 export function inferMetadata(
   stated: Partial<DocumentMetadata>,
   document: { id: string; text: string; blocks: readonly DocumentBlock[] },
 ): DocumentMetadata {
-  const title = stated.title ?? inferTitle(document.id, document.blocks);
+  const inferredTitle = stated.title ?? inferTitle(document.id, document.blocks);
+  const organisations = stated.organisations ?? inferOrganisations(inferredTitle, document.text);
+  const title = stated.title ?? withOrganisation(inferredTitle, organisations);
   return {
     title,
-    type: stated.type ?? inferType(title, document.text),
-    organisations: stated.organisations ?? [],
+    type: stated.type ?? inferType(title, document),
+    organisations,
     groups: stated.groups ?? [],
-    date: stated.date ?? null,
+    date: stated.date ?? inferDate(document.blocks),
     source: stated.source ?? null,
   };
 }
 
-function inferTitle(id: string, blocks: readonly DocumentBlock[]): string {
-  const candidates = [blocks[0], blocks.find((block) => block.kind === "heading")];
-  const first = candidates.find((block) => block !== undefined && block.text.length <= MAX_TITLE_CHARACTERS);
-  if (first) return first.text;
-  const fileName = id.split("/").at(-1) ?? id;
-  const readable = fileName
-    .replace(/\.[^.]+$/, "")
-    .replace(/[-_]+/g, " ")
-    .trim();
-  return readable.charAt(0).toUpperCase() + readable.slice(1);
+/** The kind of document, from its title, then web-page furniture, then its opening text. */
+export function inferType(
+  title: string,
+  document: { text: string; blocks: readonly DocumentBlock[] },
+): DocumentType {
+  const fromTitle = namedDocumentType(title);
+  if (fromTitle) return fromTitle;
+  if (document.blocks.some((block) => WEB_PAGE_LINE.test(block.text))) return "webpage";
+  return namedDocumentType(document.text.slice(0, OPENING_CHARACTERS)) ?? "other";
 }
 
-function inferType(title: string, text: string): DocumentType {
-  for (const source of [title, text.slice(0, OPENING_CHARACTERS)]) {
-    for (const [type, words] of TYPE_WORDS) if (words.test(source)) return type;
-  }
-  return "other";
+/**
+ * "Lokala nämnder" is the title of a page on every region's site: an inferred title that names no
+ * organisation gets the only one the document names, as a web page's own title would. With several
+ * (the parties to an agreement) naming one would mislead.
+ */
+function withOrganisation(title: string, organisations: readonly string[]): string {
+  const main = organisations[0];
+  if (!main || organisations.length > 1) return title;
+  const lower = title.toLowerCase();
+  const named = organisations.some((name) => lower.includes(placeOf(name).toLowerCase()));
+  return named ? title : `${title} – ${main}`;
+}
+
+/** The place an organisation is named after: "Laholms kommun" → "Laholm", "Region Halland" → "Halland". */
+function placeOf(organisation: string): string {
+  return organisation
+    .replace(/^Region\s+/u, "")
+    .replace(/s? kommun$/u, "")
+    .replace(/snämnden$/u, "");
 }

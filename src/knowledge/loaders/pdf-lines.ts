@@ -1,56 +1,86 @@
-import type { StructuredTextItem } from "unpdf";
+import type { PdfTextItem } from "./pdf-text-items.ts";
 import type { TextLine } from "./plain-text-blocks.ts";
+import { withoutRunningLines } from "./running-lines.ts";
 
-interface PositionedLine {
+/** A line of a PDF page with its position and the font most of its characters are set in. */
+export interface PositionedLine {
   text: string;
   y: number;
   size: number;
+  font: string;
   page: number;
 }
 
 const PARAGRAPH_GAP = 1.5;
 const PROMINENT_SIZE = 1.15;
-const EDGE_LINES = 2;
+// Within this share of the body size a line counts as body-sized, bold or not.
+const BODY_SIZE_TOLERANCE = 0.05;
+// A font used for less than this share of the body-sized text is emphasis (bold, italic), not body.
+const EMPHASIS_SHARE = 0.2;
+const LINE_GAP_PERCENTILE = 0.2;
+// Fewer paragraph gaps than this share of all gaps: paragraphs are not set apart by space.
+const MIN_PARAGRAPH_GAP_SHARE = 0.05;
 
 /**
  * Rebuilds text lines from the positioned text items of each PDF page. A vertical gap clearly
- * larger than the usual line spacing starts a new paragraph; a font clearly larger than the body
- * marks a heading; running headers and footers repeated on most pages are dropped.
+ * larger than the usual line spacing starts a new paragraph; a font clearly larger than the body,
+ * or a whole line in a rarer font of body size (bold), marks a heading; running headers, footers
+ * and page numbers are dropped.
  */
-export function pdfLines(pages: readonly (readonly StructuredTextItem[])[]): TextLine[] {
-  const positioned = withoutRunningHeaders(pages.map((items, index) => pageLines(items, index + 1)));
-  const bodySize = mostCommonSize(positioned.flat());
-  // Heading levels follow font size: the largest heading font is level 1.
-  const headingSizes = [...new Set(positioned.flat().map((line) => rounded(line.size)))]
+export function pdfLines(pages: readonly (readonly PdfTextItem[])[]): TextLine[] {
+  const positioned = withoutRunningLines(pages.map((items, index) => pageLines(items, index + 1)));
+  const all = positioned.flat();
+  const bodySize = mostCommon(all, (line) => rounded(line.size));
+  const isBodySized = (line: PositionedLine) =>
+    Math.abs(line.size - bodySize) <= bodySize * BODY_SIZE_TOLERANCE;
+  const bodySized = all.filter(isBodySized);
+  const bodyFont = mostCommon(bodySized, (line) => line.font);
+  const emphasis = emphasisFonts(bodySized, bodyFont);
+  // Heading levels follow font size: the largest heading font is level 1, bold body text the lowest.
+  const headingSizes = [...new Set(all.map((line) => rounded(line.size)))]
     .filter((size) => size >= bodySize * PROMINENT_SIZE)
     .sort((a, b) => b - a);
-  const spacing = median(positioned.flatMap((lines) => gaps(lines)).filter((gap) => gap > 0));
+  const spacing = lineSpacing(positioned, bodySize);
+  const spacedParagraphs = hasParagraphSpacing(positioned, spacing);
   const lines: TextLine[] = [];
   for (const pageLinesOfPage of positioned) {
     pageLinesOfPage.forEach((line, index) => {
       const previous = pageLinesOfPage[index - 1];
       const gap = previous ? previous.y - line.y : Number.POSITIVE_INFINITY;
+      // Larger type has wider line spacing: a wrapped heading is not a paragraph break.
+      const scale = Math.max(1, line.size / bodySize);
       const rank = headingSizes.indexOf(rounded(line.size));
+      const fontLevel =
+        rank !== -1
+          ? rank + 1
+          : emphasis.has(line.font) && isBodySized(line)
+            ? headingSizes.length + 1
+            : undefined;
+      const breakBefore = !previous || gap <= 0 || gap > spacing * PARAGRAPH_GAP * scale;
       lines.push({
         text: line.text,
         page: line.page,
-        breakBefore: !previous || gap <= 0 || gap > spacing * PARAGRAPH_GAP,
-        ...(rank === -1 ? {} : { fontLevel: Math.min(rank + 1, 6) }),
+        breakBefore,
+        // Where paragraphs are set apart by space, a line without a gap above goes on with the paragraph.
+        ...(spacedParagraphs && !breakBefore ? { continuesParagraph: true } : {}),
+        ...(fontLevel === undefined ? {} : { fontLevel: Math.min(fontLevel, 6) }),
       });
     });
   }
   return lines;
 }
 
-function pageLines(items: readonly StructuredTextItem[], page: number): PositionedLine[] {
+function pageLines(items: readonly PdfTextItem[], page: number): PositionedLine[] {
   const lines: PositionedLine[] = [];
-  let current: PositionedLine | null = null;
+  let current: { text: string; y: number; size: number; fonts: Map<string, number> } | null = null;
   const end = () => {
-    if (current && current.text.trim() !== "") lines.push({ ...current, text: current.text.trim() });
+    const text = current?.text.trim() ?? "";
+    if (current && text !== "")
+      lines.push({ text, y: current.y, size: current.size, font: largest(current.fonts), page });
     current = null;
   };
   for (const item of items) {
-    const open = current as PositionedLine | null;
+    const open = current as typeof current;
     // Some PDFs never mark line ends; a jump in height starts a new line all the same.
     if (
       open &&
@@ -58,61 +88,81 @@ function pageLines(items: readonly StructuredTextItem[], page: number): Position
       item.str.trim() !== ""
     )
       end();
-    if (!current) current = { text: "", y: item.y, size: 0, page };
-    const line = current as PositionedLine;
+    if (!current) current = { text: "", y: item.y, size: 0, fonts: new Map() };
+    const line = current as NonNullable<typeof current>;
     line.text += item.str;
-    if (item.str.trim() !== "") line.size = Math.max(line.size, item.fontSize);
+    const letters = item.str.replace(/\s+/g, "").length;
+    if (letters > 0) {
+      line.size = Math.max(line.size, item.fontSize);
+      line.fonts.set(item.font, (line.fonts.get(item.font) ?? 0) + letters);
+    }
     if (item.hasEOL) end();
   }
   end();
   return lines;
 }
 
-function withoutRunningHeaders(pages: PositionedLine[][]): PositionedLine[][] {
-  if (pages.length < 3) return pages;
-  const key = (line: PositionedLine) => line.text.toLowerCase().replace(/\d+/g, "#");
-  const edge = (lines: PositionedLine[]) => [...lines.slice(0, EDGE_LINES), ...lines.slice(-EDGE_LINES)];
-  const pagesWith = new Map<string, number>();
-  for (const lines of pages) {
-    const keys = new Set(edge(lines).map(key));
-    // A line is a running header only beside other text: on a page holding nothing else (a list
-    // of one numbered line per page) it is the content.
-    if (!lines.some((line) => !keys.has(key(line))) && keys.size <= 1) continue;
-    for (const text of keys) pagesWith.set(text, (pagesWith.get(text) ?? 0) + 1);
+/** Fonts set in body size that carry only a small share of the body-sized text. */
+function emphasisFonts(bodySized: readonly PositionedLine[], bodyFont: string): Set<string> {
+  const characters = new Map<string, number>();
+  let total = 0;
+  for (const line of bodySized) {
+    characters.set(line.font, (characters.get(line.font) ?? 0) + line.text.length);
+    total += line.text.length;
   }
-  const repeated = (line: PositionedLine) => (pagesWith.get(key(line)) ?? 0) >= Math.max(3, pages.length / 2);
-  const filtered = pages.map((lines) => {
-    const edges = new Set(edge(lines));
-    return lines.filter((line) => !(edges.has(line) && repeated(line)));
-  });
-  // Repeated lines that are all the document says are its text, not headers.
-  return filtered.some((lines) => lines.length > 0) ? filtered : pages;
+  const fonts = new Set<string>();
+  for (const [font, count] of characters)
+    if (font !== bodyFont && count < total * EMPHASIS_SHARE) fonts.add(font);
+  return fonts;
 }
 
-function gaps(lines: readonly PositionedLine[]): number[] {
-  return lines.slice(1).map((line, index) => (lines[index]?.y ?? line.y) - line.y);
-}
-
-function mostCommonSize(lines: readonly PositionedLine[]): number {
-  const characters = new Map<number, number>();
-  for (const line of lines) {
-    const size = rounded(line.size);
-    characters.set(size, (characters.get(size) ?? 0) + line.text.length);
-  }
-  let best = 0;
+function largest(counts: ReadonlyMap<string, number>): string {
+  let best = "";
   let bestCount = -1;
-  for (const [size, count] of characters) {
-    if (count > bestCount) [best, bestCount] = [size, count];
-  }
+  for (const [key, count] of counts) if (count > bestCount) [best, bestCount] = [key, count];
   return best;
+}
+
+/** Gaps between consecutive lines of body size on the same page. */
+function bodyGaps(pages: readonly PositionedLine[][], bodySize: number): number[] {
+  const result: number[] = [];
+  for (const lines of pages) {
+    lines.forEach((line, index) => {
+      const previous = lines[index - 1];
+      if (!previous || rounded(previous.size) !== bodySize || rounded(line.size) !== bodySize) return;
+      const gap = previous.y - line.y;
+      if (gap > 0) result.push(gap);
+    });
+  }
+  return result;
+}
+
+/**
+ * The distance between lines inside a paragraph: a low percentile of the gaps between body lines,
+ * since a report of one-line table rows has more paragraph gaps than line gaps.
+ */
+function lineSpacing(pages: readonly PositionedLine[][], bodySize: number): number {
+  const gaps = bodyGaps(pages, bodySize).sort((a, b) => a - b);
+  if (gaps.length === 0) return Number.POSITIVE_INFINITY;
+  return gaps[Math.floor(gaps.length * LINE_GAP_PERCENTILE)] ?? Number.POSITIVE_INFINITY;
+}
+
+/** Whether the document sets paragraphs apart with extra space (rather than only an indent). */
+function hasParagraphSpacing(pages: readonly PositionedLine[][], spacing: number): boolean {
+  const gaps = pages.flatMap((lines) => lines.slice(1).map((line, index) => (lines[index]?.y ?? 0) - line.y));
+  const paragraphGaps = gaps.filter((gap) => gap > spacing * PARAGRAPH_GAP).length;
+  return paragraphGaps >= Math.max(2, gaps.length * MIN_PARAGRAPH_GAP_SHARE);
+}
+
+function mostCommon<T>(lines: readonly PositionedLine[], key: (line: PositionedLine) => T): T {
+  const characters = new Map<T, number>();
+  for (const line of lines) characters.set(key(line), (characters.get(key(line)) ?? 0) + line.text.length);
+  let best: T | undefined;
+  let bestCount = -1;
+  for (const [value, count] of characters) if (count > bestCount) [best, bestCount] = [value, count];
+  return best as T;
 }
 
 function rounded(size: number): number {
   return Math.round(size * 2) / 2;
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.POSITIVE_INFINITY;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
 }

@@ -8,8 +8,10 @@ export interface TextLine {
   /** A blank line (or a page or paragraph gap) precedes this line. */
   breakBefore: boolean;
   page: number | null;
-  /** Set by the PDF loader when the line is set in a clearly larger font than the body: 1 for the largest. */
+  /** Set by the PDF loader when the line is set in a clearly larger font than the body (1 for the largest) or bold. */
   fontLevel?: number;
+  /** Set by the PDF loader when the layout shows the line goes on with the paragraph above (no gap). */
+  continuesParagraph?: boolean;
 }
 
 interface LogicalLine {
@@ -36,6 +38,8 @@ const FUNCTION_WORD_AT_END =
   /\s(?:och|eller|samt|i|av|för|med|till|på|om|att|som|en|ett|de|den|det|från|vid|under|inom|mellan|efter|genom|hos|mot|utan|än|där|när|så|ska|kan|har|är)$/iu;
 const STARTS_LOWERCASE = /^[\p{Ll}]/u;
 const CONJUNCTION_AFTER_HYPHEN = /^(?:och|eller|samt|till)\s/u;
+/** Headings in larger or bold type it takes to trust the fonts rather than the wording. */
+const MIN_FONT_HEADINGS = 3;
 /** Longer than any ending the joining rules test for (a function word, closing quotes). */
 const TAIL_LENGTH = 64;
 
@@ -69,12 +73,16 @@ export function plainTextBlocks(lines: readonly TextLine[]): RawBlock[] {
       (line.standsAlone || numbered[index] !== null) &&
       isHeadingLike(line.text, { firstLine: index === 0 }),
   );
+  // A PDF that sets its headings in larger or bold type shows which lines are headings; its
+  // short lines in body type are list entries or table cells.
+  const fontMarked = logical.filter((line) => line.fontLevel !== undefined).length >= MIN_FONT_HEADINGS;
   const blocks: RawBlock[] = [];
   let lastNumberedLevel: number | null = null;
   logical.forEach((line, index) => {
-    const heading =
-      candidate[index] === true &&
-      (line.fontLevel !== undefined || introducesBody(logical, candidate, numbered, index));
+    const byFont = fontMarked
+      ? numbered[index] !== null
+      : introducesBody(logical, candidate, numbered, index);
+    const heading = candidate[index] === true && (line.fontLevel !== undefined || byFont);
     if (line.bullet) {
       blocks.push({ kind: "list-item", text: line.text, page: line.page });
     } else if (!heading) {
@@ -96,20 +104,24 @@ export function plainTextBlocks(lines: readonly TextLine[]): RawBlock[] {
 function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
   const logical: LogicalLine[] = [];
   const parts: string[][] = [];
+  const hyphens: HyphenJoin[] = [];
   lines.forEach((line, index) => {
     const bullet = BULLET.exec(line.text);
     const previous = logical.at(-1);
     const fontLevel = line.fontLevel;
     if (previous && !bullet && continuesPrevious(previous, line, lines[index + 1])) {
       const joiner = joinerBetween(previous.tail, line.text);
-      parts.at(-1)?.push(joiner, line.text);
+      const paragraph = parts.at(-1) ?? [];
+      if (joiner === "") hyphens.push(hyphenJoin(paragraph, parts.length - 1, previous.tail, line.text));
+      paragraph.push(joiner, line.text);
       previous.tail = (previous.tail + joiner + line.text).slice(-TAIL_LENGTH);
       previous.lastLineLength = line.text.length;
       previous.lineCount += 1;
       return;
     }
     const text = bullet ? (bullet[1] ?? "") : line.text;
-    const standsAlone = line.breakBefore || !previous || SENTENCE_END.test(previous.tail);
+    const standsAlone =
+      line.breakBefore || !previous || SENTENCE_END.test(previous.tail) || previous.fontLevel !== fontLevel;
     parts.push([text]);
     logical.push({
       text: "",
@@ -123,19 +135,74 @@ function joinWrappedLines(lines: readonly TextLine[]): LogicalLine[] {
       lineCount: 1,
     });
   });
+  dropLineBreakHyphens(hyphens, parts, lines);
   logical.forEach((line, index) => {
     line.text = parts[index]?.join("") ?? "";
   });
   return logical;
 }
 
+/** A word split by a hyphen at a line end: where the hyphen is and the word with and without it. */
+interface HyphenJoin {
+  paragraph: number;
+  part: number;
+  joined: string;
+  soft: boolean;
+}
+
+const WORD_BEFORE_HYPHEN = /(\p{L}+)[-\u00ad]$/u;
+const WORD_AFTER = /^\p{L}+/u;
+
+function hyphenJoin(paragraph: string[], index: number, tail: string, next: string): HyphenJoin {
+  return {
+    paragraph: index,
+    part: paragraph.length - 1,
+    joined: `${WORD_BEFORE_HYPHEN.exec(tail)?.[1] ?? ""}${WORD_AFTER.exec(next)?.[0] ?? ""}`.toLowerCase(),
+    soft: tail.endsWith("\u00ad"),
+  };
+}
+
+/**
+ * "samverkans-" + "beredningen" is one word broken by hyphenation when the document writes
+ * "samverkansberedningen" elsewhere (or the hyphen is a soft one); otherwise the hyphen is kept,
+ * since "januari-mars" and "Samhälls-byggnadskontoret" may be written that way on purpose.
+ */
+function dropLineBreakHyphens(
+  hyphens: readonly HyphenJoin[],
+  parts: string[][],
+  lines: readonly TextLine[],
+): void {
+  if (hyphens.length === 0) return;
+  const words = new Set<string>();
+  for (const line of lines)
+    for (const word of line.text.toLowerCase().match(/\p{L}+/gu) ?? []) words.add(word);
+  for (const hyphen of hyphens) {
+    if (!hyphen.soft && !words.has(hyphen.joined)) continue;
+    const paragraph = parts[hyphen.paragraph];
+    const part = paragraph?.[hyphen.part];
+    if (paragraph && part !== undefined) paragraph[hyphen.part] = part.slice(0, -1);
+  }
+}
+
 function continuesPrevious(previous: LogicalLine, line: TextLine, next: TextLine | undefined): boolean {
   if (previous.fontLevel !== line.fontLevel) return false;
+  // A heading in a large or bold font wraps like body text: same font, no gap, no sentence end; a
+  // section number starts the next heading.
+  if (line.fontLevel !== undefined && !line.breakBefore)
+    return !SENTENCE_END.test(previous.tail) && numberedHeadingLevel(line.text) === null;
+  if (line.continuesParagraph) return true;
   const previousEndsSentence = SENTENCE_END.test(previous.tail);
   // Text broken by a blank line (or a page) mid-sentence continues in lower case.
-  if (line.breakBefore) return !previousEndsSentence && STARTS_LOWERCASE.test(line.text);
+  // Across a page break, "… samt" + "Trygghet och folkhälsa." is one sentence too.
+  const pageBreak = line.page !== null && previous.page !== null && line.page !== previous.page;
+  const wordAtEnd = pageBreak && FUNCTION_WORD_AT_END.test(previous.tail);
+  if (line.breakBefore)
+    return (
+      !previousEndsSentence &&
+      (STARTS_LOWERCASE.test(line.text) || wordAtEnd || /\p{L}-$/u.test(previous.tail))
+    );
   if (STARTS_LOWERCASE.test(line.text)) return true;
-  if (/\p{L}-$/u.test(previous.tail)) return true;
+  if (/\p{L}[-\u00ad]$/u.test(previous.tail)) return true;
   if (previousEndsSentence) return false;
   // "… Välmående ger resultat" + "(VGR)." — an opening parenthesis goes on with the sentence.
   if (line.text.startsWith("(")) return true;
@@ -160,6 +227,7 @@ function endsSentenceSoon(line: TextLine, next: TextLine | undefined): boolean {
 
 /** What goes between two joined lines: "januari-\nmars" is one word; "hälso-\noch sjukvård" keeps its space. */
 function joinerBetween(previousTail: string, next: string): string {
+  if (/\p{L}\u00ad$/u.test(previousTail)) return "";
   const oneWord =
     /\p{L}-$/u.test(previousTail) && STARTS_LOWERCASE.test(next) && !CONJUNCTION_AFTER_HYPHEN.test(next);
   return oneWord ? "" : " ";
