@@ -20,12 +20,21 @@ import {
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
+import { type RememberedWarnings, rememberedWarnings, rememberWarnings } from "./remembered-warnings.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
 export interface IngestProblem {
   file: string;
   code: ErrorCode;
+  message: string;
+}
+
+/** A file indexed with metadata that did not fit (left out or read leniently), with the reason in Swedish. */
+export interface IngestWarning {
+  file: string;
+  /** The front matter field concerned; null for the front matter as a whole. */
+  field: string | null;
   message: string;
 }
 
@@ -38,6 +47,8 @@ export interface IngestSummary {
   unchanged: number;
   chunks: number;
   skipped: IngestProblem[];
+  /** Every indexed file whose metadata needs fixing, changed in this run or not. */
+  warnings: IngestWarning[];
   seconds: number;
 }
 
@@ -95,6 +106,7 @@ export async function ingestKnowledge(
   const reader = new DocumentReader(limits, logger);
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
+  const warned = new Map<string, RememberedWarnings>();
   const load = async (items: { file: string; id: string; hash: string }[]) => {
     for (const [position, item] of items.entries()) {
       report({ phase: "reading", done: position, total: items.length });
@@ -110,6 +122,7 @@ export async function ingestKnowledge(
       });
       if (outcome.ok) {
         loaded.push({ document: outcome.document, chunks: outcome.chunks, isNew: !known.has(item.id) });
+        if (outcome.warnings.length > 0) warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
         if (outcome.encoding)
           logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });
       } else {
@@ -157,6 +170,12 @@ export async function ingestKnowledge(
     logger,
   );
   rememberFailures(index.database, limits, failures);
+  const read = new Set(loaded.map((item) => item.document.id));
+  const warnings = keepWarnings(
+    index,
+    warned,
+    unchangedFiles.filter((item) => !read.has(item.id)),
+  );
   report({ phase: "writing", done: 1, total: 1 });
 
   const added = prepared.filter((item) => item.isNew).length;
@@ -168,8 +187,27 @@ export async function ingestKnowledge(
     unchanged,
     chunks: totals.chunks,
     skipped,
+    warnings,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** This run's warnings plus those remembered for the unchanged files not read again; stored for the next run. */
+function keepWarnings(
+  index: KnowledgeIndex,
+  fresh: ReadonlyMap<string, RememberedWarnings>,
+  notRead: readonly { id: string; hash: string }[],
+): IngestWarning[] {
+  const before = rememberedWarnings(index.database);
+  const all = new Map(fresh);
+  for (const item of notRead) {
+    const remembered = before.get(item.id);
+    if (remembered?.hash === item.hash) all.set(item.id, remembered);
+  }
+  rememberWarnings(index.database, all);
+  return [...all.entries()]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .flatMap(([file, entry]) => entry.warnings.map((warning) => ({ file, ...warning })));
 }
 
 function writeAll(

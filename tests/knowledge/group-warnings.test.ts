@@ -23,6 +23,7 @@ const SUMMARY: IngestSummary = {
   removed: 0,
   unchanged: 0,
   skipped: [],
+  warnings: [],
 };
 
 describe("group warnings in the ingest summary", () => {

@@ -10,8 +10,11 @@ import { runTerminalChat } from "./terminal-chat.ts";
 /** `npm run chat`: the Swedish chat in the terminal, over the same index as the other surfaces. */
 async function main(): Promise<number> {
   const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
-  const { groups, warnings } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
-  process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
+  const { groups, warnings, calendarProblems } = await loadCheckedGroups(
+    core.config.knowledgeDir,
+    core.index.catalog,
+  );
+  process.stderr.write(`${formatIngestSummary(summary, warnings, calendarProblems)}\n`);
   const reminders = new ReminderService({
     database: core.index.database,
     knowledgeDir: core.config.knowledgeDir,
