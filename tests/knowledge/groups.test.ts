@@ -131,7 +131,9 @@ describe("loadGroups", () => {
       channels: {},
       secretaries: [],
       reminders: { enabled: false },
-      withheld: expect.stringContaining('groups/stavfel.yaml: okänt fält "visibilty"'),
+      withheld: expect.stringContaining(
+        'groups/stavfel.yaml rad 2: okänt fält "visibilty" – menade du "visibility"?',
+      ),
     });
     expect(misspelt?.documents).toEqual(expect.arrayContaining(["hemlig/protokoll 2024.pdf", "budget.txt"]));
     expect(byId.get("trasig")?.documents).toEqual(expect.arrayContaining(["avtal.docx", "del 2.md"]));
