@@ -1,7 +1,8 @@
 /**
  * The known name a misspelt one most likely means ("visibilty" → "visibility", "titel" → "title"),
  * or null when none is close: at most one edit for short names, two for longer ones. Case and
- * surrounding spaces are ignored; `aliases` maps words people write instead (Swedish field names).
+ * surrounding spaces are ignored; `aliases` maps words people write instead (Swedish field names),
+ * and a misspelt alias counts too ("reglemnte" → "regulation").
  */
 export function didYouMean(
   written: string,
@@ -12,8 +13,12 @@ export function didYouMean(
   const alias = aliases[wanted];
   if (alias !== undefined) return alias;
   let best: { name: string; distance: number } | null = null;
-  for (const name of known) {
-    const distance = editDistance(wanted, name.toLowerCase());
+  const candidates: [string, string][] = [
+    ...known.map((name): [string, string] => [name.toLowerCase(), name]),
+    ...Object.entries(aliases),
+  ];
+  for (const [spelling, name] of candidates) {
+    const distance = editDistance(wanted, spelling);
     if (best === null || distance < best.distance) best = { name, distance };
   }
   if (best === null) return null;
