@@ -20,7 +20,7 @@ export interface DocumentMetadata {
  * not be read is given it, so that it is hidden from every chat and visitor (a claim by no known
  * group) instead of becoming public, until its front matter is fixed.
  */
-export const UNREADABLE_GROUP_CLAIM = "!oläslig-gruppuppgift";
+export const UNREADABLE_GROUP_CLAIM = "(oläslig gruppuppgift)";
 
 /**
  * Something in a file's own metadata that did not fit: left out or read as far as it could be.
