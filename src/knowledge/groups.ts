@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isNode, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { describeZodIssue } from "./describe-zod-issue.ts";
 import { withheldGroup } from "./withheld-group.ts";
@@ -56,6 +56,18 @@ export type Group = Omit<z.output<typeof groupFileSchema>, "id"> & {
   /** Why the group file could not be used, in Swedish, naming the file; set only on a withheld group. */
   withheld?: string;
 };
+
+/**
+ * Where each listed document and calendar file stands in its group file, by value. Kept beside the
+ * groups rather than in them, so a group stays the plain data of its file; a copy of a group simply
+ * has no lines to tell.
+ */
+const LISTED_LINES = new WeakMap<Group, Record<"documents" | "calendar", Map<string, number>>>();
+
+/** The 1-based line in its group file where `value` is listed under `field`, when known. */
+export function listedLine(group: Group, field: "documents" | "calendar", value: string): number | null {
+  return LISTED_LINES.get(group)?.[field].get(value) ?? null;
+}
 
 /** A group file that could not be used, or a field in it that was wrong. */
 export interface GroupProblem {
@@ -167,7 +179,21 @@ export function parseGroup(
       line: lineOf(["id"]),
     };
   }
-  return { group: { id, ...group } };
+  const parsed: Group = { id, ...group };
+  LISTED_LINES.set(parsed, { documents: linesOf("documents"), calendar: linesOf("calendar") });
+  return { group: parsed };
+
+  /** The line of each text listed under `field` (a list, or one value written without brackets). */
+  function linesOf(field: string): Map<string, number> {
+    const lines = new Map<string, number>();
+    const node = document.get(field, true);
+    const items = isSeq(node) ? node.items : [node];
+    for (const item of items) {
+      if (isScalar(item) && item.range && !lines.has(String(item.value).trim()))
+        lines.set(String(item.value).trim(), lineAt(item.range[0]));
+    }
+    return lines;
+  }
 
   /** The line of the nearest node along `path` that exists in the file. */
   function lineOf(path: readonly PropertyKey[]): number | null {
@@ -191,7 +217,11 @@ export function findMissingGroupDocuments(
       .filter((documentId) => !knowledgeIds.has(documentId))
       .map((documentId) => ({
         file: path.join(groupsDir, `${group.id}.yaml`),
-        message: `groups/${group.id}.yaml: dokumentet "${documentId}" finns inte i kunskapsmappen (stavfel eller flyttad fil?)`,
+        message: `groups/${group.id}.yaml${atLine(listedLine(group, "documents", documentId))}: dokumentet "${documentId}" finns inte i kunskapsmappen (stavfel eller flyttad fil?)`,
       })),
   );
+}
+
+function atLine(line: number | null): string {
+  return line === null ? "" : ` rad ${line}`;
 }

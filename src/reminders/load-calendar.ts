@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Group } from "../knowledge/groups.ts";
+import { type Group, listedLine } from "../knowledge/groups.ts";
 import type { CalendarEvent } from "./calendar-event.ts";
 import { type CalendarProblem, calendarProblem } from "./calendar-problem.ts";
 import { parseIcsCalendar } from "./ics-calendar-source.ts";
@@ -43,7 +43,7 @@ export async function loadCalendar(calendarDir: string, groups: readonly Group[]
         problems.push(
           calendarProblem(
             `groups/${group.id}.yaml`,
-            null,
+            listedLine(group, "calendar", reference),
             null,
             `kalenderfilen "${reference}" finns inte i knowledge/calendar/`,
           ),

@@ -35,7 +35,7 @@ describe("group warnings in the ingest summary", () => {
 
     expect(warnings).toEqual([
       'groups/stavfel.yaml rad 2: okänt fält "visibilty" – menade du "visibility"? Filen går inte att använda, så dokumenten den nämner (pm.txt) hålls undanlagda: de visas inte i någon kanal eller för besökare förrän filen är rättad.',
-      'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
+      'groups/laholm.yaml rad 2: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
     const printed = formatIngestSummary(SUMMARY, warnings);
     expect(printed).toContain(

@@ -167,7 +167,7 @@ describe("loadGroups", () => {
     const { groups } = await loadGroups(dir);
     const missing = findMissingGroupDocuments(groups, new Set(["finns.md"]), dir);
     expect(missing.map((problem) => problem.message)).toEqual([
-      'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
+      'groups/laholm.yaml rad 2: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
   });
 });

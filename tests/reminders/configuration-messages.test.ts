@@ -104,10 +104,10 @@ describe("configuration problems in the ingest summary", () => {
       expect.stringMatching(
         /^groups\/trasig\.yaml rad 2: okänt fält "visibilty" – menade du "visibility"\? Filen går inte/,
       ),
-      'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
+      'groups/laholm.yaml rad 2: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
     expect(checked.calendarProblems).toEqual([
-      'groups/laholm.yaml: kalenderfilen "borta.ics" finns inte i knowledge/calendar/',
+      'groups/laholm.yaml rad 3: kalenderfilen "borta.ics" finns inte i knowledge/calendar/',
       expect.stringMatching(/^calendar\/trasig\.ics rad 5: DTSTART "20271345T250000" är inget giltigt datum/),
     ]);
 
