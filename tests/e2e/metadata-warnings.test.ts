@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Core } from "../../src/app/compose.ts";
 import { SqliteFeedbackStore } from "../../src/feedback/feedback-store.ts";
-import type { IngestSummary } from "../../src/index/ingest-knowledge.ts";
+import { type IngestSummary, ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { EVERYTHING } from "../../src/retrieval/scope.ts";
 import { HttpServer } from "../../src/surfaces/http/http-server.ts";
@@ -111,6 +111,16 @@ describe("npm run ingest on documents whose front matter does not fit", () => {
       source: "https://www.regiongavleborg.se/handlingsplan",
     });
     expect(documents.get("uppfoljning-skolhalsa.md")?.organisations).toEqual(["Region Sörmland"]);
+  });
+
+  it("drops a file's warnings once it is fixed, and keeps the others'", async () => {
+    const file = path.join(knowledgeDir, "verksamhetsplan-narvard.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("date: våren 2021", "date: 2021-03"));
+    const fixed = await ingestKnowledge(core.index, knowledgeDir);
+    expect(fixed.updated).toBe(1);
+    expect(fixed.warnings.filter((warning) => warning.file === "verksamhetsplan-narvard.md")).toEqual([]);
+    expect(new Set(fixed.warnings.map((warning) => warning.file)).size).toBe(WARNED.length - 1);
+    expect(core.index.catalog.document("verksamhetsplan-narvard.md")?.date).toBe("2021-03");
   });
 
   it("answers a question only each document can answer, citing it", async () => {
