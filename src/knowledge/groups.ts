@@ -94,8 +94,19 @@ export async function loadGroups(groupsDir: string): Promise<{ groups: Group[]; 
   const problems: GroupProblem[] = [];
   for (const name of names.sort()) {
     const file = path.join(groupsDir, name);
-    const source = await readFile(file, "utf8");
-    const result = parseGroup(name, source);
+    let source = "";
+    let result: ReturnType<typeof parseGroup>;
+    try {
+      source = await readFile(file, "utf8");
+      result = parseGroup(name, source);
+    } catch (error) {
+      // One unreadable file must not cost the other groups; it is withheld like any broken file.
+      const code = (error as NodeJS.ErrnoException).code ?? "okänt fel";
+      result = {
+        problem: `filen kunde inte läsas (${code}); kontrollera att det är en vanlig fil som Samsyn får läsa`,
+        line: null,
+      };
+    }
     const taken = "group" in result && groups.some((group) => group.id === result.group.id);
     if ("group" in result && !taken) {
       groups.push(result.group);

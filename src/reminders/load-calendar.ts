@@ -56,11 +56,18 @@ export async function loadCalendar(calendarDir: string, groups: readonly Group[]
   const seen = new Map<string, string>();
   for (const entry of files) {
     const display = `calendar/${entry.name}`;
-    const parsed = parseCalendarFile(
-      display,
-      await readFile(entry.path, "utf8"),
-      groupOfFile.get(entry.name) ?? null,
-    );
+    let source: string;
+    try {
+      source = await readFile(entry.path, "utf8");
+    } catch (error) {
+      // One unreadable file must not cost the rest of the calendar.
+      const code = (error as NodeJS.ErrnoException).code ?? "okänt fel";
+      problems.push(
+        calendarProblem(display, null, null, `filen kunde inte läsas (${code}) – hela filen hoppas över`),
+      );
+      continue;
+    }
+    const parsed = parseCalendarFile(display, source, groupOfFile.get(entry.name) ?? null);
     problems.push(...parsed.problems);
     for (const event of parsed.events) {
       const line = event.origin.line;

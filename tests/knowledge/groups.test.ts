@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findMissingGroupDocuments, loadGroups } from "../../src/knowledge/groups.ts";
@@ -160,6 +160,16 @@ describe("loadGroups", () => {
 
   it("treats a missing groups folder as no groups", async () => {
     expect(await loadGroups(path.join(dir, "finns-inte"))).toEqual({ groups: [], problems: [] });
+  });
+
+  it("withholds a group file it cannot read and still reads the others", async () => {
+    await mkdir(path.join(dir, "mapp.yaml"));
+    await writeTextFile(dir, "laholm.yaml", "name: Laholm\n");
+    const { groups, problems } = await loadGroups(dir);
+    expect(groups.find((group) => group.id === "laholm")?.withheld).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "groups/mapp.yaml: filen kunde inte läsas (EISDIR); kontrollera att det är en vanlig fil som Samsyn får läsa",
+    ]);
   });
 
   it("finds group documents that are not in the knowledge folder", async () => {

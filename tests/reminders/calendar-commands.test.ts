@@ -105,8 +105,8 @@ describe("npm run calendar", () => {
       knowledgeDir,
     );
     expect(result.status).toBe(0);
-    const listing = JSON.parse(result.stdout) as Listing & { problems: { file: string; message: string }[] };
-    const messages = listing.problems.map((problem) => problem.message);
+    const listing = JSON.parse(result.stdout) as Listing;
+    const messages = (listing.problems as { message: string }[]).map((problem) => problem.message);
     expect(messages).toContainEqual(
       expect.stringMatching(
         /^groups\/stavfel\.yaml rad 2: okänt fält "visibilty" – menade du "visibility"\?/,
