@@ -20,7 +20,7 @@ import {
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
-import { type RememberedWarnings, rememberedWarnings, rememberWarnings } from "./remembered-warnings.ts";
+import { carryWarnings, type RememberedWarnings } from "./remembered-warnings.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
@@ -171,8 +171,8 @@ export async function ingestKnowledge(
   );
   rememberFailures(index.database, limits, failures);
   const read = new Set(loaded.map((item) => item.document.id));
-  const warnings = keepWarnings(
-    index,
+  const warnings = carryWarnings(
+    index.database,
     warned,
     unchangedFiles.filter((item) => !read.has(item.id)),
   );
@@ -190,24 +190,6 @@ export async function ingestKnowledge(
     warnings,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-/** This run's warnings plus those remembered for the unchanged files not read again; stored for the next run. */
-function keepWarnings(
-  index: KnowledgeIndex,
-  fresh: ReadonlyMap<string, RememberedWarnings>,
-  notRead: readonly { id: string; hash: string }[],
-): IngestWarning[] {
-  const before = rememberedWarnings(index.database);
-  const all = new Map(fresh);
-  for (const item of notRead) {
-    const remembered = before.get(item.id);
-    if (remembered?.hash === item.hash) all.set(item.id, remembered);
-  }
-  rememberWarnings(index.database, all);
-  return [...all.entries()]
-    .sort(([left], [right]) => left.localeCompare(right))
-    .flatMap(([file, entry]) => entry.warnings.map((warning) => ({ file, ...warning })));
 }
 
 function writeAll(

@@ -38,3 +38,24 @@ export function rememberWarnings(
 ): void {
   writeMeta(database, META_KEY, JSON.stringify(Object.fromEntries(warnings)));
 }
+
+/**
+ * This run's warnings (`fresh`, of the files read) plus those remembered for the unchanged files not
+ * read again; stored for the next run and returned one per warning, ordered by file.
+ */
+export function carryWarnings(
+  database: SqliteDatabase,
+  fresh: ReadonlyMap<string, RememberedWarnings>,
+  notRead: readonly { id: string; hash: string }[],
+): ({ file: string } & DocumentWarning)[] {
+  const before = rememberedWarnings(database);
+  const all = new Map(fresh);
+  for (const item of notRead) {
+    const remembered = before.get(item.id);
+    if (remembered?.hash === item.hash) all.set(item.id, remembered);
+  }
+  rememberWarnings(database, all);
+  return [...all.entries()]
+    .sort(([left], [right]) => left.localeCompare(right))
+    .flatMap(([file, entry]) => entry.warnings.map((warning) => ({ file, ...warning })));
+}
