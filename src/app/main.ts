@@ -155,8 +155,11 @@ async function main(): Promise<number> {
 async function indexInBackground(core: Core, logger: Logger): Promise<void> {
   try {
     const summary = await refreshKnowledge(core, logger, { progress: true, warmUp: true });
-    const { warnings } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
-    process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
+    const { warnings, calendarProblems } = await loadCheckedGroups(
+      core.config.knowledgeDir,
+      core.index.catalog,
+    );
+    process.stderr.write(`${formatIngestSummary(summary, warnings, calendarProblems)}\n`);
     if (warnings.length > 0) logger.warn("group files need fixing", { warnings: warnings.length });
     logger.info("index ready", { documents: summary.documents, chunks: summary.chunks });
   } catch (error) {

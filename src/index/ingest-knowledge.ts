@@ -21,12 +21,21 @@ import {
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
+import { carryWarnings, type RememberedWarnings } from "./remembered-warnings.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
 export interface IngestProblem {
   file: string;
   code: ErrorCode;
+  message: string;
+}
+
+/** A file indexed with metadata that did not fit (left out or read leniently), with the reason in Swedish. */
+export interface IngestWarning {
+  file: string;
+  /** The front matter field concerned; null for the front matter as a whole. */
+  field: string | null;
   message: string;
 }
 
@@ -39,6 +48,8 @@ export interface IngestSummary {
   unchanged: number;
   chunks: number;
   skipped: IngestProblem[];
+  /** Every indexed file whose metadata needs fixing, changed in this run or not. */
+  warnings: IngestWarning[];
   seconds: number;
 }
 
@@ -96,6 +107,7 @@ export async function ingestKnowledge(
   const reader = new DocumentReader(limits, logger);
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
+  const warned = new Map<string, RememberedWarnings>();
   const load = async (items: { file: string; id: string; hash: string }[]) => {
     for (const [position, item] of items.entries()) {
       report({ phase: "reading", done: position, total: items.length });
@@ -111,6 +123,7 @@ export async function ingestKnowledge(
       });
       if (outcome.ok) {
         loaded.push({ document: outcome.document, chunks: outcome.chunks, isNew: !known.has(item.id) });
+        if (outcome.warnings.length > 0) warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
         if (outcome.encoding)
           logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });
       } else {
@@ -158,6 +171,12 @@ export async function ingestKnowledge(
     logger,
   );
   rememberFailures(index.database, limits, failures);
+  const read = new Set(loaded.map((item) => item.document.id));
+  const warnings = carryWarnings(
+    index.database,
+    warned,
+    unchangedFiles.filter((item) => !read.has(item.id)),
+  );
   report({ phase: "writing", done: 1, total: 1 });
 
   const added = prepared.filter((item) => item.isNew).length;
@@ -169,6 +188,7 @@ export async function ingestKnowledge(
     unchanged,
     chunks: totals.chunks,
     skipped,
+    warnings,
     seconds: (performance.now() - started) / 1000,
   };
 }

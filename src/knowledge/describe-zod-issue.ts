@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { didYouMean } from "./did-you-mean.ts";
 
 const EXPECTED: Record<string, string> = {
   string: "en text",
@@ -16,9 +17,14 @@ export function describeFieldPath(path: readonly PropertyKey[]): string {
 /**
  * Explains a zod validation issue in Swedish, naming the field. `input` is the validated value,
  * used to tell a missing field from one of the wrong type. Schemas give their own Swedish text
- * for formats, unions and refinements; that text is used as is.
+ * for formats, unions and refinements; that text is used as is. `knownKeys` gives the fields allowed
+ * at a path, so that an unknown one is answered with the field it most likely means.
  */
-export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): string {
+export function describeZodIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  knownKeys?: (path: readonly PropertyKey[]) => readonly string[],
+): string {
   const field = issue.path.length === 0 ? "innehållet" : `fältet "${describeFieldPath(issue.path)}"`;
   switch (issue.code) {
     case "invalid_type":
@@ -31,9 +37,16 @@ export function describeZodIssue(issue: z.core.$ZodIssue, input: unknown): strin
     case "too_big":
       return `${field} är för långt (högst ${String(issue.maximum)})`;
     case "unrecognized_keys": {
-      const keys = issue.keys.map((key) => `"${key}"`).join(", ");
       const where = issue.path.length > 0 ? ` under ${field}` : "";
-      return `okänt fält ${keys}${where} (stavfel?)`;
+      const known = knownKeys?.(issue.path) ?? [];
+      return issue.keys
+        .map((key) => {
+          const meant = known.length > 0 ? didYouMean(key, known) : null;
+          if (meant) return `okänt fält "${key}"${where} – menade du "${meant}"?`;
+          const allowed = known.length > 0 ? `; tillåtna fält: ${known.join(", ")}` : " (stavfel?)";
+          return `okänt fält "${key}"${where}${allowed}`;
+        })
+        .join("; ");
     }
     default:
       return `${field} ${issue.message}`;

@@ -9,10 +9,28 @@ export interface DocumentMetadata {
   organisations: string[];
   /** Group ids (knowledge/groups/*.yaml) the document belongs to; empty when it belongs to none. */
   groups: string[];
-  /** Decision or publication date, ISO `YYYY-MM-DD`, when known. */
+  /** Decision or publication date when known: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when no more is known. */
   date: string | null;
   /** Where the document comes from (URL), when known. */
   source: string | null;
+}
+
+/**
+ * A group id no group file can have (ids are kebab-case). A document whose own group claim could
+ * not be read is given it, so that it is hidden from every chat and visitor (a claim by no known
+ * group) instead of becoming public, until its front matter is fixed.
+ */
+export const UNREADABLE_GROUP_CLAIM = "(oläslig gruppuppgift)";
+
+/**
+ * Something in a file's own metadata that did not fit: left out or read as far as it could be.
+ * The document is indexed anyway; the message (Swedish) names the file, the field, what was kept
+ * and how to write it.
+ */
+export interface DocumentWarning {
+  /** The front matter field concerned, or null when it is the front matter as a whole. */
+  field: string | null;
+  message: string;
 }
 
 /** A structural block of a loaded document; offsets index into `LoadedDocument.text`. */

@@ -12,7 +12,7 @@ export function groupWarnings(groups: readonly Group[], knowledgeIds: ReadonlySe
     const which =
       named.length > 0 ? `dokumenten den nämner (${named.join(", ")})` : "dokument som filen nämner";
     return [
-      `${group.withheld}. Filen går inte att använda, så ${which} hålls undanlagda: de visas inte i någon ` +
+      `${group.withheld}${/[.?!]$/.test(group.withheld) ? "" : "."} Filen går inte att använda, så ${which} hålls undanlagda: de visas inte i någon ` +
         "kanal eller för besökare förrän filen är rättad.",
     ];
   });

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from "../config/ingest-limits.ts";
 import { SamsynError } from "../errors.ts";
-import type { LoadedDocument } from "./document.ts";
+import type { DocumentWarning, LoadedDocument } from "./document.ts";
 import { assembleDocument } from "./loaders/assemble-document.ts";
 import { loadHtml } from "./loaders/html-loader.ts";
 import { inferMetadata } from "./loaders/infer-metadata.ts";
@@ -32,10 +32,11 @@ export function knowledgeId(absolutePath: string, knowledgeRoot: string): string
   return path.relative(knowledgeRoot, absolutePath).split(path.sep).join("/");
 }
 
-/** A loaded document and, when worth telling, the text encoding it was read in. */
+/** A loaded document, the text encoding it was read in when worth telling, and what in its metadata did not fit. */
 export interface ReadDocument {
   document: LoadedDocument;
   encoding: string | undefined;
+  warnings: DocumentWarning[];
 }
 
 /**
@@ -94,7 +95,7 @@ export async function readDocument(
     metadata: inferMetadata(parsed.metadata, { id, text, blocks }),
     contentHash: createHash("sha256").update(bytes).digest("hex"),
   };
-  return { document, encoding: parsed.encoding };
+  return { document, encoding: parsed.encoding, warnings: parsed.warnings ?? [] };
 }
 
 async function readBytes(absolutePath: string, id: string, limits: IngestLimits): Promise<Buffer> {

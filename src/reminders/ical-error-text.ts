@@ -19,7 +19,7 @@ const TRANSLATIONS: { pattern: RegExp; swedish: (match: RegExpExecArray) => stri
     swedish: (match) => `ogiltigt värde "${match[2]}" i ${match[1]} i upprepningsregeln`,
   },
   {
-    pattern: /invalid (BY[A-Z]+|WKST) value "([^"]*)"|Malformed values in (BY[A-Z]+)/,
+    pattern: /invalid (BY[A-Z]+|WKST) (?:value|rule)(?: "([^"]*)")?|Malformed values in (BY[A-Z]+)/i,
     swedish: (match) =>
       `ogiltigt värde${match[2] ? ` "${match[2]}"` : ""} i ${match[1] ?? match[3]} i upprepningsregeln`,
   },
@@ -46,6 +46,44 @@ const TRANSLATIONS: { pattern: RegExp; swedish: (match: RegExpExecArray) => stri
   {
     pattern: /component began but did not end/,
     swedish: () => "ett BEGIN-block avslutas aldrig med END",
+  },
+  {
+    pattern: /Invalid string value: "([^"]*)" must contain a "\/"/,
+    swedish: (match) =>
+      `ogiltig period ("${match[1]}"); skriv start och slut med snedstreck, t.ex. 20270315T130000/20270315T150000`,
+  },
+  {
+    pattern: /Could not extract integer from "([^"]*)"/,
+    swedish: (match) => `"${match[1]}" ska vara ett heltal`,
+  },
+  {
+    pattern: /cannot accept both end and duration/,
+    swedish: () => "händelsen har både DTEND och DURATION; ta bort den ena",
+  },
+  {
+    pattern: /Same occurrence found twice/,
+    swedish: () => "upprepningsregeln ger samma tillfälle två gånger",
+  },
+  {
+    pattern: /relate (?:unrelated )?exception/,
+    swedish: () =>
+      "en ändrad förekomst (RECURRENCE-ID) passar inte ihop med den upprepade händelsen med samma UID",
+  },
+  {
+    pattern: /does not not support mul/,
+    swedish: () => "egenskapen får bara ha ett värde (inga kommatecken)",
+  },
+  {
+    pattern: /iterator requires|dtstart \(ICAL\.Time\) must be given|ruleIterators or \.component/,
+    swedish: () => "händelsen saknar ett startdatum (DTSTART) eller en upprepningsregel som går att läsa",
+  },
+  {
+    pattern: /timezone|Neither a timezone nor a name/i,
+    swedish: () => "tidszonen (TZID) är okänd; använd t.ex. Europe/Stockholm eller ta med en VTIMEZONE",
+  },
+  {
+    pattern: /must be (?:an )?instance of ICAL\.(Time|Duration|Property)/,
+    swedish: () => "ett datum, en tid eller en längd har fel form",
   },
 ];
 

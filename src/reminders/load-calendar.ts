@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Group } from "../knowledge/groups.ts";
+import { type Group, listedLine } from "../knowledge/groups.ts";
 import type { CalendarEvent } from "./calendar-event.ts";
 import { type CalendarProblem, calendarProblem } from "./calendar-problem.ts";
 import { parseIcsCalendar } from "./ics-calendar-source.ts";
@@ -43,7 +43,7 @@ export async function loadCalendar(calendarDir: string, groups: readonly Group[]
         problems.push(
           calendarProblem(
             `groups/${group.id}.yaml`,
-            null,
+            listedLine(group, "calendar", reference),
             null,
             `kalenderfilen "${reference}" finns inte i knowledge/calendar/`,
           ),
@@ -56,11 +56,18 @@ export async function loadCalendar(calendarDir: string, groups: readonly Group[]
   const seen = new Map<string, string>();
   for (const entry of files) {
     const display = `calendar/${entry.name}`;
-    const parsed = parseCalendarFile(
-      display,
-      await readFile(entry.path, "utf8"),
-      groupOfFile.get(entry.name) ?? null,
-    );
+    let source: string;
+    try {
+      source = await readFile(entry.path, "utf8");
+    } catch (error) {
+      // One unreadable file must not cost the rest of the calendar.
+      const code = (error as NodeJS.ErrnoException).code ?? "okänt fel";
+      problems.push(
+        calendarProblem(display, null, null, `filen kunde inte läsas (${code}) – hela filen hoppas över`),
+      );
+      continue;
+    }
+    const parsed = parseCalendarFile(display, source, groupOfFile.get(entry.name) ?? null);
     problems.push(...parsed.problems);
     for (const event of parsed.events) {
       const line = event.origin.line;

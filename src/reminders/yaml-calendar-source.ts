@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { describeZodIssue } from "../knowledge/describe-zod-issue.ts";
 import { withoutNulls } from "../knowledge/without-nulls.ts";
+import { yamlErrorText } from "../knowledge/yaml-error-text.ts";
 import type { CalendarEvent } from "./calendar-event.ts";
 import { type CalendarProblem, calendarProblem } from "./calendar-problem.ts";
 import { yamlCalendarEvent } from "./yaml-calendar-event.ts";
@@ -25,7 +26,7 @@ export function parseYamlCalendar(
         file,
         lineAt(error.pos[0]),
         null,
-        `filen är inte giltig YAML (${error.message.split("\n")[0]}) – hela filen hoppas över`,
+        `filen är inte giltig YAML (${yamlErrorText(error)}) – hela filen hoppas över`,
       ),
     );
     return { events: [], problems };

@@ -221,12 +221,16 @@ describe("scope in the token-protected web chat", () => {
     expect(visitor.body.chunks).toBe(apps.core.index.catalog.chunkRowidsOfDocuments(publicIds).length);
     expect(Number(admin.body.documents)).toBeGreaterThan(Number(visitor.body.documents));
     expect(visitor.body.groupWarnings).toEqual([]);
+    expect(visitor.body.calendarProblems).toEqual([]);
+    expect(visitor.body.documentWarnings).toEqual([]);
     expectNoLeak(visitor.text, OUTSIDE, "web status");
     const warnings = (admin.body.groupWarnings as string[]).join("\n");
     expect(warnings).toMatch(
-      /groups\/stavfel\.yaml: okänt fält "visibilty".*stavfel-pm\.txt.*hålls undanlagda/,
+      /groups\/stavfel\.yaml rad \d+: okänt fält "visibilty" – menade du "visibility"\?.*stavfel-pm\.txt.*hålls undanlagda/,
     );
-    expect(warnings).toMatch(/groups\/trasig\.yaml: filen är inte giltig YAML.*trasig-avtal\.txt/);
+    expect(warnings).toMatch(
+      /groups\/trasig\.yaml(?: rad \d+)?: filen är inte giltig YAML.*trasig-avtal\.txt/,
+    );
     expect(warnings).not.toContain("glasvinge");
     const names = (body: Record<string, unknown>) =>
       (body.groups as { id: string }[]).map((group) => group.id);

@@ -23,6 +23,7 @@ const SUMMARY: IngestSummary = {
   removed: 0,
   unchanged: 0,
   skipped: [],
+  warnings: [],
 };
 
 describe("group warnings in the ingest summary", () => {
@@ -33,14 +34,14 @@ describe("group warnings in the ingest summary", () => {
     const warnings = groupWarnings(groups, new Set(["pm.txt", "avtal.md"]));
 
     expect(warnings).toEqual([
-      'groups/stavfel.yaml: okänt fält "visibilty" (stavfel?). Filen går inte att använda, så dokumenten den nämner (pm.txt) hålls undanlagda: de visas inte i någon kanal eller för besökare förrän filen är rättad.',
-      'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
+      'groups/stavfel.yaml rad 2: okänt fält "visibilty" – menade du "visibility"? Filen går inte att använda, så dokumenten den nämner (pm.txt) hålls undanlagda: de visas inte i någon kanal eller för besökare förrän filen är rättad.',
+      'groups/laholm.yaml rad 2: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
     const printed = formatIngestSummary(SUMMARY, warnings);
     expect(printed).toContain(
       "2 problem i gruppfilerna (knowledge/groups/) – rätta dem och kör indexeringen eller starta Samsyn igen:",
     );
-    expect(printed).toContain("  • groups/stavfel.yaml: okänt fält");
+    expect(printed).toContain("  • groups/stavfel.yaml rad 2: okänt fält");
     expect(formatIngestSummary(SUMMARY)).not.toContain("gruppfilerna");
   });
 });

@@ -1,4 +1,4 @@
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findMissingGroupDocuments, loadGroups } from "../../src/knowledge/groups.ts";
@@ -131,7 +131,9 @@ describe("loadGroups", () => {
       channels: {},
       secretaries: [],
       reminders: { enabled: false },
-      withheld: expect.stringContaining('groups/stavfel.yaml: okänt fält "visibilty"'),
+      withheld: expect.stringContaining(
+        'groups/stavfel.yaml rad 2: okänt fält "visibilty" – menade du "visibility"?',
+      ),
     });
     expect(misspelt?.documents).toEqual(expect.arrayContaining(["hemlig/protokoll 2024.pdf", "budget.txt"]));
     expect(byId.get("trasig")?.documents).toEqual(expect.arrayContaining(["avtal.docx", "del 2.md"]));
@@ -160,12 +162,22 @@ describe("loadGroups", () => {
     expect(await loadGroups(path.join(dir, "finns-inte"))).toEqual({ groups: [], problems: [] });
   });
 
+  it("withholds a group file it cannot read and still reads the others", async () => {
+    await mkdir(path.join(dir, "mapp.yaml"));
+    await writeTextFile(dir, "laholm.yaml", "name: Laholm\n");
+    const { groups, problems } = await loadGroups(dir);
+    expect(groups.find((group) => group.id === "laholm")?.withheld).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "groups/mapp.yaml: filen kunde inte läsas (EISDIR); kontrollera att det är en vanlig fil som Samsyn får läsa",
+    ]);
+  });
+
   it("finds group documents that are not in the knowledge folder", async () => {
     await writeTextFile(dir, "laholm.yaml", "name: Laholm\ndocuments: [finns.md, saknas.md]\n");
     const { groups } = await loadGroups(dir);
     const missing = findMissingGroupDocuments(groups, new Set(["finns.md"]), dir);
     expect(missing.map((problem) => problem.message)).toEqual([
-      'groups/laholm.yaml: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
+      'groups/laholm.yaml rad 2: dokumentet "saknas.md" finns inte i kunskapsmappen (stavfel eller flyttad fil?)',
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SamsynError } from "../../src/errors.ts";
-import { loadDocument } from "../../src/knowledge/load-document.ts";
+import { loadDocument, readDocument } from "../../src/knowledge/load-document.ts";
 import {
   makeTempDir,
   noisyHtmlPage,
@@ -214,12 +214,18 @@ Presidiet består av **tre ordförande**, se [bilagan](https://example.se/bilaga
     expect(document.text).not.toMatch(/\]\(|https:\/\/selex/);
   });
 
-  it("rejects invalid front matter, naming the file and the field", async () => {
+  it("indexes a document whose type is a Swedish word, reading the type it names and saying so", async () => {
     const file = await writeTextFile(dir, "fel-typ.md", "---\ntitle: Avtal\ntype: avtal\n---\nText.\n");
-    const error = await rejection(loadDocument(file, dir));
-    expect(error.code).toBe("ingest_unreadable_file");
-    expect(error.message).toContain("fel-typ.md");
-    expect(error.message).toContain('fältet "type" ska vara ett av: agreement');
+    const { document, warnings } = await readDocument(file, dir);
+    expect(document.metadata).toMatchObject({ title: "Avtal", type: "agreement" });
+    expect(warnings).toEqual([
+      {
+        field: "type",
+        message: expect.stringMatching(
+          /^fel-typ\.md rad 3: fältet "type" har värdet "avtal".*lästes som "agreement"/,
+        ),
+      },
+    ]);
   });
 });
 
@@ -271,9 +277,11 @@ describe("loadDocument: dates in front matter", () => {
     expect((await loadDocument(file, dir)).metadata.date).toBe(kept);
   });
 
-  it("names the accepted forms when a date is none of them", async () => {
+  it("keeps the year of an impossible month and names the accepted forms", async () => {
     const file = await writeTextFile(dir, "fritext.md", "---\ntitle: Plan\ndate: 2019-13\n---\nText.\n");
-    const error = await rejection(loadDocument(file, dir));
-    expect(error.message).toContain("ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ");
+    const { document, warnings } = await readDocument(file, dir);
+    expect(document.metadata.date).toBe("2019");
+    expect(warnings[0]?.message).toContain('fritext.md rad 3: fältet "date" har värdet "2019-13"');
+    expect(warnings[0]?.message).toContain("ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ");
   });
 });

@@ -170,6 +170,20 @@ describe("introductions to the shipped groups", () => {
     expect(laholm.documents[0]?.typeLabel).toBe("Överenskommelse");
   });
 
+  it("shows a key document's date at the precision it is known: a year, a month or a day", () => {
+    const laholm = intro("laholm-samverkansberedning");
+    const [first] = laholm.documents;
+    if (!first) throw new Error("the Laholm group has documents");
+    const dated = (id: string, date: string) => ({ ...first, id, title: `Dokument ${id}`, date });
+    const text = renderIntroductionText({
+      ...laholm,
+      documents: [dated("a", "2021"), dated("b", "2019-05"), dated("c", "2016-12-01")],
+    });
+    expect(text).toContain("Dokument a (överenskommelse, 2021)");
+    expect(text).toContain("Dokument b (överenskommelse, 2019-05)");
+    expect(text).toContain("Dokument c (överenskommelse, 2016-12-01)");
+  });
+
   it("suggests questions the bot answers from the group's documents", async () => {
     for (const group of groups) {
       const built = intro(group.id);

@@ -8,14 +8,18 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const output = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-calendar-cli-"));
 afterAll(() => fs.rmSync(output, { recursive: true, force: true }));
 
-function run(script: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+function run(
+  script: string,
+  args: string[],
+  knowledgeDir = path.join(ROOT, "knowledge"),
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", path.join(ROOT, "src/surfaces/cli", script), ...args],
     {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, SAMSYN_KNOWLEDGE_DIR: path.join(ROOT, "knowledge") },
+      env: { ...process.env, SAMSYN_KNOWLEDGE_DIR: knowledgeDir },
     },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -81,6 +85,40 @@ describe("npm run calendar", () => {
     expect(result.stdout).toContain("2027-10-13T09:30:00+02:00");
     expect(result.stdout).toContain("2028-03-08T09:30:00+01:00");
     expect(result.stdout).not.toContain("2028-10-11");
+  });
+
+  it("names group file problems beside the calendar problems, and still lists the working group's meetings", () => {
+    const knowledgeDir = path.join(output, "knowledge-with-problems");
+    fs.cpSync(path.join(ROOT, "knowledge"), knowledgeDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(knowledgeDir, "groups", "stavfel.yaml"),
+      "name: Stavfel\nvisibilty: public\ncalendar: [saknas.yaml]\n",
+    );
+    const groupFile = path.join(knowledgeDir, "groups", "halsam-vasternorrland.yaml");
+    fs.writeFileSync(
+      groupFile,
+      fs.readFileSync(groupFile, "utf8").replace(/^documents:/m, "documents:\n  - borttagen.md"),
+    );
+    const result = run(
+      "calendar-command.ts",
+      ["list", "--from", "2027-01-01", "--to", "2027-12-31", "--json"],
+      knowledgeDir,
+    );
+    expect(result.status).toBe(0);
+    const listing = JSON.parse(result.stdout) as Listing;
+    const messages = (listing.problems as { message: string }[]).map((problem) => problem.message);
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^groups\/stavfel\.yaml rad 2: okänt fält "visibilty" – menade du "visibility"\?/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^groups\/halsam-vasternorrland\.yaml rad \d+: dokumentet "borttagen\.md" finns inte/,
+      ),
+    );
+    expect(result.stderr).toContain('Varning: groups/stavfel.yaml rad 2: okänt fält "visibilty"');
+    expect(listing.occurrences.some((item) => item.group === "laholm-samverkansberedning")).toBe(true);
   });
 
   it("prints the non-working days of a year", () => {

@@ -1,47 +1,76 @@
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
-import { SamsynError } from "../../errors.ts";
-import { describeZodIssue } from "../describe-zod-issue.ts";
-import { DOCUMENT_TYPES, type DocumentMetadata } from "../document.ts";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { didYouMean } from "../did-you-mean.ts";
+import { type DocumentMetadata, type DocumentWarning, UNREADABLE_GROUP_CLAIM } from "../document.ts";
 import { withoutNulls } from "../without-nulls.ts";
+import { yamlErrorText } from "../yaml-error-text.ts";
+import {
+  describeValue,
+  type FieldReading,
+  readDate,
+  readGroups,
+  readOrganisations,
+  readSource,
+  readTitle,
+  readType,
+} from "./front-matter-fields.ts";
 
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The front matter starts on the line after the opening `---`. */
+const FIRST_LINE = 2;
 
-const textList = z
-  .union([z.string(), z.array(z.string())], { error: "ska vara en text eller en lista med texter" })
-  .transform((value) => (Array.isArray(value) ? value : [value]));
-/** A day, a month or a year ("2021", "2019-05"): Swedish web pages often give no more, and none is invented. */
-const PARTIAL_DATE = /^(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-const DATE_FORMS = "ska vara ett datum skrivet ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, t.ex. 2016-12-01 eller 2021";
-const isoDate = z.union(
-  [
-    z.string().trim().regex(PARTIAL_DATE, { error: DATE_FORMS }),
-    // Unquoted in YAML, a year is a number and a day a date.
-    z.number().int().min(1900, { error: DATE_FORMS }).max(2099, { error: DATE_FORMS }).transform(String),
-    z.date().transform((date) => date.toISOString().slice(0, 10)),
-  ],
-  { error: DATE_FORMS },
-);
-// Keys of the Swedish statute corpus (se-lex/sfs) are read leniently: a wrong value is ignored.
-const lenientText = z.union([z.string(), z.number()]).transform(String).optional().catch(undefined);
+const FIELDS: Readonly<Record<string, (value: unknown) => FieldReading>> = {
+  title: readTitle,
+  type: readType,
+  organisations: readOrganisations,
+  groups: (value) => readGroups(value, UNREADABLE_GROUP_CLAIM),
+  group: (value) => readGroups(value, UNREADABLE_GROUP_CLAIM),
+  date: readDate,
+  source: readSource,
+};
+/** Field names people write instead of ours, and the field they mean. */
+const SWEDISH_FIELDS: Readonly<Record<string, string>> = {
+  titel: "title",
+  namn: "title",
+  typ: "type",
+  dokumenttyp: "type",
+  organisation: "organisations",
+  organisationer: "organisations",
+  organizations: "organisations",
+  organization: "organisations",
+  grupp: "groups",
+  grupper: "groups",
+  datum: "date",
+  beslutsdatum: "date",
+  källa: "source",
+  kalla: "source",
+  url: "source",
+  länk: "source",
+};
+/**
+ * Keys of the Swedish statute corpus (se-lex/sfs). They are read leniently: `rubrik` gives the
+ * title, `beteckning` the type, `departement` the organisation, `utfardad_datum` the date,
+ * `pdf_url` the source; the others are known and not used. A wrong value is ignored silently.
+ */
+const STATUTE_KEYS = new Set([
+  "rubrik",
+  "beteckning",
+  "departement",
+  "utfardad_datum",
+  "pdf_url",
+  "publicerad_datum",
+  "andringsforfattningar",
+  "forarbeten",
+  "ikraft_datum",
+  "utgar_datum",
+]);
 
-/** Front matter of a knowledge Markdown file; unknown keys are allowed and ignored. */
-export const frontMatterSchema = z.looseObject({
-  title: z.string().trim().min(1).optional(),
-  type: z.enum(DOCUMENT_TYPES).optional(),
-  organisations: textList.optional(),
-  groups: textList.optional(),
-  group: textList.optional(),
-  date: isoDate.optional(),
-  source: z.string().trim().min(1).optional(),
-  rubrik: lenientText,
-  beteckning: lenientText,
-  departement: lenientText,
-  utfardad_datum: lenientText,
-  pdf_url: lenientText,
-});
+/** Metadata read from front matter, and what did not fit (each warning naming file, line and field). */
+export interface FrontMatter {
+  metadata: Partial<DocumentMetadata>;
+  warnings: DocumentWarning[];
+}
 
 /** Separates a leading `---` YAML block from the Markdown body; the body is returned unchanged. */
 export function splitFrontMatter(source: string): { frontMatter: string | null; body: string } {
@@ -54,52 +83,120 @@ export function splitFrontMatter(source: string): { frontMatter: string | null; 
   return { frontMatter: rest.slice(0, closing.index), body: afterClosing.replace(/^\r?\n/, "") };
 }
 
-/** Parses and validates front matter YAML into document metadata; throws a Swedish error naming the file. */
-export function parseFrontMatter(yaml: string, file: string): Partial<DocumentMetadata> {
+/**
+ * Reads front matter YAML into document metadata, field by field. A value that does not fit never
+ * costs the document: the field is left out (or read as far as it is certain, e.g. the year of
+ * "våren 2021") and a Swedish warning says which file, line and field, what was kept and how to
+ * write it. Front matter that is not YAML at all is left out whole, with a warning.
+ */
+export function parseFrontMatter(yaml: string, file: string): FrontMatter {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? null : lineCounter.linePos(offset).line + FIRST_LINE - 1;
+  const firstError = document.errors[0];
   let data: unknown;
   try {
-    data = withoutNulls(parseYaml(yaml) ?? {});
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new SamsynError(
-      "ingest_unreadable_file",
-      `${file}: inledningen mellan raderna "---" är inte giltig YAML (${reason}). Rätta den eller ta bort den.`,
-      { cause: error },
-    );
+    data = firstError ? undefined : withoutNulls(document.toJS() ?? {});
+  } catch {
+    data = undefined;
   }
-  const result = frontMatterSchema.safeParse(data);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => describeZodIssue(issue, data)).join("; ");
-    throw new SamsynError(
-      "ingest_unreadable_file",
-      `${file}: fel i inledningen (front matter): ${problems}.`,
-    );
+  if (
+    firstError ||
+    data === null ||
+    typeof data !== "object" ||
+    Array.isArray(data) ||
+    data instanceof Date
+  ) {
+    const reason = firstError
+      ? `är inte giltig YAML (${yamlErrorText(firstError)})`
+      : "ska bestå av fält med värden, t.ex. title: …";
+    return unusable(file, firstError ? lineAt(firstError.pos[0]) : FIRST_LINE, reason, yaml);
   }
-  return toMetadata(result.data);
+
+  const metadata: Partial<DocumentMetadata> = {};
+  const warnings: DocumentWarning[] = [];
+  const statute: Record<string, unknown> = {};
+  const warn = (key: string, message: string) => {
+    const node = document.get(key, true);
+    const line = isNode(node) && node.range ? lineAt(node.range[0]) : null;
+    warnings.push({ field: key, message: `${where(file, line)}: ${message}` });
+  };
+  for (const [key, value] of Object.entries(data)) {
+    const read = FIELDS[key];
+    if (read) {
+      const reading = read(value);
+      merge(metadata, reading.metadata);
+      if (reading.problem) warn(key, `fältet "${key}" ${reading.problem}.`);
+    } else if (STATUTE_KEYS.has(key)) {
+      statute[key] = value;
+    } else {
+      const meant = didYouMean(key, Object.keys(FIELDS), SWEDISH_FIELDS);
+      // A misspelt group claim must not make an internal document public.
+      const claim = meant === "groups" || meant === "group";
+      if (claim) merge(metadata, { groups: [UNREADABLE_GROUP_CLAIM] });
+      const hint = meant
+        ? ` – menade du "${meant}"?${claim ? " Tills fältet är rättat visas dokumentet bara för administratören." : ""}`
+        : `. Fälten som används är ${Object.keys(FIELDS).join(", ")}.`;
+      warn(key, `okänt fält "${key}" (värde ${describeValue(value)}) användes inte${hint}`);
+    }
+  }
+  return { metadata: withStatuteKeys(metadata, statute), warnings };
 }
 
-function toMetadata(data: z.infer<typeof frontMatterSchema>): Partial<DocumentMetadata> {
-  const metadata: Partial<DocumentMetadata> = {};
-  const title = data.title ?? statuteTitle(data.rubrik, data.beteckning);
-  if (title) metadata.title = title;
-  const type = data.type ?? (data.beteckning ? "regulation" : undefined);
-  if (type) metadata.type = type;
-  const organisations = data.organisations ?? (data.departement ? [data.departement] : undefined);
-  if (organisations) metadata.organisations = organisations.map((name) => name.trim()).filter(Boolean);
-  const groups = data.groups ?? data.group;
-  if (groups) metadata.groups = groups.map((id) => id.trim()).filter(Boolean);
-  const issued = data.utfardad_datum && ISO_DATE.test(data.utfardad_datum) ? data.utfardad_datum : undefined;
-  const date = data.date ?? issued;
-  if (date !== undefined) metadata.date = date;
-  const source = data.source ?? data.pdf_url;
-  if (source !== undefined) metadata.source = source;
-  return metadata;
+function unusable(file: string, line: number | null, reason: string, yaml: string): FrontMatter {
+  // A broken block may hold a group claim; withholding the document is the safe reading of it.
+  const mentionsGroups = /^\s*["']?group/im.test(yaml);
+  const withheld = mentionsGroups
+    ? " Den nämner grupper, så dokumentet visas bara för administratören tills den är rättad."
+    : "";
+  return {
+    metadata: mentionsGroups ? { groups: [UNREADABLE_GROUP_CLAIM] } : {},
+    warnings: [
+      {
+        field: null,
+        message: `${where(file, line)}: inledningen mellan raderna "---" ${reason}; dokumentet indexerades utan uppgifterna i den (titel, typ, datum …).${withheld} Rätta inledningen eller ta bort den.`,
+      },
+    ],
+  };
+}
+
+function where(file: string, line: number | null): string {
+  return line === null ? file : `${file} rad ${line}`;
+}
+
+function merge(metadata: Partial<DocumentMetadata>, more: Partial<DocumentMetadata>): void {
+  const groups = [...(metadata.groups ?? []), ...(more.groups ?? [])];
+  Object.assign(metadata, more);
+  if (groups.length > 0) metadata.groups = [...new Set(groups)];
+}
+
+function withStatuteKeys(
+  metadata: Partial<DocumentMetadata>,
+  statute: Record<string, unknown>,
+): Partial<DocumentMetadata> {
+  const text = (key: string) => {
+    const value = statute[key];
+    if (typeof value === "number") return String(value);
+    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  };
+  const result = { ...metadata };
+  const beteckning = text("beteckning");
+  const title = statuteTitle(text("rubrik"), beteckning);
+  if (result.title === undefined && title) result.title = title;
+  if (result.type === undefined && beteckning) result.type = "regulation";
+  const departement = text("departement");
+  if (result.organisations === undefined && departement) result.organisations = [departement];
+  const issued = text("utfardad_datum");
+  if (result.date === undefined && issued && ISO_DATE.test(issued)) result.date = issued;
+  const pdf = text("pdf_url");
+  if (result.source === undefined && pdf) result.source = pdf;
+  return result;
 }
 
 /** "Skollag" + "2010:800" → "Skollag (2010:800)", the way Swedish statutes are cited. */
 function statuteTitle(rubrik: string | undefined, beteckning: string | undefined): string | undefined {
   if (!rubrik) return undefined;
-  const title = rubrik.trim();
-  if (!beteckning || title.includes(beteckning)) return title;
-  return `${title} (${beteckning})`;
+  if (!beteckning || rubrik.includes(beteckning)) return rubrik;
+  return `${rubrik} (${beteckning})`;
 }

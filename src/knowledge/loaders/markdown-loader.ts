@@ -12,8 +12,9 @@ import { stripInlineMarkdown } from "./strip-inline-markdown.ts";
 export const loadMarkdown: FormatLoader = async (bytes, file) => {
   const { text, encoding } = decodeText(bytes, file);
   const { frontMatter, body } = splitFrontMatter(text);
-  const metadata = frontMatter === null ? {} : parseFrontMatter(frontMatter, file);
-  if (hasMarkdownHeadings(body)) return { blocks: markdownBlocks(body), metadata, encoding };
+  const { metadata, warnings } =
+    frontMatter === null ? { metadata: {}, warnings: [] } : parseFrontMatter(frontMatter, file);
+  if (hasMarkdownHeadings(body)) return { blocks: markdownBlocks(body), metadata, encoding, warnings };
   const lines = linesFromText(body).map((line) => ({ ...line, text: stripInlineMarkdown(line.text).trim() }));
-  return { blocks: plainTextBlocks(lines.filter((line) => line.text !== "")), metadata, encoding };
+  return { blocks: plainTextBlocks(lines.filter((line) => line.text !== "")), metadata, encoding, warnings };
 };

@@ -1,7 +1,7 @@
 import type { IngestLimits } from "../../config/ingest-limits.ts";
 import { SamsynError } from "../../errors.ts";
 import { chunkDocument } from "../chunk-document.ts";
-import type { Chunk, LoadedDocument } from "../document.ts";
+import type { Chunk, DocumentWarning, LoadedDocument } from "../document.ts";
 import { readDocument } from "../load-document.ts";
 
 /** A knowledge file read and cut into passages, ready to be analysed and embedded. */
@@ -10,6 +10,8 @@ export interface ReadKnowledgeFile {
   chunks: Chunk[];
   /** The text encoding when it was not UTF-8 (e.g. "windows-1252"), for the log. */
   encoding: string | undefined;
+  /** Metadata that did not fit (the document is indexed without it), in Swedish naming file and field. */
+  warnings: DocumentWarning[];
 }
 
 /**
@@ -22,7 +24,7 @@ export async function readKnowledgeFile(
   knowledgeRoot: string,
   limits: IngestLimits,
 ): Promise<ReadKnowledgeFile> {
-  const { document, encoding } = await readDocument(file, knowledgeRoot, limits);
+  const { document, encoding, warnings } = await readDocument(file, knowledgeRoot, limits);
   const chunks = chunkDocument(document);
   if (chunks.length === 0) {
     throw new SamsynError(
@@ -30,5 +32,5 @@ export async function readKnowledgeFile(
       `${document.id}: filen innehåller inga ord att söka i (bara tecken utan mellanrum, t.ex. kodad data). Spara dokumentets text som .txt, .md, .pdf eller .docx, eller ta bort den ur kunskapsmappen.`,
     );
   }
-  return { document, chunks, encoding: encoding === "utf-8" ? undefined : encoding };
+  return { document, chunks, encoding: encoding === "utf-8" ? undefined : encoding, warnings };
 }

@@ -16,8 +16,11 @@ const USAGE = `Användning: npm run chat
 async function main(): Promise<number> {
   parseCommandArguments({ options: {}, allowPositionals: false });
   const { core, logger, summary } = await bootstrap({ progress: true, warmUp: true });
-  const { groups, warnings } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
-  process.stderr.write(`${formatIngestSummary(summary, warnings)}\n`);
+  const { groups, warnings, calendarProblems } = await loadCheckedGroups(
+    core.config.knowledgeDir,
+    core.index.catalog,
+  );
+  process.stderr.write(`${formatIngestSummary(summary, warnings, calendarProblems)}\n`);
   const reminders = new ReminderService({
     database: core.index.database,
     knowledgeDir: core.config.knowledgeDir,

@@ -15,9 +15,12 @@ async function main(): Promise<number> {
       ...(values.data ? { dataDir: values.data } : {}),
     },
   });
-  const { warnings, withheld } = await loadCheckedGroups(core.config.knowledgeDir, core.index.catalog);
+  const { warnings, calendarProblems, withheld } = await loadCheckedGroups(
+    core.config.knowledgeDir,
+    core.index.catalog,
+  );
   core.close();
-  process.stdout.write(`${formatIngestSummary(summary, warnings)}\n`);
+  process.stdout.write(`${formatIngestSummary(summary, warnings, calendarProblems)}\n`);
   return summary.skipped.length > 0 || withheld > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }
 

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describeRefresh } from "../../index/knowledge-refresh.ts";
+import { rememberedWarnings } from "../../index/remembered-warnings.ts";
 import { groupWarnings } from "../../knowledge/group-warnings.ts";
 import { SUPPORTED_EXTENSIONS } from "../../knowledge/supported-formats.ts";
+import { calendarConfigurationProblems } from "../../reminders/calendar-configuration-problems.ts";
 import { audienceScope } from "../../retrieval/scope.ts";
 import { uploadFileName } from "./document-uploads.ts";
 import type { WebContext } from "./web-context.ts";
@@ -12,9 +14,14 @@ import { pageAudience, selectableGroups, webAudience } from "./web-scope.ts";
 /**
  * `GET /api/web/status`: the status line, the groups to choose from and what this user may do. The
  * counts are of the documents this user may search, so a visitor learns nothing of internal ones;
- * the administrator also sees which group files are broken and what that withholds.
+ * the administrator also sees what in the knowledge folder needs fixing: broken group files and what
+ * they withhold, calendar problems, and documents indexed with front matter that did not fit.
  */
-export function handleStatus(context: WebContext, request: IncomingMessage, response: ServerResponse): void {
+export async function handleStatus(
+  context: WebContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const admin = context.access.isAdmin(request);
   const { catalog } = context.core.index;
   const stats = catalog.stats();
@@ -48,10 +55,33 @@ export function handleStatus(context: WebContext, request: IncomingMessage, resp
       extensions: SUPPORTED_EXTENSIONS,
     },
     panels: Object.fromEntries(PANEL_NAMES.map((name) => [name, context.providers[name] !== undefined])),
-    groupWarnings: admin
-      ? groupWarnings(context.groups, new Set(catalog.documents().map((document) => document.id)))
-      : [],
+    ...(admin
+      ? await configurationWarnings(context)
+      : { groupWarnings: [], calendarProblems: [], documentWarnings: [] }),
   });
+}
+
+/** What the administrator must fix in the knowledge folder, each message in Swedish naming file (and line). */
+async function configurationWarnings(context: WebContext): Promise<{
+  groupWarnings: string[];
+  calendarProblems: string[];
+  documentWarnings: string[];
+}> {
+  const { catalog, database } = context.core.index;
+  let calendarProblems: string[];
+  try {
+    const problems = await calendarConfigurationProblems(context.core.config.knowledgeDir, context.groups);
+    calendarProblems = problems.map((problem) => problem.message);
+  } catch (error) {
+    context.logger.warn("calendar check for the status line failed", { error });
+    calendarProblems = [];
+  }
+  const indexed = new Set(catalog.documents().map((document) => document.id));
+  const documentWarnings = [...rememberedWarnings(database).entries()]
+    .filter(([file]) => indexed.has(file))
+    .sort(([left], [right]) => left.localeCompare(right))
+    .flatMap(([, entry]) => entry.warnings.map((warning) => warning.message));
+  return { groupWarnings: groupWarnings(context.groups, indexed), calendarProblems, documentWarnings };
 }
 
 /** `GET /api/web/panels/{name}?group=…`: a panel from its provider, or 404 when it is not set up. */

@@ -24,6 +24,8 @@ export interface UploadResult {
     unchanged: number;
     seconds: number;
     skipped: { file: string; message: string }[];
+    /** Documents indexed with front matter that did not fit: what was left out and how to write it. */
+    warnings: { file: string; field: string | null; message: string }[];
   };
 }
 
@@ -112,6 +114,7 @@ export class DocumentUploads {
           unchanged: summary.unchanged,
           seconds: summary.seconds,
           skipped: summary.skipped.map((skipped) => ({ file: skipped.file, message: skipped.message })),
+          warnings: summary.warnings.map(({ file, field, message }) => ({ file, field, message })),
         },
       };
     } catch (error) {

@@ -102,8 +102,13 @@ function renderStatus(status) {
     clearTimeout(page.statusTimer);
     page.statusTimer = setTimeout(refreshStatus, 3000);
   }
-  // Only the administrator is told about broken group files (whose documents are withheld).
-  const warnings = status.groupWarnings ?? [];
+  // Only the administrator is told what to fix: group files (whose documents are withheld), calendars
+  // and documents indexed with front matter that did not fit.
+  const warnings = [
+    ...(status.groupWarnings ?? []),
+    ...(status.calendarProblems ?? []),
+    ...(status.documentWarnings ?? []),
+  ];
   elements.groupWarnings.hidden = warnings.length === 0;
   elements.groupWarningList.replaceChildren(...warnings.map((warning) => el("li", { text: warning })));
 }

@@ -273,6 +273,22 @@ function uploadSummary(reply) {
         `(${summary.added} nya, ${summary.updated} ändrade, ${summary.removed} borttagna, ${summary.unchanged} oförändrade).`,
     }),
   ];
+  // The uploaded file's own metadata problems first: the person who uploaded it can fix them now.
+  const warnings = [...(summary.warnings ?? [])].sort(
+    (left, right) => Number(right.file === reply.file) - Number(left.file === reply.file),
+  );
+  if (warnings.length > 0) {
+    nodes.push(
+      el("p", {
+        text: "Uppgifter i inledningen (front matter) som inte passade och användes inte eller bara delvis:",
+      }),
+      el(
+        "ul",
+        { className: "skipped" },
+        warnings.map((warning) => el("li", { text: warning.message })),
+      ),
+    );
+  }
   if (summary.skipped.length > 0) {
     nodes.push(
       el("p", { text: `${summary.skipped.length} fil(er) hoppades över:` }),
