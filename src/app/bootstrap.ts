@@ -1,6 +1,6 @@
+import path from "node:path";
 import { type Config, loadConfig } from "../config/config.ts";
 import type { IngestSummary } from "../index/ingest-knowledge.ts";
-import path from "node:path";
 import { createLogger, type Logger, logSink } from "../logger.ts";
 import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
 import { type Core, composeCore } from "./compose.ts";
