@@ -20,11 +20,13 @@ import { detectLanguage } from "./detect-language.ts";
 import { gatherCalendarEvidence } from "./evidence/calendar-evidence.ts";
 import type { GroupCalendar } from "./evidence/group-calendar.ts";
 import { type GroupScopes, groupScopes } from "./evidence/group-scopes.ts";
+import { withGroupWord } from "./evidence/group-word.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
+import { groupNameTerms } from "./understand/group-name-terms.ts";
 import {
   groupSearchContext,
   namesAnotherBody,
@@ -198,7 +200,9 @@ export class AnswerService {
       !namesAnotherBody(question, group);
     // The group's name steers the search among its documents ("vi" is no word a passage contains).
     const context = [earlier, aboutGroup ? groupSearchContext(group) : ""].filter(Boolean).join("\n");
-    const result = await this.answerWithin(question, options, scopes.own, context);
+    // "vi", "oss" have no word in a passage: the group's own name stands in for them.
+    const nameTerms = refersToGroup(question) && aboutGroup ? groupNameTerms(group, this.analyzer) : [];
+    const result = await this.answerWithin(question, options, scopes.own, context, nameTerms);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
     const outside = await this.answerWithin(question, options, scopes.outside, earlier);
     if (outside.answer.abstained) return result;
@@ -228,16 +232,23 @@ export class AnswerService {
     return { answer, retrieval: { passages, queryTerms: [], expansions: [] } };
   }
 
-  /** Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only joins the search. */
+  /**
+   * Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only
+   * joins the search; `groupTerms` name the group the question speaks of ("vi", "beredningen").
+   */
   private async answerWithin(
     question: string,
     options: AskOptions,
     scope: Scope,
     context: string,
+    groupTerms: readonly string[] = [],
   ): Promise<Omit<AskResult, "latencyMs">> {
     const retrievalQuery = [question, context].filter(Boolean).join("\n");
     const retrieval = await this.retrieve(retrievalQuery, question, scope);
-    const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
+    const queryWords = withGroupWord(
+      questionWords(question, retrieval, this.analyzer, this.keywords),
+      groupTerms,
+    );
     const sentences = scoreSentences(
       retrieval.passages,
       queryWords,

@@ -1,7 +1,13 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
-import { type Analyzer, particleVerbs, reportPeriods, withoutYearAnchors } from "../text/index.ts";
+import {
+  type Analyzer,
+  lightVerbs,
+  particleVerbs,
+  reportPeriods,
+  withoutYearAnchors,
+} from "../text/index.ts";
 import {
   isSpecificBody,
   type QueryWord,
@@ -44,8 +50,29 @@ export function questionWords(
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
-  const joined = withPeriods(withParticleVerbs(weighed, question, analyzer), question, analyzer);
+  const joined = withPeriods(
+    withParticleVerbs(withLightVerbs(weighed, question, analyzer), question, analyzer),
+    question,
+    analyzer,
+  );
   return asked === null ? joined : emphasise(joined, asked, analyzer);
+}
+
+/** Weight a support verb keeps ("ger" in "Vem ger oss vårt uppdrag?"): its noun says what is asked. */
+const LIGHT_VERB_SHARE = 0.25;
+
+/**
+ * Support verbs weigh little when the question has other words: "Vem ger oss vårt uppdrag?" is
+ * answered by "… verkar på uppdrag av regionfullmäktige", not by "Välmående ger resultat".
+ */
+function withLightVerbs(words: QueryWord[], question: string, analyzer: Analyzer): QueryWord[] {
+  const light = new Set(
+    lightVerbs(question).flatMap((verb) => analyzer.analyzeWords(verb).map(([whole]) => whole ?? "")),
+  );
+  if (light.size === 0 || words.every((word) => light.has(word.whole))) return words;
+  return words.map((word) =>
+    light.has(word.whole) ? { ...word, weight: word.weight * LIGHT_VERB_SHARE } : word,
+  );
 }
 
 /** Share earned by the months of a period asked in other words ("första tre månader" → "januari–mars"). */
