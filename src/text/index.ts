@@ -12,7 +12,7 @@ export {
 } from "./infer-acronyms.ts";
 export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
 export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
-export { lightVerbs } from "./light-verbs.ts";
+export { type LightVerb, lightVerbs } from "./light-verbs.ts";
 export { normalizeText } from "./normalize-text.ts";
 export { numberWordToDigits } from "./number-word-to-digits.ts";
 export { type ParticleVerb, particleVerbs } from "./particle-verbs.ts";

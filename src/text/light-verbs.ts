@@ -50,7 +50,43 @@ const LIGHT_VERB_FORMS = new Set([
   "skett",
 ]);
 
-/** The support verbs of a text as written ("Vem ger oss vårt uppdrag?" → "ger"). */
-export function lightVerbs(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((word) => LIGHT_VERB_FORMS.has(word));
+/**
+ * A particle after the verb makes a verb of its own: "komma in" (arrive), "ta fram" (produce),
+ * "lägga fram" (present), "ge ut" (publish) mean more than the bare verb.
+ */
+const PARTICLES = new Set([
+  "upp",
+  "in",
+  "ut",
+  "fram",
+  "över",
+  "bort",
+  "ner",
+  "ned",
+  "av",
+  "om",
+  "på",
+  "med",
+  "samman",
+  "ihop",
+  "undan",
+  "emot",
+  "tillbaka",
+  "igenom",
+  "isär",
+  "efter",
+]);
+
+/** A support verb of a text as written, and whether a particle follows it ("tar fram"). */
+export interface LightVerb {
+  form: string;
+  particle: boolean;
+}
+
+/** The support verbs of a text ("Vem ger oss vårt uppdrag?" → "ger"; "Vem tar fram …" → "tar", with particle). */
+export function lightVerbs(text: string): LightVerb[] {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.flatMap((word, index) =>
+    LIGHT_VERB_FORMS.has(word) ? [{ form: word, particle: PARTICLES.has(words[index + 1] ?? "") }] : [],
+  );
 }

@@ -128,6 +128,25 @@ describe("questionWords and support verbs", () => {
     expect(weight("ger")).toBeLessThan(0.5 * weight("uppdrag"));
   });
 
+  it("counts no synonym of a bare support verb, and weighs a particle verb's verb a quarter", () => {
+    const empty = { passages: [], queryTerms: [], expansions: [] };
+    const ger = analyzer.analyzeWords("ger")[0]?.[0] ?? "";
+    const lämnas = analyzer.analyzeWords("lämnas")[0]?.[0] ?? "";
+    const retrieval = {
+      ...empty,
+      expansions: [{ term: lämnas, source: ger, kind: "synonym" as const, credit: 0.6 }],
+    };
+    const asked = questionWords("Vem ger oss vårt uppdrag?", retrieval, analyzer, {
+      documentFrequencies: uniform,
+    });
+    expect(asked.find((word) => word.whole === ger)?.alternatives.size).toBe(0);
+    const particle = questionWords("Vem tar fram underlaget?", empty, analyzer, {
+      documentFrequencies: uniform,
+    });
+    const weight = (whole: string) => particle.find((word) => word.whole === whole)?.weight ?? 0;
+    expect(weight("tar")).toBeCloseTo(0.25 * weight("underlag"));
+  });
+
   it("keeps the weight of a support verb that is the question's only word", () => {
     const empty = { passages: [], queryTerms: [], expansions: [] };
     const [only] = questionWords("Vem ger?", empty, analyzer, { documentFrequencies: uniform });
