@@ -106,24 +106,19 @@ function answerText(
     return skipped.length > 0 ? `${answer} Observera: ${skipped.join("; ")}.` : answer;
   }
   const period = periodText(evidence.period);
-  if (question.ask === "date") {
-    const day = swedishDate(evidence.period.from);
-    const parts: string[] = [];
-    const on = evidence.occurrences.filter((occurrence) =>
-      occurrence.start.hasSame(evidence.period?.from as DateTime, "day"),
-    );
-    const away = evidence.occurrences.filter((occurrence) => !on.includes(occurrence));
-    if (on.length > 0) parts.push(`Ja, ${day}: ${on.map(line).join("; ")}.`);
-    else if (evidence.cancelled.length > 0) parts.push(`Nej. ${cancelledLines().join("; ")}.`);
-    else if (away.length > 0) parts.push(`Nej, det är flyttat: ${away.map(line).join("; ")}.`);
-    else parts.push(`Nej, kalendern har inget ${label.one} ${day}.`);
-    if (on.length === 0 && evidence.next) parts.push(`Nästa ${label.one} efter det: ${line(evidence.next)}.`);
-    return parts.join(" ");
+  if (question.ask === "date") return dateText(evidence, evidence.period, line, cancelledLines, cite);
+  // "Vilka möten är inställda?", "Är augustimötet inställt?": the cancelled ones, cited first.
+  if (question.cancellation && evidence.cancelled.length > 0) {
+    return [`Inställt ${period}:`, ...cancelledLines().map((text) => `• ${text}`)].join("\n");
   }
   const shown = evidence.occurrences.slice(0, MAX_LINES).map((occurrence) => `• ${line(occurrence)}`);
   const more = evidence.occurrences.length - shown.length;
   if (more > 0) shown.push(`… och ${more} till.`);
-  const lines = [...shown, ...cancelledLines().map((text) => `• ${text}`)];
+  if (question.cancellation) {
+    return [`Inga ${label.many} ${period} är inställda i kalendern.`, ...shown].join("\n");
+  }
+  const cancelled = cancelledLines().map((text) => `• ${text}`);
+  const lines = [...shown, ...cancelled];
   const movedNote =
     /flytta/iu.test(question.topicWords.join(" ")) || question.ask === "list" ? movedLead(evidence) : "";
   if (evidence.occurrences.length === 0) {
@@ -136,6 +131,47 @@ function answerText(
   return [`${movedNote}${head}`, ...lines].join("\n");
 }
 
+/**
+ * Whether there is an occasion on one date: held, cancelled or moved, answering "Blir det möte …?"
+ * and "Är mötet … inställt?" alike, and where it is held when that is what the thread asks.
+ */
+function dateText(
+  evidence: CalendarEvidence,
+  period: Period,
+  line: (occurrence: Occurrence) => string,
+  cancelledLines: () => string[],
+  cite: (occurrence: Occurrence, quote: string) => string,
+): string {
+  const label = LABELS[evidence.kind];
+  const { question } = evidence;
+  const day = swedishDate(period.from);
+  const on = evidence.occurrences.filter((occurrence) => occurrence.start.hasSame(period.from, "day"));
+  const away = evidence.occurrences.filter((occurrence) => !on.includes(occurrence));
+  const held = on[0] ?? away[0];
+  if (question.aspect === "where" && held) return placeText(held, cite);
+  const parts: string[] = [];
+  // "Är mötet inställt?" is answered yes when it is, "Blir det möte?" no.
+  const [yes, no] = question.cancellation ? ["Nej", "Ja"] : ["Ja", "Nej"];
+  if (on.length > 0) parts.push(`${yes}, ${day}: ${on.map(line).join("; ")}.`);
+  else if (evidence.cancelled.length > 0) parts.push(`${no}. ${cancelledLines().join("; ")}.`);
+  // Neither held that day nor cancelled: "Nej" to both "Blir det möte?" and "Är det inställt?".
+  else if (away.length > 0) parts.push(`Nej, det är flyttat: ${away.map(line).join("; ")}.`);
+  else parts.push(`${question.cancellation ? "K" : "Nej, k"}alendern har inget ${label.one} ${day}.`);
+  const next = evidence.next;
+  if (on.length === 0 && next && !away.some((occurrence) => occurrence.key === next.key)) {
+    parts.push(`Nästa ${label.one} efter det: ${line(next)}.`);
+  }
+  return parts.join(" ");
+}
+
+/** "X hålls i Y: date time [n]" – where an occasion is held. */
+function placeText(occurrence: Occurrence, cite: (occurrence: Occurrence, quote: string) => string): string {
+  const where = occurrence.location
+    ? `${occurrence.title} hålls i ${occurrence.location}`
+    : `Kalendern anger ingen plats för ${occurrence.title}`;
+  return `${where}: ${swedishDate(occurrence.start)}${occurrence.allDay ? "" : ` kl. ${swedishClock(occurrence.start)}`}. ${cite(occurrence, occasionLine(occurrence))}`;
+}
+
 /** The next occasion, or where it is held, or what it is about. */
 function nextText(
   evidence: CalendarEvidence,
@@ -146,12 +182,7 @@ function nextText(
 ): string {
   const { question } = evidence;
   if (!first) return `Kalendern har inget kommande ${LABELS[evidence.kind].one}.`;
-  if (question.aspect === "where") {
-    const where = first.location
-      ? `${first.title} hålls i ${first.location}`
-      : `Kalendern anger ingen plats för ${first.title}`;
-    return `${where}: ${swedishDate(first.start)}${first.allDay ? "" : ` kl. ${swedishClock(first.start)}`}. ${cite(first, occasionLine(first))}`;
-  }
+  if (question.aspect === "where") return placeText(first, cite);
   // The event's description, unless it is the rule's passage, which follows cited.
   const notes = first.event.notes;
   const about = question.aspect === "what" && notes && squeezed(notes) !== rule?.quote ? ` ${notes}` : "";

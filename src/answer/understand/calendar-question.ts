@@ -26,6 +26,8 @@ export interface CalendarQuestion {
   period: PeriodMention | null;
   /** Whether the question has a word that makes it about occasions at all (möte, sista dag, rapport …). */
   namesOccasion: boolean;
+  /** Whether it asks if (or which) occasions are cancelled ("Är mötet den 10 juni inställt?"). */
+  cancellation: boolean;
 }
 
 const MONTH = SWEDISH_MONTHS.join("|");
@@ -52,6 +54,7 @@ const RULE = wordPattern(
   "\\b(?:hur\\s+ofta|sedan\\s+när|per\\s+år|vem|vilka\\s+(?:sitter|ingår|deltar)|hur\\s+utses|varför|hur\\s+länge|protokoll\\w*\\s+på)\\b",
 );
 const COUNT = wordPattern("\\bhur\\s+många\\b");
+const CANCELLED = wordPattern("\\b(?:inställ\\w*|ställ\\w*\\s+in|avlys\\w*|ställ\\w*\\s+av)\\b");
 const LIST = wordPattern("\\b(?:vilka|vad\\s+har\\s+vi|lista|alla)\\b");
 const DATE = wordPattern(`\\b(\\d{1,2})(?::e|:a)?\\s+(${MONTH})(?:\\s+(20\\d\\d))?\\b`);
 const MONTH_WORD = wordPattern(`\\b(${MONTH})(?:möte\\w*|sammanträde\\w*)?(?:\\s+(20\\d\\d))?\\b`);
@@ -93,6 +96,7 @@ export function understandCalendarQuestion(
     topicWords: own.topicWords.length > 0 ? own.topicWords : earlier.topicWords,
     period: own.period ?? earlier.period,
     namesOccasion: own.namesOccasion || earlier.namesOccasion,
+    cancellation: own.cancellation,
   };
 }
 
@@ -125,8 +129,11 @@ function readFrame(question: string): CalendarQuestion {
   const kind: CalendarKind =
     any || (meeting && deadline) ? "any" : deadline ? "deadline" : meeting ? "meeting" : "any";
   const period = periodOf(text);
+  const cancellation = CANCELLED.test(text);
   let ask: CalendarAsk = "next";
   if (period?.type === "date") ask = "date";
+  // "Vilka möten är inställda?", "Har något möte ställts in?": those of the rest of the year.
+  else if (cancellation && period === null && !COUNT.test(text)) ask = "list";
   else if (COUNT.test(text)) ask = "count";
   else if (period !== null && (LIST.test(text) || /\bnär\b/u.test(text) || !/\bnästa\b/u.test(text)))
     ask = "list";
@@ -136,7 +143,7 @@ function readFrame(question: string): CalendarQuestion {
     (word) =>
       word.length >= 4 && !FRAME_WORDS.has(word) && !(SWEDISH_MONTHS as readonly string[]).includes(word),
   );
-  return { ask, aspect, kind, topicWords, period, namesOccasion: meeting || deadline || any };
+  return { ask, aspect, kind, topicWords, period, namesOccasion: meeting || deadline || any, cancellation };
 }
 
 function periodOf(text: string): PeriodMention | null {

@@ -108,6 +108,29 @@ describe("cancellations declared in a YAML calendar", () => {
     );
   });
 
+  it("are confirmed when the question asks whether the date is cancelled", async () => {
+    const { answer } = await ask("Är mötet den 9 juni inställt?", "2027-05-20T10:00:00+02:00");
+    expect(answer.text).toMatch(
+      new RegExp(`^Ja\\. Samverkansrådets sammanträde ${swedishDate(cancelledDay)} är inställt \\[1\\]`),
+    );
+    const held = meetings.find((occurrence) => occurrence.start.month === 5) as Occurrence;
+    const { answer: notCancelled } = await ask(
+      `Är mötet den ${held.start.day} maj inställt?`,
+      "2027-05-01T10:00:00+02:00",
+    );
+    expect(notCancelled.text).toMatch(/^Nej, /);
+    expect(notCancelled.text).toContain(`${swedishDate(held.start)} kl. ${swedishClock(held.start)}`);
+  });
+
+  it("are what 'Vilka möten är inställda?' lists, each cited", async () => {
+    const { answer } = await ask("Vilka möten är inställda?", "2027-03-01T10:00:00+01:00");
+    expect(answer.text).toMatch(/^Inställt resten av 2027:/);
+    expect(answer.text).toContain(
+      `Samverkansrådets sammanträde ${swedishDate(cancelledDay)} är inställt [1]`,
+    );
+    expect(answer.citations[0]?.quote).toContain("(inställt)");
+  });
+
   it("are listed for the month asked about", async () => {
     const { answer } = await ask("Vilka möten har vi i juni?", "2027-05-20T10:00:00+02:00");
     expect(answer.text).toContain(`Samverkansrådets sammanträde ${swedishDate(cancelledDay)} är inställt`);
