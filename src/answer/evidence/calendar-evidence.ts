@@ -84,7 +84,7 @@ export function gatherCalendarEvidence(
   const base = { question, now, period, range, kind, next: null, cancelled: [] as Occurrence[] };
 
   if (question.ask === "next" || period === null) {
-    const upcoming = all.filter((occurrence) => occurrence.usefulUntil > now);
+    const upcoming = all.filter((occurrence) => occurrence.usefulUntil > now).slice(question.skip);
     const next = upcoming[0];
     // A cancelled date before the next occasion is what the asker may have in their diary.
     const skipped = next ? cancelledIn(now, next.start) : [];
