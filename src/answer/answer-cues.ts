@@ -6,6 +6,11 @@ const DATE = wordPattern(
   `\\b(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?|(?:${MONTHS})\\s+\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|(?:våren|hösten|sommaren|vintern|vårterminen|höstterminen)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2})`,
   "iu",
 );
+// A starting point stated: "sedan 2013", "från och med 1 januari 2017", "ända sedan hösten 2019".
+const SINCE = wordPattern(
+  `\\b(?:sedan|från och med|fr\\.o\\.m\\.|alltsedan)\\s+(?:(?:\\d{1,2}\\s+)?(?:${MONTHS})\\s+|(?:våren|hösten|sommaren|vintern|början av|slutet av)\\s+)?(?:19|20)\\d{2}\\b`,
+  "iu",
+);
 const DAY_DATE = wordPattern(
   `\\b(?:\\d{1,2}(?::e|:a)?\\s+(?:${MONTHS})|(?:19|20)\\d{2}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2})\\b`,
   "iu",
@@ -78,6 +83,7 @@ const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
   who: [ROLE, AGENT, AGENT],
   composition: [COMPOSITION, ROLE],
   when: [DATE, DURATION],
+  since: [SINCE, SINCE, DATE],
   frequency: [FREQUENCY, NUMBER],
   duration: [TIME_SPAN, DURATION],
   count: [NUMBER],

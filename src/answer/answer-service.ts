@@ -18,13 +18,16 @@ import { outsideGroupAnswer } from "./compose/outside-group.ts";
 import { declineAnswer, nameSecretaries } from "./decline.ts";
 import { detectLanguage } from "./detect-language.ts";
 import { gatherCalendarEvidence } from "./evidence/calendar-evidence.ts";
+import { findCalendarRule } from "./evidence/calendar-rule.ts";
 import type { GroupCalendar } from "./evidence/group-calendar.ts";
 import { type GroupScopes, groupScopes } from "./evidence/group-scopes.ts";
+import { withGroupWord } from "./evidence/group-word.ts";
 import { questionParts } from "./question-parts.ts";
 import { questionWords } from "./question-words.ts";
 import { rerankBySentences, scoreSentences } from "./score-sentences.ts";
 import { askedAcronym, passagesUsing, undefinedAcronymAnswer } from "./undefined-acronym.ts";
 import { understandCalendarQuestion } from "./understand/calendar-question.ts";
+import { groupNameTerms } from "./understand/group-name-terms.ts";
 import {
   groupSearchContext,
   namesAnotherBody,
@@ -36,6 +39,8 @@ import { nameMissingFromSources, unknownNames } from "./unknown-names.ts";
 
 /** Passages retrieved before reranking by their best sentence. */
 const RERANK_CANDIDATES = 15;
+/** Passages of the group's documents searched for the rule behind a calendar event. */
+const RULE_CANDIDATES = 5;
 /** Passages each part of a compound question adds. */
 const PART_CANDIDATES = 5;
 /** Weight of the best sentence's score against the (standardised) retrieval score. */
@@ -170,7 +175,7 @@ export class AnswerService {
     const earlier = resolved === question ? (history.at(-1) ?? "") : "";
     // Meetings and deadlines come from the group's calendar, not from document sentences.
     const result =
-      (group ? await this.fromCalendar(question, options, group) : null) ??
+      (group ? await this.fromCalendar(question, options, group, scopes?.own.documentIds ?? []) : null) ??
       (group && scopes
         ? await this.fromGroupDocuments(resolved, options, group, scopes, earlier, resolved !== question)
         : await this.answerWithin(resolved, options, options.scope, earlier));
@@ -200,7 +205,9 @@ export class AnswerService {
       !namesAnotherBody(question, group);
     // The group's name steers the search among its documents ("vi" is no word a passage contains).
     const context = [earlier, aboutGroup ? groupSearchContext(group) : ""].filter(Boolean).join("\n");
-    const result = await this.answerWithin(question, options, scopes.own, context);
+    // "vi", "oss" have no word in a passage: the group's own name stands in for them.
+    const nameTerms = refersToGroup(question) && aboutGroup ? groupNameTerms(group, this.analyzer) : [];
+    const result = await this.answerWithin(question, options, scopes.own, context, nameTerms);
     if (!result.answer.abstained || aboutGroup || !scopes.outside) return result;
     const outside = await this.answerWithin(question, options, scopes.outside, earlier);
     if (outside.answer.abstained) return result;
@@ -209,11 +216,15 @@ export class AnswerService {
     return fromOutside ? { ...outside, answer: outsideGroupAnswer(outside.answer) } : outside;
   }
 
-  /** The answer from the group's calendar when the question is about its meetings or deadlines. */
+  /**
+   * The answer from the group's calendar when the question is about its meetings or deadlines, with
+   * the passage of the group's own documents (`ownDocuments`) that states the rule behind the event.
+   */
   private async fromCalendar(
     question: string,
     options: AskOptions,
     group: Group,
+    ownDocuments: readonly string[] | null,
   ): Promise<Omit<AskResult, "latencyMs"> | null> {
     if (this.calendar === null) return null;
     const understood = understandCalendarQuestion(question, options.history ?? []);
@@ -225,21 +236,40 @@ export class AnswerService {
       this.analyzer.analyzeWords(text),
     );
     if (evidence === null) return null;
-    const { answer, passages } = calendarAnswer(evidence, group);
+    const shown = evidence.occurrences[0] ?? evidence.cancelled[0] ?? evidence.next;
+    const rule =
+      shown && !evidence.outOfRange
+        ? await findCalendarRule(
+            shown,
+            ownDocuments ?? [],
+            async (query, documentIds) =>
+              (await this.retriever.retrieve(query, { documentIds: [...documentIds] }, RULE_CANDIDATES))
+                .passages,
+            (text) => this.analyzer.analyzeWords(text),
+          )
+        : null;
+    const { answer, passages } = calendarAnswer(evidence, group, rule);
     this.logger.debug("answered from the calendar", { ask: understood.ask, outOfRange: evidence.outOfRange });
     return { answer, retrieval: { passages, queryTerms: [], expansions: [] } };
   }
 
-  /** Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only joins the search. */
+  /**
+   * Retrieves within one scope and composes (or declines); `context` (an earlier turn, the group) only
+   * joins the search; `groupTerms` name the group the question speaks of ("vi", "beredningen").
+   */
   private async answerWithin(
     question: string,
     options: AskOptions,
     scope: Scope,
     context: string,
+    groupTerms: readonly string[] = [],
   ): Promise<Omit<AskResult, "latencyMs">> {
     const retrievalQuery = [question, context].filter(Boolean).join("\n");
     const retrieval = await this.retrieve(retrievalQuery, question, scope);
-    const queryWords = questionWords(question, retrieval, this.analyzer, this.keywords);
+    const queryWords = withGroupWord(
+      questionWords(question, retrieval, this.analyzer, this.keywords),
+      groupTerms,
+    );
     const sentences = scoreSentences(
       retrieval.passages,
       queryWords,

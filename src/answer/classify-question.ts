@@ -6,6 +6,7 @@ export type QuestionKind =
   | "who"
   | "composition"
   | "when"
+  | "since"
   | "frequency"
   | "duration"
   | "count"
@@ -32,6 +33,13 @@ const RULES: { pattern: RegExp; kind: QuestionKind; needs?: QuestionAnalysis["ne
   },
   { pattern: wordPattern(String.raw`\b(vilket|vilka|which) (datum|dag|date)`), kind: "when", needs: "date" },
   { pattern: wordPattern(String.raw`^\s*(från|sedan) vilket datum`), kind: "when", needs: "date" },
+  // "Sedan när har vi hållit på med det?" asks for a starting point ("… har drivit sedan 2013").
+  {
+    pattern: wordPattern(
+      String.raw`^\s*(?:och\s+)?(?:sedan|från|ända sedan) (?:när|hur länge|vilket år|vilken tid)\b`,
+    ),
+    kind: "since",
+  },
   {
     pattern: wordPattern(String.raw`\b(hur|lika|så) (ofta|många gånger)\b|\bhow often\b`),
     kind: "frequency",

@@ -1,3 +1,5 @@
+import { isTogetherForm, personNounForms } from "../text/index.ts";
+
 /** A content word of the question with its IDF weight; compound parts give partial credit. */
 export interface QueryWord {
   /** Stem of the whole word. */
@@ -11,6 +13,11 @@ export interface QueryWord {
   focus: boolean;
   /** Stems a matching term may begin with: the nouns of a particle verb ("uppsäg" for "säga upp"). */
   beginnings?: readonly string[];
+  /**
+   * Terms of the name the word stands for ("vi" asked in a group's channel → the group's name): a
+   * text covers the share of them it contains.
+   */
+  nameTerms?: readonly string[];
 }
 
 /** Share of a word's weight earned when only its compound parts, not the word itself, appear. */
@@ -105,8 +112,14 @@ export function coverage(
       continue;
     }
     let credit = 0;
+    if (word.nameTerms !== undefined && word.nameTerms.length > 0) {
+      credit = word.nameTerms.filter((term) => terms.has(term)).length / word.nameTerms.length;
+    }
     if (word.parts.length > 0) {
-      credit = PART_CREDIT * (word.parts.filter((part) => terms.has(part)).length / word.parts.length);
+      credit = Math.max(
+        credit,
+        PART_CREDIT * (word.parts.filter((part) => terms.has(part)).length / word.parts.length),
+      );
     }
     for (const [alternative, share] of word.alternatives)
       if (share > credit && terms.has(alternative)) credit = share;
@@ -133,6 +146,13 @@ export function coverage(
       if (word.beginnings.some((beginning) => [...terms].some((term) => term.startsWith(beginning)))) {
         credit = JOINED_CREDIT;
       }
+    }
+    // "kallar" asked, "sammankallande" written; "tjänstepersoner" asked, "nämndtjänsteman" written.
+    if (credit < JOINED_CREDIT && [...terms].some((term) => isTogetherForm(term, word.whole))) {
+      credit = JOINED_CREDIT;
+    }
+    if (credit < VARIANT_CREDIT && personNounForms(word.whole).some((form) => terms.has(form))) {
+      credit = VARIANT_CREDIT;
     }
     if (credit > 0) {
       weight += word.weight * credit;

@@ -1,7 +1,13 @@
 import type { KeywordIndex } from "../index/keyword-index.ts";
 import type { RetrievalResult } from "../retrieval/hybrid-retriever.ts";
 import { properNames } from "../retrieval/proper-names.ts";
-import { type Analyzer, particleVerbs, reportPeriods, withoutYearAnchors } from "../text/index.ts";
+import {
+  type Analyzer,
+  lightVerbs,
+  particleVerbs,
+  reportPeriods,
+  withoutYearAnchors,
+} from "../text/index.ts";
 import {
   isSpecificBody,
   type QueryWord,
@@ -44,8 +50,38 @@ export function questionWords(
     (term) => alternatives.get(term) ?? new Map(),
     focus,
   );
-  const joined = withPeriods(withParticleVerbs(weighed, question, analyzer), question, analyzer);
+  const joined = withPeriods(
+    withParticleVerbs(withLightVerbs(weighed, question, analyzer), question, analyzer),
+    question,
+    analyzer,
+  );
   return asked === null ? joined : emphasise(joined, asked, analyzer);
+}
+
+/** Weight a support verb keeps, as a share of the lightest other word of the question. */
+const LIGHT_VERB_SHARE = 0.25;
+/** Weight a particle verb's verb keeps ("tar" of "tar fram"): the particle gives it a meaning of its own. */
+const PARTICLE_VERB_SHARE = 0.25;
+
+/**
+ * Support verbs weigh less than any other word of the question, and their synonyms (as light as
+ * they are) count for nothing: "Vem ger oss vårt uppdrag?" is answered by "… verkar på uppdrag av
+ * regionfullmäktige", not by "Välmående ger resultat" or "… lämnas över till Regionstyrelsen". With
+ * a particle ("tar fram", "kommit in") the verb means more and only weighs a quarter of itself.
+ */
+function withLightVerbs(words: QueryWord[], question: string, analyzer: Analyzer): QueryWord[] {
+  const stemOf = (form: string) => analyzer.analyzeWords(form)[0]?.[0] ?? "";
+  const found = lightVerbs(question);
+  const bare = new Set(found.filter((verb) => !verb.particle).map((verb) => stemOf(verb.form)));
+  const particle = new Set(found.filter((verb) => verb.particle).map((verb) => stemOf(verb.form)));
+  const others = words.filter((word) => !bare.has(word.whole) && !particle.has(word.whole));
+  if (found.length === 0 || others.length === 0) return words;
+  const cap = LIGHT_VERB_SHARE * Math.min(...others.map((word) => word.weight));
+  return words.map((word) => {
+    if (particle.has(word.whole)) return { ...word, weight: word.weight * PARTICLE_VERB_SHARE };
+    if (bare.has(word.whole)) return { ...word, weight: Math.min(word.weight, cap), alternatives: new Map() };
+    return word;
+  });
 }
 
 /** Share earned by the months of a period asked in other words ("första tre månader" → "januari–mars"). */

@@ -6,6 +6,7 @@ import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
 import { type AnswerUnit, answerUnits } from "./answer-units.ts";
 import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
+import { groupWordCoverage, OPENING_WORDS } from "./evidence/group-word.ts";
 import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
 
 /** A sentence (or lead-in with its list) of a retrieved passage, scored against the question. */
@@ -43,6 +44,8 @@ const normalised = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCas
 /** A unit with its analysed terms, and what later questions of it found (definitions, cue scores). */
 interface AnalysedUnit extends AnswerUnit {
   terms: Set<string>;
+  /** Terms of the sentence's first words, analysed when a question asks about a group. */
+  openingTerms?: Set<string>;
   leadTerms: string[];
   definitions?: TermDefinition[];
   cues?: Map<QuestionKind, number>;
@@ -113,6 +116,11 @@ function contextOf(
   return { terms, headings: stored.context.headings };
 }
 
+function openingTermsOf(unit: AnalysedUnit, analyzer: Analyzer): Set<string> {
+  unit.openingTerms ??= new Set(analyzer.analyze(unit.text.split(/\s+/).slice(0, OPENING_WORDS).join(" ")));
+  return unit.openingTerms;
+}
+
 function cueOf(unit: AnalysedUnit, kind: QuestionKind): number {
   unit.cues ??= new Map();
   let score = unit.cues.get(kind);
@@ -137,6 +145,11 @@ export function scoreSentences(
   const total = totalWeight(queryWords);
   if (total === 0) return [];
   const focus = queryWords.filter((word) => word.focus);
+  // A sentence is about the group when it names it itself; a title naming the group names it for
+  // every sentence below, the ones about other bodies too.
+  const groupWords = queryWords.filter((word) => word.nameTerms !== undefined);
+  const headingWords =
+    groupWords.length === 0 ? queryWords : queryWords.filter((word) => !groupWords.includes(word));
   const termKeys = analysis.term ? new Set(definitionKeys(analyzer, analysis.term)) : null;
   const defines = (unit: AnalysedUnit) => {
     if (termKeys === null) return false;
@@ -154,25 +167,31 @@ export function scoreSentences(
       // A title or heading line repeated in the text is not an answer.
       if (headings.has(normalised(unit.text))) continue;
       const unitTerms = unit.terms;
-      const own = coverage(queryWords, unitTerms);
+      const group =
+        groupWords.length === 0
+          ? { weight: 0, covered: [] }
+          : groupWordCoverage(groupWords, unitTerms, openingTermsOf(unit, analyzer));
+      const words = coverage(headingWords, unitTerms);
+      const own = { weight: words.weight + group.weight, covered: [...words.covered, ...group.covered] };
       // A list item's lead-in names what the item is about, like a heading.
       const leadTerms = unit.leadTerms;
-      const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
+      const inContext = coverage(headingWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
+      const withContext = { ...inContext, weight: inContext.weight + group.weight };
       // A question comparing several names needs only one of them per sentence.
       if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
       const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
-      const words = unit.text.split(/\s+/).length;
+      const length = unit.text.split(/\s+/).length;
       // "Vilka ingår …" is answered by the whole list, however long.
       const lengthPenalty =
         analysis.kind === "composition" && unit.items > 1
           ? 0
-          : LONG_UNIT_PENALTY * Math.max(0, words - LONG_UNIT_WORDS);
+          : LONG_UNIT_PENALTY * Math.max(0, length - LONG_UNIT_WORDS);
       const score =
         share +
         CUE_WEIGHT * cueOf(unit, analysis.kind) +
         RANK_PRIOR / (1 + passageIndex) +
         (defines(unit) ? DEFINES_BONUS : 0) -
-        (words < 5 ? 0.15 : 0) -
+        (length < 5 ? 0.15 : 0) -
         lengthPenalty -
         namePenalty;
       result.push({

@@ -12,6 +12,7 @@ export {
 } from "./infer-acronyms.ts";
 export { formatLexicon, parseLexicon } from "./lexicon-file.ts";
 export { lexiconFingerprint } from "./lexicon-fingerprint.ts";
+export { type LightVerb, lightVerbs } from "./light-verbs.ts";
 export { normalizeText } from "./normalize-text.ts";
 export { numberWordToDigits } from "./number-word-to-digits.ts";
 export { type ParticleVerb, particleVerbs } from "./particle-verbs.ts";
@@ -34,3 +35,4 @@ export {
 } from "./thesaurus.ts";
 export { scanTokens, type Token, type TokenSink, tokenize } from "./tokenize.ts";
 export { wholeWord } from "./whole-word.ts";
+export { isTogetherForm, personNounForms } from "./word-forms.ts";

@@ -133,6 +133,16 @@ describe("meeting questions in a group's channel are answered from its calendar"
     expect(answer.text).toContain(`${when(moved)}, ${moved.location}`);
   });
 
+  it("answers the moved meeting's original date with its new one once, and where it is held in the thread", async () => {
+    const moved = meetings.find((occurrence) => occurrence.title.includes("flyttat")) as Occurrence;
+    const now = "2027-09-01T10:00:00+02:00";
+    const { answer } = await ask("Blir det möte den 14 oktober?", now);
+    expect(answer.text).toMatch(/^Nej, det är flyttat: /);
+    expect(answer.text.split(when(moved)).length - 1).toBe(1);
+    const { answer: where } = await ask("Och var?", now, { history: ["Blir det möte den 14 oktober?"] });
+    expect(where.text).toContain(`hålls i ${moved.location}: ${when(moved)}`);
+  });
+
   it("counts the meetings left this year as the calendar module expands them", async () => {
     const now = "2027-03-01T10:00:00+01:00";
     const left = meetings.filter((occurrence) => occurrence.start.toMillis() > Date.parse(now));
@@ -178,6 +188,7 @@ describe("reading a question as a calendar question", () => {
     ["Hur många sammanträden har vi kvar i år?", "count"],
     ["Blir det nåt möte den 6 augusti?", "date"],
     ["När ska nästa uppföljningsrapport vara inlämnad?", "next"],
+    ["Har något möte ställts in?", "list"],
   ])("%s → %s", (question, ask) => {
     expect(understandCalendarQuestion(question)?.ask).toBe(ask);
   });

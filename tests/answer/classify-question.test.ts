@@ -82,3 +82,25 @@ describe("cueScore", () => {
     ).toBe(1);
   });
 });
+
+describe("questions asking for a starting point", () => {
+  it("are told apart from other when-questions", () => {
+    expect(classifyQuestion("Sedan när har vi hållit på med Välmående ger resultat?").kind).toBe("since");
+    expect(classifyQuestion("Och från vilket år gäller det?").kind).toBe("since");
+    expect(classifyQuestion("När är nästa möte?").kind).toBe("when");
+  });
+
+  it("prefer the sentence stating since when to one that only has a year", () => {
+    // Region Halland's page and Laholmsnämnden's report, both about Välmående ger resultat.
+    const since = cueScore(
+      "since",
+      "En av dessa är Välmående ger resultat som nämnderna har drivit sedan 2013.",
+    );
+    const year = cueScore(
+      "since",
+      "Under 2017 har arbetet presenterats på en föräldrastödskonferens i Halmstad.",
+    );
+    expect(since).toBe(1);
+    expect(year).toBeLessThan(0.5);
+  });
+});

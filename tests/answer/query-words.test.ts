@@ -99,3 +99,57 @@ describe("questionWords", () => {
     );
   });
 });
+
+describe("coverage of word forms", () => {
+  it("counts 'sammankallande' as a form of the asked 'kallar'", () => {
+    // HälSam: "… ett presidium bestående av tre ordförande (en sammankallande)."
+    const question = words("Vem kallar till mötena?");
+    const result = coverage(question, terms("Presidiet består av tre ordförande (en sammankallande)."));
+    expect(result.covered).toContain(analyzer.analyzeWords("kallar")[0]?.[0]);
+  });
+
+  it("counts a compound ending in the older form of an asked person noun", () => {
+    // Laholm: "Samverkansberedningen bistås av … samt nämndtjänsteman för lokal nämnd i Laholm."
+    const question = words("tjänstepersoner");
+    const result = coverage(question, terms("Beredningen bistås av kommunchefen samt nämndtjänsteman."));
+    expect(result.covered).toEqual(["tjänsteperson"]);
+    expect(result.weight).toBeLessThan(question[0]?.weight ?? 0);
+  });
+});
+
+describe("questionWords and support verbs", () => {
+  it("weighs a support verb far below the noun it supports", () => {
+    const empty = { passages: [], queryTerms: [], expansions: [] };
+    const asked = questionWords("Vem ger oss vårt uppdrag?", empty, analyzer, {
+      documentFrequencies: uniform,
+    });
+    const weight = (whole: string) => asked.find((word) => word.whole === whole)?.weight ?? 0;
+    expect(weight("ger")).toBeGreaterThan(0);
+    expect(weight("ger")).toBeLessThan(0.5 * weight("uppdrag"));
+  });
+
+  it("counts no synonym of a bare support verb, and weighs a particle verb's verb a quarter", () => {
+    const empty = { passages: [], queryTerms: [], expansions: [] };
+    const ger = analyzer.analyzeWords("ger")[0]?.[0] ?? "";
+    const lämnas = analyzer.analyzeWords("lämnas")[0]?.[0] ?? "";
+    const retrieval = {
+      ...empty,
+      expansions: [{ term: lämnas, source: ger, kind: "synonym" as const, credit: 0.6 }],
+    };
+    const asked = questionWords("Vem ger oss vårt uppdrag?", retrieval, analyzer, {
+      documentFrequencies: uniform,
+    });
+    expect(asked.find((word) => word.whole === ger)?.alternatives.size).toBe(0);
+    const particle = questionWords("Vem tar fram underlaget?", empty, analyzer, {
+      documentFrequencies: uniform,
+    });
+    const weight = (whole: string) => particle.find((word) => word.whole === whole)?.weight ?? 0;
+    expect(weight("tar")).toBeCloseTo(0.25 * weight("underlag"));
+  });
+
+  it("keeps the weight of a support verb that is the question's only word", () => {
+    const empty = { passages: [], queryTerms: [], expansions: [] };
+    const [only] = questionWords("Vem ger?", empty, analyzer, { documentFrequencies: uniform });
+    expect(only?.weight).toBeGreaterThan(0.5);
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classifyQuestion } from "../../src/answer/classify-question.ts";
+import { withGroupWord } from "../../src/answer/evidence/group-word.ts";
 import { type QueryWord, weighQueryWords, withoutQuestionFrame } from "../../src/answer/query-words.ts";
 import { scoreSentences } from "../../src/answer/score-sentences.ts";
+import { groupNameTerms } from "../../src/answer/understand/group-name-terms.ts";
 import type { RetrievedPassage } from "../../src/retrieval/hybrid-retriever.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { retrievedPassage } from "../builders/passages.ts";
@@ -74,5 +76,36 @@ describe("scoreSentences picks the sentence that answers the question's type", (
       analyzer,
     );
     expect(scored).toEqual([]);
+  });
+});
+
+describe("scoreSentences with the group the question speaks of", () => {
+  // Laholm's agreement: both sentences name the beredning; only the first is about what supports it.
+  const SUPPORT =
+    "Den lokala nämnden bidrar genom att presidiet och nämndtjänsteman deltar i samverkansberedningen. " +
+    "Samverkansberedningen bistås av kommunchefen, verksamhetschefer och bolagschefer samt nämndtjänsteman.";
+
+  it("prefers the sentence that opens with the group to one naming it in passing", () => {
+    const question = "Vilka tjänstepersoner har vi som stöd?";
+    const asked = withGroupWord(
+      words(question),
+      groupNameTerms({ name: "Samverkansberedningen i Laholm", organisations: ["Laholms kommun"] }, analyzer),
+    );
+    const [top] = scoreSentences([passage(SUPPORT, "Laholm")], asked, classifyQuestion(question), analyzer);
+    expect(top?.text).toMatch(/^Samverkansberedningen bistås/);
+  });
+
+  it("does not count the group as named by a title that names it", () => {
+    const question = "Vem ger oss vårt uppdrag?";
+    const asked = withGroupWord(words(question), ["lokal", "nämnd"]);
+    const text =
+      "Uppdraget genomförs i tre steg. De lokala nämnderna verkar på uppdrag av regionfullmäktige.";
+    const [top] = scoreSentences(
+      [passage(text, "Lokala nämnder")],
+      asked,
+      classifyQuestion(question),
+      analyzer,
+    );
+    expect(top?.text).toMatch(/^De lokala nämnderna verkar/);
   });
 });

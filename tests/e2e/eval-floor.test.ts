@@ -23,9 +23,9 @@ const FLOORS: Record<string, Partial<EvalMetrics>> = {
     abstain_accuracy: 0.8,
   },
   "dev-law.jsonl": {
-    "hit@1": 0.48,
+    "hit@1": 0.57,
     "hit@5": 0.74,
-    answer_correct: 0.46,
+    answer_correct: 0.49,
     citation_hit: 0.6,
     abstain_accuracy: 0.8,
   },
@@ -33,7 +33,7 @@ const FLOORS: Record<string, Partial<EvalMetrics>> = {
 /** Declining answerable questions must stay rare. */
 const CEILINGS: Record<string, Partial<EvalMetrics>> = {
   "dev.jsonl": { over_abstain: 0.1 },
-  "dev-law.jsonl": { over_abstain: 0.06 },
+  "dev-law.jsonl": { over_abstain: 0.03 },
 };
 
 const folders: (() => void)[] = [];

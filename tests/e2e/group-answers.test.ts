@@ -165,3 +165,28 @@ describe("terminal chat with 'grupp'", () => {
     expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 });
+
+describe("terminal chat with 'grupp', a thread about a meeting", () => {
+  it("answers 'När är nästa?' after a question about theme meetings with the next theme meeting", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk: Buffer) => {
+      printed += chunk.toString("utf8");
+    });
+    const { events } = await loadCalendar(path.join(app.core.config.knowledgeDir, "calendar"), app.groups);
+    const now = DateTime.now().setZone(STOCKHOLM);
+    const next = events
+      .filter((event) => event.groupId === "halsam-vasternorrland" && /temamöte/i.test(event.title))
+      .flatMap((event) => event.occurrences(now, now.plus({ years: 2 })))
+      .sort((a, b) => a.start.toMillis() - b.start.toMillis())[0] as Occurrence;
+    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
+    input.end("grupp halsam-vasternorrland\nHur många temamöten har vi per år?\nNär är nästa?\n");
+    await chat;
+    const answers = printed.split("Källor:");
+    const followUp = (answers.at(-2) ?? "").split("\n\n\n").at(-1) ?? "";
+    expect(followUp).toContain(
+      `Nästa möte: ${next.title} – ${swedishDate(next.start)} kl. ${swedishClock(next.start)}`,
+    );
+  });
+});

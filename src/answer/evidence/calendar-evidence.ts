@@ -16,7 +16,7 @@ export interface CalendarEvidence {
   now: DateTime;
   /** The occasions that answer, earliest first. */
   occurrences: Occurrence[];
-  /** Occasions in the period (or on the date) that the calendar cancels. */
+  /** Occasions in the period (or on the date; for the next occasion: before it) that the calendar cancels. */
   cancelled: Occurrence[];
   /** For a date with nothing on it: the next occasion after that day. */
   next: Occurrence | null;
@@ -84,8 +84,16 @@ export function gatherCalendarEvidence(
   const base = { question, now, period, range, kind, next: null, cancelled: [] as Occurrence[] };
 
   if (question.ask === "next" || period === null) {
-    const upcoming = all.filter((occurrence) => occurrence.usefulUntil > now);
-    return { ...base, occurrences: upcoming.slice(0, 1), outOfRange: upcoming.length === 0 };
+    const upcoming = all.filter((occurrence) => occurrence.usefulUntil > now).slice(question.skip);
+    const next = upcoming[0];
+    // A cancelled date before the next occasion is what the asker may have in their diary.
+    const skipped = next ? cancelledIn(now, next.start) : [];
+    return {
+      ...base,
+      occurrences: upcoming.slice(0, 1),
+      cancelled: skipped,
+      outOfRange: upcoming.length === 0,
+    };
   }
   const outOfRange = range === null || period.from > range.last.start || period.to <= range.first.start;
   const within = all.filter((occurrence) => occurrence.start >= period.from && occurrence.start < period.to);

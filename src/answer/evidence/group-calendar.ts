@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
+import { isMap, isSeq, parseDocument } from "yaml";
 import type { Group } from "../../knowledge/groups.ts";
 import type { CalendarEvent, Occurrence } from "../../reminders/calendar-event.ts";
 import { calendarSignature, loadCalendar, parseCalendarFile } from "../../reminders/load-calendar.ts";
@@ -8,7 +9,10 @@ import { calendarSignature, loadCalendar, parseCalendarFile } from "../../remind
 /** A group's calendar events, with what each would be without its cancelled dates. */
 export interface GroupCalendarEvents {
   events: readonly CalendarEvent[];
-  /** Occurrences in [from, to) that the calendar cancels (ICS EXDATE), as the event would have had them. */
+  /**
+   * Occurrences in [from, to) that the calendar cancels (ICS EXDATE, YAML `exceptions`), as the event
+   * would have had them.
+   */
   cancelled(from: DateTime, to: DateTime): Occurrence[];
 }
 
@@ -29,7 +33,7 @@ export class GroupCalendar {
     // Only the asking group is passed: events of other groups' files are skipped as unknown.
     const { events } = await loadCalendar(this.calendarDir, [group]);
     const own = events.filter((event) => event.groupId === group.id);
-    const uncancelled = await this.withoutExdates(own, group.id);
+    const uncancelled = await this.withoutCancellations(own, group.id);
     const calendar: GroupCalendarEvents = {
       events: own,
       cancelled: (from, to) =>
@@ -48,29 +52,50 @@ export class GroupCalendar {
   }
 
   /**
-   * Each ICS event as the calendar module reads it once its EXDATE lines are removed; comparing its
-   * occurrences with the real ones gives exactly the cancelled dates, by the module's own expansion.
+   * Each event as the calendar module reads it once its cancellations (ICS EXDATE lines, YAML
+   * `exceptions`) are removed; comparing its occurrences with the real ones gives exactly the
+   * cancelled dates, by the module's own expansion.
    */
-  private async withoutExdates(
+  private async withoutCancellations(
     events: readonly CalendarEvent[],
     groupId: string,
   ): Promise<Map<string, CalendarEvent>> {
-    const files = [
-      ...new Set(events.map((event) => event.origin.file).filter((file) => /\.ics$/i.test(file))),
-    ];
+    const files = [...new Set(events.map((event) => event.origin.file))];
     const result = new Map<string, CalendarEvent>();
     for (const file of files) {
       const name = file.replace(/^calendar\//, "");
       const source = await readFile(path.join(this.calendarDir, name), "utf8").catch(() => null);
       if (source === null) continue;
-      const unfolded = source.replace(/\r?\n[ \t]/g, "");
-      if (!/^EXDATE/im.test(unfolded)) continue;
-      const stripped = unfolded
-        .split(/\r?\n/)
-        .filter((line) => !/^EXDATE[;:]/i.test(line))
-        .join("\r\n");
+      const stripped = /\.ics$/i.test(file) ? withoutExdates(source) : withoutExceptions(source);
+      if (stripped === null) continue;
       for (const event of parseCalendarFile(file, stripped, groupId).events) result.set(event.id, event);
     }
     return result;
   }
+}
+
+/** An ICS file without its EXDATE lines, or null when it has none. */
+function withoutExdates(source: string): string | null {
+  const unfolded = source.replace(/\r?\n[ \t]/g, "");
+  if (!/^EXDATE/im.test(unfolded)) return null;
+  return unfolded
+    .split(/\r?\n/)
+    .filter((line) => !/^EXDATE[;:]/i.test(line))
+    .join("\r\n");
+}
+
+/** A YAML calendar file without its events' `exceptions`, or null when none has any (or it is no valid YAML). */
+function withoutExceptions(source: string): string | null {
+  const document = parseDocument(source);
+  if (document.errors.length > 0) return null;
+  const events = document.get("events");
+  if (!isSeq(events)) return null;
+  let removed = false;
+  for (const item of events.items) {
+    if (isMap(item) && item.has("exceptions")) {
+      item.delete("exceptions");
+      removed = true;
+    }
+  }
+  return removed ? document.toString() : null;
 }

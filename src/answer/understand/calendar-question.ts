@@ -26,6 +26,10 @@ export interface CalendarQuestion {
   period: PeriodMention | null;
   /** Whether the question has a word that makes it about occasions at all (möte, sista dag, rapport …). */
   namesOccasion: boolean;
+  /** Whether it asks if (or which) occasions are cancelled ("Är mötet den 10 juni inställt?"). */
+  cancellation: boolean;
+  /** Upcoming occasions passed over: 1 for "Och nästa efter det?" after "När är nästa möte?". */
+  skip: number;
 }
 
 const MONTH = SWEDISH_MONTHS.join("|");
@@ -52,6 +56,9 @@ const RULE = wordPattern(
   "\\b(?:hur\\s+ofta|sedan\\s+när|per\\s+år|vem|vilka\\s+(?:sitter|ingår|deltar)|hur\\s+utses|varför|hur\\s+länge|protokoll\\w*\\s+på)\\b",
 );
 const COUNT = wordPattern("\\bhur\\s+många\\b");
+const AFTER_THAT = wordPattern("\\b(?:efter\\s+(?:det|den|dem|det\\s+där)|därefter|därpå)\\b");
+const NEXT = wordPattern("\\b(?:nästa|kommande)\\b");
+const CANCELLED = wordPattern("\\b(?:inställ\\w*|ställ\\w*\\s+in|avlys\\w*|ställ\\w*\\s+av)\\b");
 const LIST = wordPattern("\\b(?:vilka|vad\\s+har\\s+vi|lista|alla)\\b");
 const DATE = wordPattern(`\\b(\\d{1,2})(?::e|:a)?\\s+(${MONTH})(?:\\s+(20\\d\\d))?\\b`);
 const MONTH_WORD = wordPattern(`\\b(${MONTH})(?:möte\\w*|sammanträde\\w*)?(?:\\s+(20\\d\\d))?\\b`);
@@ -84,16 +91,38 @@ export function understandCalendarQuestion(
   // The occasion comes from the latest earlier turn that named one, read the same way.
   const earlier = resolveThread(history);
   if (!earlier) return null;
-  const asksTime = WHEN.test(question) || WHERE.test(question) || WHAT.test(question) || own.namesOccasion;
+  // "Och i september?", "Och hur många är det?" ask the earlier turn's question of another period or as a count.
+  const asksTime =
+    WHEN.test(question) ||
+    WHERE.test(question) ||
+    WHAT.test(question) ||
+    own.namesOccasion ||
+    own.period !== null ||
+    own.ask === "count";
   if (!asksTime) return null;
+  // "När är nästa?" after a list or count asks for the next one; "Och var?" keeps the earlier ask.
+  const explicitNext = NEXT.test(question);
   return {
-    ask: own.period ? own.ask : own.ask === "next" ? earlier.ask : own.ask,
+    ask: own.period || explicitNext ? own.ask : own.ask === "next" ? earlier.ask : own.ask,
     aspect: own.aspect,
     kind: own.namesOccasion ? own.kind : earlier.kind,
     topicWords: own.topicWords.length > 0 ? own.topicWords : earlier.topicWords,
     period: own.period ?? earlier.period,
     namesOccasion: own.namesOccasion || earlier.namesOccasion,
+    cancellation: own.cancellation,
+    // "Och nästa efter det?": the one after the occasion the earlier turn was answered with.
+    skip: AFTER_THAT.test(question) && earlier.ask === "next" ? earlier.skip + 1 : 0,
   };
+}
+
+/**
+ * Whether a question names no occasion and no topic of its own but asks about time, place or a
+ * period ("När är nästa?", "Och i september?", "Vilken tid?"): it means the occasion of the earlier turns.
+ */
+export function isEllipticCalendarQuestion(question: string): boolean {
+  const own = readFrame(question);
+  if (own.namesOccasion || own.topicWords.length > 0 || RULE.test(question)) return false;
+  return WHEN.test(question) || WHERE.test(question) || own.period !== null || own.ask === "count";
 }
 
 /**
@@ -125,8 +154,11 @@ function readFrame(question: string): CalendarQuestion {
   const kind: CalendarKind =
     any || (meeting && deadline) ? "any" : deadline ? "deadline" : meeting ? "meeting" : "any";
   const period = periodOf(text);
+  const cancellation = CANCELLED.test(text);
   let ask: CalendarAsk = "next";
   if (period?.type === "date") ask = "date";
+  // "Vilka möten är inställda?", "Har något möte ställts in?": those of the rest of the year.
+  else if (cancellation && period === null && !COUNT.test(text)) ask = "list";
   else if (COUNT.test(text)) ask = "count";
   else if (period !== null && (LIST.test(text) || /\bnär\b/u.test(text) || !/\bnästa\b/u.test(text)))
     ask = "list";
@@ -136,7 +168,16 @@ function readFrame(question: string): CalendarQuestion {
     (word) =>
       word.length >= 4 && !FRAME_WORDS.has(word) && !(SWEDISH_MONTHS as readonly string[]).includes(word),
   );
-  return { ask, aspect, kind, topicWords, period, namesOccasion: meeting || deadline || any };
+  return {
+    ask,
+    aspect,
+    kind,
+    topicWords,
+    period,
+    namesOccasion: meeting || deadline || any,
+    cancellation,
+    skip: 0,
+  };
 }
 
 function periodOf(text: string): PeriodMention | null {

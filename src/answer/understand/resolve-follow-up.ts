@@ -61,6 +61,11 @@ export function resolveFollowUp(question: string, history: readonly string[]): s
 
 /** Question words a verb follows (Swedish puts the verb second: "Hur utses …", "Vem kallar …"). */
 const BEFORE_VERB = new Set(["hur", "vem", "vad", "när", "var", "varför"]);
+/**
+ * Adverbs after "hur" that the verb follows directly ("Hur ofta sammanträder beredningen?"), unlike
+ * "hur många", which a noun follows ("Hur många ledamöter utser …").
+ */
+const HOW_THEN_VERB = new Set(["ofta", "länge", "snabbt", "fort", "tidigt", "sent", "långt"]);
 
 /** The words of an earlier question that say what it was about, without its question word and verb. */
 export function topicOf(question: string): string {
@@ -69,6 +74,8 @@ export function topicOf(question: string): string {
     .filter((word, index) => {
       const lower = word.toLowerCase();
       if (index > 0 && BEFORE_VERB.has(words[index - 1]?.toLowerCase() ?? "")) return false;
+      const how = words[index - 2]?.toLowerCase() === "hur";
+      if (how && HOW_THEN_VERB.has(words[index - 1]?.toLowerCase() ?? "")) return false;
       return !SWEDISH_STOP_WORDS.has(lower) && !FRAME.has(lower) && !OPENERS.has(lower);
     })
     .join(" ");

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline/promises";
 import { DateTime } from "luxon";
-import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { followsUp, THREAD_TURNS } from "../../answer/understand/follows-up.ts";
 import type { Core } from "../../app/compose.ts";
 import { type Group, loadGroups } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
@@ -75,7 +75,8 @@ export async function runTerminalChat(
   const write = (text: string) => output.write(`${text}\n`);
   let audience: Audience = ADMINISTRATOR;
   let scopeName = "alla dokument";
-  let previousQuestion: string | undefined;
+  /** The session's questions, oldest first: the thread a follow-up leans on. */
+  const thread: string[] = [];
 
   write(`Samsyn – ställ en fråga (söker i ${scopeName}). Skriv "hjälp" för kommandon.`);
   rl.setPrompt("> ");
@@ -168,13 +169,14 @@ export async function runTerminalChat(
         break;
       default:
         try {
-          const history = previousQuestion && isFollowUp(line) ? [previousQuestion] : [];
+          const history = followsUp(line) ? thread.slice(-THREAD_TURNS) : [];
           const scope = audienceScope(audience, groups, core.index.catalog.documents());
           // With "grupp" chosen, the group's own documents and calendar answer first.
           const group = channelGroup(audience.home, groups);
           const { answer } = await core.answers.ask(line, { scope, history, ...(group ? { group } : {}) });
           write(`\n${formatAnswer(answer)}\n`);
-          previousQuestion = line;
+          thread.push(line);
+          if (thread.length > THREAD_TURNS) thread.shift();
         } catch (error) {
           logger.error("answer failed", { error });
           write("Något gick fel när jag skulle svara. Försök igen om en stund.");

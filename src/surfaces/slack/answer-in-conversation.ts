@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { followsUp } from "../../answer/understand/follows-up.ts";
 import { askWithinDeadline } from "../ask-within-deadline.ts";
 import { channelGroup } from "../channel-group.ts";
 import { renderAnswer, type SlackMessage } from "./render-answer.ts";
@@ -50,7 +50,7 @@ export async function answerInConversation(
     });
     placeholderTs = placeholder.ts;
     const earlier = context.store.threadQuestions(channelId, question.historyThreadTs);
-    const history = question.alwaysUseHistory || isFollowUp(question.question) ? earlier : ([] as string[]);
+    const history = question.alwaysUseHistory || followsUp(question.question) ? earlier : ([] as string[]);
     const message = await composeSlackAnswer(context, question.question, question.conversation, history);
     if (placeholderTs) await client.chat.update({ channel: channelId, ts: placeholderTs, ...message });
     else await client.chat.postMessage({ channel: channelId, ...thread, ...message });

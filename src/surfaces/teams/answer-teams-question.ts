@@ -1,5 +1,5 @@
 import type { ActivityLike, SentActivity } from "@microsoft/teams.api";
-import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { followsUp } from "../../answer/understand/follows-up.ts";
 import { askWithinDeadline } from "../ask-within-deadline.ts";
 import { channelGroup } from "../channel-group.ts";
 import { loggableError } from "./loggable-error.ts";
@@ -45,7 +45,7 @@ export async function answerTeamsQuestion(
   try {
     const scope = await context.scopes.scopeFor(place);
     const earlier = context.store.threadQuestions(question.threadKey);
-    const history = question.alwaysUseHistory || isFollowUp(question.question) ? earlier : ([] as string[]);
+    const history = question.alwaysUseHistory || followsUp(question.question) ? earlier : ([] as string[]);
     // In a group's channel the group's own documents and calendar answer first.
     const group =
       place.conversationType === "personal"

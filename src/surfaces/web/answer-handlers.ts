@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { isFollowUp } from "../../answer/is-follow-up.ts";
+import { followsUp, THREAD_TURNS } from "../../answer/understand/follows-up.ts";
 import { audienceScope, scopeAllows } from "../../retrieval/scope.ts";
 import { calendarPassage, calendarReadable, isCalendarSource } from "./calendar-citations.ts";
 import { passageInContext } from "./passage-in-context.ts";
@@ -46,7 +46,7 @@ export async function handleAsk(
   if (context.busy.answering >= MAX_CONCURRENT_QUESTIONS) {
     throw new WebRequestError(429, "busy", "Samsyn svarar på många frågor just nu. Försök igen om en stund.");
   }
-  const history = isFollowUp(body.question) ? body.history.slice(-5) : [];
+  const history = followsUp(body.question) ? body.history.slice(-THREAD_TURNS) : [];
   // "Sök i" a group: its own documents and calendar answer first.
   const chosen = context.groups.find((group) => group.id === body.group);
   const controller = new AbortController();
