@@ -5,6 +5,7 @@ import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
 import { type AnswerUnit, answerUnits } from "./answer-units.ts";
 import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
+import { compoundNamed } from "./compound-named.ts";
 import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
 
 /** A sentence (or lead-in with its list) of a retrieved passage, scored against the question. */
@@ -142,8 +143,12 @@ export function scoreSentences(
       // A list item's lead-in names what the item is about, like a heading.
       const leadTerms = unit.leadTerms;
       const withContext = coverage(queryWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
-      // A question comparing several names needs only one of them per sentence.
-      if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
+      // A question comparing several names needs only one of them per sentence; a body may be named
+      // in other words than the asker's compound ("nämnden för hemslöjdsfrågor").
+      if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) {
+        const seen = new Set([...unitTerms, ...contextTerms, ...leadTerms]);
+        if (!focus.some((word) => compoundNamed(word, seen))) continue;
+      }
       const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
       const words = unit.text.split(/\s+/).length;
       // "Vilka ingår …" is answered by the whole list, however long.

@@ -113,7 +113,9 @@ export function answerFeatures(
   tokens.forEach((surface, index) => {
     const [terms] = analyzer.analyzeWords(surface);
     const whole = terms?.[0];
-    if (whole === undefined || verbByPosition(tokens, index) || !isNoun(surface)) return;
+    // A compound ("utvecklingsmedel", "uppsägningstid") names a thing whatever forms the lexicon has.
+    const compound = (terms?.length ?? 0) > 2;
+    if (whole === undefined || verbByPosition(tokens, index) || !(compound || isNoun(surface))) return;
     nouns.add(whole);
     if (known.has(whole) || isIndexed(whole)) return;
     // The cited words may still hold it as the head of a compound or name ("strand" in "Mellbystrand").

@@ -2,7 +2,9 @@ import type { Analyzer } from "../../text/index.ts";
 import type { Answer } from "../answer.ts";
 import type { QueryWord } from "../query-words.ts";
 import { answerFeatures } from "./answer-features.ts";
+import { kindNotGiven } from "./kind-not-given.ts";
 import { isNounLike } from "./noun-like.ts";
+import { periodNotAddressed } from "./period-not-addressed.ts";
 
 /**
  * The heaviest asked word an answer leaves uncovered, as a share of the heaviest asked word, above
@@ -19,7 +21,10 @@ export const MISSING_TOPIC_SHARE = 0.9;
 export const MIN_STATUTE_COUNT = 10;
 
 /** Why an answer does not address the question, or null when it does. */
-export type CheckResult = { reason: "unknown-topic" | "topic-not-addressed"; word: string } | null;
+export type CheckResult = {
+  reason: "unknown-topic" | "topic-not-addressed" | "period-not-addressed" | "kind-not-given";
+  word: string;
+} | null;
 
 /**
  * Checks that the cited sentences address what is asked: a noun the question asks about that no
@@ -27,6 +32,8 @@ export type CheckResult = { reason: "unknown-topic" | "topic-not-addressed"; wor
  * arvode) means the material does not answer it, and a topic noun as heavy as the heaviest asked
  * word that neither the cited sentences, their headings nor their titles mention means the answer
  * is about something nearby ("Ska vi föra protokoll …?" answered with a sentence about meetings).
+ * So does an answer about another report period than the one asked, and one that never states the
+ * kind of datum asked for (a length of time, a place).
  */
 export function checkAnswer(
   question: string,
@@ -52,5 +59,9 @@ export function checkAnswer(
     ? undefined
     : features.missing.find((item) => item.share >= MISSING_TOPIC_SHARE && item.noun);
   if (topic !== undefined) return { reason: "topic-not-addressed", word: topic.word };
+  const period = periodNotAddressed(question, answer);
+  if (period !== null) return { reason: "period-not-addressed", word: period };
+  const kind = features.compound ? null : kindNotGiven(question, answer);
+  if (kind !== null) return { reason: "kind-not-given", word: kind };
   return null;
 }

@@ -111,6 +111,19 @@ describe("checkAnswer", () => {
     ).toBeNull();
   });
 
+  it("counts a compound the lexicon has no forms of as a topic noun ('utvecklingsmedel')", () => {
+    const question = "Vilka utvecklingsmedel får beredningen?";
+    const funds = retrievedPassage("Beredningen får utvecklingsmedel från regionstyrelsen efter ansökan.", {
+      rowid: 8,
+      title: "Budget",
+    });
+    const queryWords = wordsOver(question, [MEMBERS, MEETINGS, funds]);
+    expect(
+      checkAnswer(question, quoting(MEETINGS, MEETINGS.chunk.text), queryWords, analyzer, lexicon),
+    ).toEqual({ reason: "topic-not-addressed", word: "utvecklingsmedel" });
+    expect(checkAnswer(question, quoting(funds, funds.chunk.text), queryWords, analyzer, lexicon)).toBeNull();
+  });
+
   it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
     const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
     const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
