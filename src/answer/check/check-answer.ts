@@ -20,6 +20,13 @@ export const MISSING_TOPIC_SHARE = 0.9;
  */
 export const MIN_STATUTE_COUNT = 10;
 
+/**
+ * Statute occurrences from which an asked noun that no document contains is the administrative term
+ * itself, so that documents dealing with it would have used it rather than a synonym: "ersättning"
+ * (5,191) is not "betalning"; "inbjudan" (118) is an everyday word for what documents call "kallelse".
+ */
+export const MIN_SYNONYM_STATUTE_COUNT = 200;
+
 /** Why an answer does not address the question, or null when it does. */
 export type CheckResult = {
   reason: "unknown-topic" | "topic-not-addressed" | "period-not-addressed" | "kind-not-given";
@@ -53,7 +60,9 @@ export function checkAnswer(
     (word) => isNounLike(word, lexicon),
     isIndexed,
   );
-  const unknown = features.unseenNouns.find((word) => (lexicon.get(word) ?? 0) >= MIN_STATUTE_COUNT);
+  const unknown =
+    features.unseenNouns.find((word) => (lexicon.get(word) ?? 0) >= MIN_STATUTE_COUNT) ??
+    features.synonymOnlyNouns.find((word) => (lexicon.get(word) ?? 0) >= MIN_SYNONYM_STATUTE_COUNT);
   if (unknown !== undefined) return { reason: "unknown-topic", word: unknown };
   const topic = features.compound
     ? undefined

@@ -124,6 +124,45 @@ describe("checkAnswer", () => {
     expect(checkAnswer(question, quoting(funds, funds.chunk.text), queryWords, analyzer, lexicon)).toBeNull();
   });
 
+  it("declines an administrative noun no document uses when the cited sentence holds no synonym of it either", () => {
+    const question = "Vad får ledamöterna i beredningen i ersättning?";
+    const payments = retrievedPassage("Betalning till leverantörer sker inom 30 dagar.", {
+      rowid: 9,
+      title: "Rutin",
+    });
+    const indexed = new Set(
+      [MEMBERS, MEETINGS, payments].flatMap((passage) => analyzer.analyze(passage.chunk.text)),
+    );
+    const keywords = {
+      documentFrequencies: (terms: readonly string[]) => ({
+        frequencies: new Map(terms.map((term) => [term, indexed.has(term) ? 1 : 0])),
+        total: 10,
+      }),
+    };
+    // Retrieval expanded "ersättning" with its thesaurus synonym, which one document uses.
+    const expansions = [{ term: "betalning", source: "ersättning", kind: "synonym" as const, credit: 0.5 }];
+    const queryWords = questionWords(
+      question,
+      { passages: [], queryTerms: [], expansions },
+      analyzer,
+      keywords,
+    );
+    const isIndexed = (term: string) => indexed.has(term);
+    expect(
+      checkAnswer(question, quoting(MEMBERS, MEMBERS.chunk.text), queryWords, analyzer, lexicon, isIndexed),
+    ).toEqual({ reason: "unknown-topic", word: "ersättning" });
+    expect(
+      checkAnswer(question, quoting(payments, payments.chunk.text), queryWords, analyzer, lexicon, isIndexed),
+    ).not.toEqual({ reason: "unknown-topic", word: "ersättning" });
+  });
+
+  it("does not take an idiom for a topic ('i så fall')", () => {
+    const question = "Kan jag sitta i beredningen, och i så fall hur ofta sammanträder den?";
+    const queryWords = wordsOver(question, [MEMBERS]);
+    const answer = quoting(MEMBERS, MEMBERS.chunk.text);
+    expect(checkAnswer(question, answer, queryWords, analyzer, lexicon)).toBeNull();
+  });
+
   it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
     const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
     const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
