@@ -163,6 +163,31 @@ describe("checkAnswer", () => {
     expect(checkAnswer(question, answer, queryWords, analyzer, lexicon)).toBeNull();
   });
 
+  it("declines any composer's answer that lacks the datum the question insists on (a name, how often)", () => {
+    // As a chat model might answer: the right body, but no name and no frequency.
+    const chair = "Vem är ordförande i beredningen?";
+    const members = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(chair, members, wordsOver(chair, [MEMBERS]), analyzer, lexicon)).toEqual({
+      reason: "kind-not-given",
+      word: "person",
+    });
+    const often = "Hur ofta träffas beredningen?";
+    const place = retrievedPassage("Beredningen träffas i regionhuset i Luleå.", { rowid: 10 });
+    const support = quoting(place, place.chunk.text);
+    expect(checkAnswer(often, support, wordsOver(often, [MEMBERS, place]), analyzer, lexicon)).toEqual({
+      reason: "kind-not-given",
+      word: "frequency",
+    });
+    const stated = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(often, stated, wordsOver(often, [MEMBERS, place]), analyzer, lexicon)).toBeNull();
+  });
+
   it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
     const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
     const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
