@@ -1,6 +1,7 @@
 import type { Analyzer } from "../../text/index.ts";
 import type { Answer } from "../answer.ts";
 import type { QueryWord } from "../query-words.ts";
+import { actionNotAddressed } from "./action-not-addressed.ts";
 import { answerFeatures } from "./answer-features.ts";
 import { kindNotGiven } from "./kind-not-given.ts";
 import { isNounLike } from "./noun-like.ts";
@@ -29,7 +30,12 @@ export const MIN_SYNONYM_STATUTE_COUNT = 200;
 
 /** Why an answer does not address the question, or null when it does. */
 export type CheckResult = {
-  reason: "unknown-topic" | "topic-not-addressed" | "period-not-addressed" | "kind-not-given";
+  reason:
+    | "unknown-topic"
+    | "topic-not-addressed"
+    | "period-not-addressed"
+    | "kind-not-given"
+    | "action-not-addressed";
   word: string;
 } | null;
 
@@ -72,5 +78,7 @@ export function checkAnswer(
   if (period !== null) return { reason: "period-not-addressed", word: period };
   const kind = features.compound ? null : kindNotGiven(question, answer);
   if (kind !== null) return { reason: "kind-not-given", word: kind };
+  const action = features.compound ? null : actionNotAddressed(question, answer, queryWords, analyzer);
+  if (action !== null) return { reason: "action-not-addressed", word: action };
   return null;
 }

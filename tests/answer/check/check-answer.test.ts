@@ -188,6 +188,25 @@ describe("checkAnswer", () => {
     expect(checkAnswer(often, stated, wordsOver(often, [MEMBERS, place]), analyzer, lexicon)).toBeNull();
   });
 
+  it("declines a who-question whose cited sentence never speaks of the asked action", () => {
+    const question = "Vem kallar till beredningens sammanträden?";
+    const urgent = retrievedPassage(
+      "Om ett ärende är brådskande avgörs det genom meddelanden mellan ordföranden och två andra ledamöter i beredningen vid sammanträden.",
+      { rowid: 11 },
+    );
+    const queryWords = wordsOver(question, [MEMBERS, urgent]);
+    expect(checkAnswer(question, quoting(urgent, urgent.chunk.text), queryWords, analyzer, lexicon)).toEqual({
+      reason: "action-not-addressed",
+      word: "kallar",
+    });
+    // "genom kallelse av ordföranden" speaks of it in another form.
+    const convened = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(question, convened, queryWords, analyzer, lexicon)).toBeNull();
+  });
+
   it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
     const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
     const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
