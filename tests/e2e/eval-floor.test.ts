@@ -33,7 +33,7 @@ const FLOORS: Record<string, Partial<EvalMetrics>> = {
     abstain_accuracy: 0.9,
   },
   // The held-out sets guard declining on documents nobody tuned on (tests/fixtures/heldout*/README.md).
-  [HELDOUT]: { answer_correct: 0.6, abstain_accuracy: 0.9 },
+  [HELDOUT]: { answer_correct: 0.6, abstain_accuracy: 0.95 },
   [HELDOUT_B]: { answer_correct: 0.58, abstain_accuracy: 0.62 },
 };
 /** Declining answerable questions must stay rare. */
