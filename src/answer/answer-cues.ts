@@ -78,8 +78,9 @@ const HOLDS_POST = wordPattern(
 );
 // A signature: "Margareta Bengtsson, Ordförande", "Anna Ek, nämndsekreterare".
 const SIGNATURE = wordPattern(
-  String.raw`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:[\p{L}-]+\s+)?(?:ordförande|\p{L}*sekreterare|\p{L}*chef|\p{L}*samordnare)\b`,
-  "iu",
+  String.raw`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:[\p{L}-]+\s+)?(?:[Oo]rdförande|\p{L}*sekreterare|\p{L}*chef|\p{L}*samordnare)\b`,
+  // Not case-insensitive: a name is two capitalised words ("består av ordförande, vice ordförande" is none).
+  "u",
 );
 // How many, not counted: "minst hälften av ledamöterna", "samtliga ledamöter", "när den är fulltalig".
 const SHARE = wordPattern(
