@@ -34,7 +34,7 @@ const FLOORS: Record<string, Partial<EvalMetrics>> = {
   },
   // The held-out sets guard declining on documents nobody tuned on (tests/fixtures/heldout*/README.md).
   [HELDOUT]: { answer_correct: 0.6, abstain_accuracy: 0.95 },
-  [HELDOUT_B]: { answer_correct: 0.58, abstain_accuracy: 0.62 },
+  [HELDOUT_B]: { answer_correct: 0.58, abstain_accuracy: 0.66 },
 };
 /** Declining answerable questions must stay rare. */
 const CEILINGS: Record<string, Partial<EvalMetrics>> = {
