@@ -74,6 +74,24 @@ const POST_IS = wordPattern(
   String.raw`\b(?:ordförande|sekreterare|sammankallande|ledamot|kontaktperson|samordnare)\b[^.!?]{0,60}?\b(?:är|blir)\s+(?:[\p{L}-]+\s+){0,2}(?:ordförande|\p{L}*sekreterare\w*|\p{L}*chef\w*|\p{L}*ansvarig\w*|\p{L}*samordnare\w*|\p{L}*direktör\w*|\p{L}*handläggare\w*)`,
   "iu",
 );
+// "Vid landshövdingens frånvaro ska landshövdingens ställföreträdare vara ordförande", "kommunstyrelsens
+// ordförande är också beredningens ordförande": the post is given to the holder of another post or
+// office. "Förordnande att vara ordförande meddelas av regeringen" says who appoints, not who holds it.
+const HOLDS_POST = wordPattern(
+  String.raw`\b(?:(?:ska|skall)\s+(?:[\p{L}-]+\s+){0,3}vara|är|blir)\s+(?:också\s+|även\s+)?(?:[\p{L}-]+s\s+)?(?:ordförande|vice ordförande|sekreterare|sammankallande|kontaktperson|samordnare)\b`,
+  "iu",
+);
+// A signature: "Margareta Bengtsson, Ordförande", "Anna Ek, nämndsekreterare".
+const SIGNATURE = wordPattern(
+  String.raw`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,\s*(?:[\p{L}-]+\s+)?(?:[Oo]rdförande|\p{L}*sekreterare|\p{L}*chef|\p{L}*samordnare)\b`,
+  // Not case-insensitive: a name is two capitalised words ("består av ordförande, vice ordförande" is none).
+  "u",
+);
+// How many, not counted: "minst hälften av ledamöterna", "samtliga ledamöter", "när den är fulltalig".
+const SHARE = wordPattern(
+  String.raw`\b(?:hälften|halva|halvdelen|tredjedel\w*|fjärdedel\w*|majoritet\w*|samtliga|fulltalig\w*)\b`,
+  "iu",
+);
 const CONTACT = wordPattern(
   String.raw`(?:\b0\d{1,3}[-\s]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b|@[\w-]+\.\w+)`,
   "u",
@@ -93,6 +111,18 @@ const CUES: Partial<Record<QuestionKind, RegExp[]>> = {
   reason: [REASON],
 };
 
+// A length or end of time, for "hur länge": "för två år", "tills vidare", "senast den 1 november",
+// "mandatperioden ut", "2019–2022", "till och med 2022".
+const STATED_DURATION = wordPattern(
+  String.raw`(?:${TIME_SPAN_SOURCE}|\b(?:ett|två|tre|fyra|fem|sex)\s+(?:år|månader|veckor|dagar)|\buppsägningstid\w*|\bmandatperiod\w*|\bsenast\b|\binom\b|\bgiltig\w*|\bgäller\b|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}\b|\btill och med\b|\bt\.\s?o\.\s?m\.|\bomedelbart\b|\bgenast\b|\bsnarast\b|\butan dröjsmål\b)`,
+  "iu",
+);
+
+/** Whether a sentence states a length or end of time (the answer to "hur länge", "hur lång tid"). */
+export function statesDuration(sentence: string): boolean {
+  return STATED_DURATION.test(sentence);
+}
+
 /** How well a sentence has the shape of an answer to this kind of question, 0–1. */
 export function cueScore(kind: QuestionKind, sentence: string): number {
   const patterns = CUES[kind];
@@ -111,11 +141,19 @@ export function satisfiesNeed(needs: QuestionAnalysis["needs"], sentence: string
     case "number":
       // Section references ("3 §", "16 kap.", "2 kap. 4 §") and statute numbers ("(1980:572)") are
       // not amounts.
-      return NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)|\b(?:19|20)\d{2}:\d+\b/gu, ""));
+      return (
+        SHARE.test(sentence) ||
+        NUMBER.test(sentence.replace(/\d+\s*(?:[a-z]\s*)?(?:§|kap\.)|\b(?:19|20)\d{2}:\d+\b/gu, ""))
+      );
     case "frequency":
       return STATED_FREQUENCY.test(sentence);
     case "person":
-      return PERSON.test(sentence) || POST_IS.test(sentence);
+      return (
+        PERSON.test(sentence) ||
+        POST_IS.test(sentence) ||
+        HOLDS_POST.test(sentence) ||
+        SIGNATURE.test(sentence)
+      );
     case "contact":
       return CONTACT.test(sentence);
   }

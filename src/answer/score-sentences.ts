@@ -6,6 +6,7 @@ import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
 import { type AnswerUnit, answerUnits } from "./answer-units.ts";
 import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
+import { compoundNamed } from "./compound-named.ts";
 import { groupWordCoverage, OPENING_WORDS } from "./evidence/group-word.ts";
 import { coverage, type QueryWord, totalWeight } from "./query-words.ts";
 
@@ -175,10 +176,17 @@ export function scoreSentences(
       const own = { weight: words.weight + group.weight, covered: [...words.covered, ...group.covered] };
       // A list item's lead-in names what the item is about, like a heading.
       const leadTerms = unit.leadTerms;
-      const inContext = coverage(headingWords, new Set([...unitTerms, ...contextTerms, ...leadTerms]));
+      const seen = new Set([...unitTerms, ...contextTerms, ...leadTerms]);
+      const inContext = coverage(headingWords, seen);
       const withContext = { ...inContext, weight: inContext.weight + group.weight };
-      // A question comparing several names needs only one of them per sentence.
-      if (focus.length > 0 && !focus.some((word) => withContext.exact.includes(word.whole))) continue;
+      // A question comparing several names needs only one of them per sentence; a body may be named
+      // in other words than the asker's compound ("nämnden för hemslöjdsfrågor").
+      if (
+        focus.length > 0 &&
+        !focus.some((word) => withContext.exact.includes(word.whole)) &&
+        !focus.some((word) => compoundNamed(word, seen))
+      )
+        continue;
       const share = (own.weight + CONTEXT_CREDIT * (withContext.weight - own.weight)) / total;
       const length = unit.text.split(/\s+/).length;
       // "Vilka ingår …" is answered by the whole list, however long.

@@ -43,4 +43,29 @@ describe("a post held by another post", () => {
     expect(satisfiesNeed(needs, "Ordförande i beredningen är kommunstyrelsens ordförande.")).toBe(true);
     expect(satisfiesNeed(needs, "Sekreteraren ska föra protokoll vid sammanträdena.")).toBe(false);
   });
+
+  it("takes 'X ska vara ordförande' and a signed name for the holder, not a list of posts", () => {
+    for (const sentence of [
+      "Vid landshövdingens frånvaro ska landshövdingens ställföreträdare vara ordförande i delegationen.",
+      "Landshövdingen ska vara delegationens ordförande.",
+      "Anna Ek, nämndsekreterare",
+    ]) {
+      expect(satisfiesNeed("person", sentence), sentence).toBe(true);
+    }
+    for (const sentence of [
+      "Rådet består av ordförande, vice ordförande och 16 andra ledamöter.",
+      "Förordnande att vara nämndens ordförande meddelas av regeringen.",
+      "Bland ledamöterna är en ordförande och en vice ordförande.",
+    ]) {
+      expect(satisfiesNeed("person", sentence), sentence).toBe(false);
+    }
+  });
+
+  it("takes a share ('minst hälften', 'fulltalig') for how many", () => {
+    expect(
+      satisfiesNeed("number", "Nämnden är beslutför när minst hälften av ledamöterna är närvarande."),
+    ).toBe(true);
+    expect(satisfiesNeed("number", "Nämnden är beslutför om den är fulltalig.")).toBe(true);
+    expect(satisfiesNeed("number", "Nämnden är beslutför när ordföranden är närvarande.")).toBe(false);
+  });
 });

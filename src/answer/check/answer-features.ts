@@ -7,10 +7,10 @@ import { wordPattern } from "../word-pattern.ts";
 /**
  * Words that carry the tone of a question, not its topic ("Kan vi *själva* besluta …", "till
  * *exempel*", "*fortfarande*", "*egentligen*"), and the measure words of "hur stor/lång/mycket" and
- * "hur är X sammansatt" / "vad heter": an answer need not repeat them.
+ * "hur är X sammansatt" / "vad heter", and idioms ("i så fall"): an answer need not repeat them.
  */
 const FILLER = wordPattern(
-  String.raw`(?<![\p{L}\p{N}])(?:själv|själva|självt|exempel|t\.\s?ex\.|fortfarande|egentligen|faktiskt|ens|precis|just|redan|ytterst|överhuvudtaget|hur\s+(?:stor|stort|stora|lång|långt|långa|mycket|många|ofta|gammal|gamla)|sammansatt|sammansatta|heter)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}])(?:själv|själva|självt|exempel|t\.\s?ex\.|fortfarande|egentligen|faktiskt|ens|precis|just|redan|ytterst|överhuvudtaget|hur\s+(?:stor|stort|stora|lång|långt|långa|mycket|många|ofta|gammal|gamla)|sammansatt|sammansatta|heter|i\s+(?:så|alla|vilket|varje)\s+fall)(?![\p{L}\p{N}])`,
   "giu",
 );
 
@@ -73,6 +73,11 @@ export interface AnswerFeatures {
   missingWord: string | null;
   /** Asked nouns that no indexed document contains (and no compound part or synonym of them either). */
   unseenNouns: string[];
+  /**
+   * Asked nouns that no indexed document contains, weighed only through synonyms that other passages
+   * hold ("ersättning" where documents speak of "betalning") and that the cited words do not hold either.
+   */
+  synonymOnlyNouns: string[];
   /** Every asked topic word the answer leaves (partly) uncovered. */
   missing: MissingWord[];
   /** The question has more than one part (each part was answered on its own). */
@@ -87,7 +92,7 @@ export function answerFeatures(
   analyzer: Pick<Analyzer, "analyze" | "analyzeWords">,
   isNoun: (surface: string) => boolean,
   /** Whether some indexed document contains the term: a word the question's weighing left out on purpose ("årets" before a period) is not unseen. */
-  isIndexed: (term: string) => boolean = () => false,
+  isIndexed?: (term: string) => boolean,
 ): AnswerFeatures {
   const asked = askedText(question);
   const compound = questionParts(question).length > 1;
@@ -106,25 +111,34 @@ export function answerFeatures(
     (best, item) => (best && best.share >= item.share ? best : item),
     null,
   );
-  const known = new Set(queryWords.map((word) => word.whole));
+  const weighedWords = new Map(queryWords.map((word) => [word.whole, word]));
   const unseenNouns: string[] = [];
+  const synonymOnlyNouns: string[] = [];
   const nouns = new Set<string>();
   const tokens = asked.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   tokens.forEach((surface, index) => {
     const [terms] = analyzer.analyzeWords(surface);
     const whole = terms?.[0];
-    if (whole === undefined || verbByPosition(tokens, index) || !isNoun(surface)) return;
+    // A compound ("utvecklingsmedel", "uppsägningstid") names a thing whatever forms the lexicon has.
+    const compound = (terms?.length ?? 0) > 2;
+    if (whole === undefined || verbByPosition(tokens, index) || !(compound || isNoun(surface))) return;
     nouns.add(whole);
-    if (known.has(whole) || isIndexed(whole)) return;
-    // The cited words may still hold it as the head of a compound or name ("strand" in "Mellbystrand").
+    const weighed = weighedWords.get(whole);
+    // Without the index, a word the question's weighing kept is taken as one some document contains.
+    if (isIndexed ? isIndexed(whole) : weighed !== undefined) return;
+    // The cited words may still hold it as the head of a compound or name ("strand" in "Mellbystrand"),
+    // or hold a synonym of it.
     const asWord: QueryWord = {
       whole,
       parts: terms?.slice(1) ?? [],
       weight: 1,
-      alternatives: new Map(),
+      alternatives: weighed?.alternatives ?? new Map(),
       focus: false,
     };
-    if (coverage([asWord], evidence).weight === 0) unseenNouns.push(surface);
+    if (coverage([asWord], evidence).weight > 0) return;
+    // Weighed only through its parts or synonyms: other documents speak of something like it.
+    if (weighed === undefined) unseenNouns.push(surface);
+    else if (weighed.parts.length === 0) synonymOnlyNouns.push(surface);
   });
   for (const item of missing) item.noun = nouns.has(item.word);
   return {
@@ -132,6 +146,7 @@ export function answerFeatures(
     missingWord: top?.word ?? null,
     missing,
     unseenNouns,
+    synonymOnlyNouns,
     compound,
   };
 }

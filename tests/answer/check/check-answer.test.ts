@@ -111,6 +111,102 @@ describe("checkAnswer", () => {
     ).toBeNull();
   });
 
+  it("counts a compound the lexicon has no forms of as a topic noun ('utvecklingsmedel')", () => {
+    const question = "Vilka utvecklingsmedel får beredningen?";
+    const funds = retrievedPassage("Beredningen får utvecklingsmedel från regionstyrelsen efter ansökan.", {
+      rowid: 8,
+      title: "Budget",
+    });
+    const queryWords = wordsOver(question, [MEMBERS, MEETINGS, funds]);
+    expect(
+      checkAnswer(question, quoting(MEETINGS, MEETINGS.chunk.text), queryWords, analyzer, lexicon),
+    ).toEqual({ reason: "topic-not-addressed", word: "utvecklingsmedel" });
+    expect(checkAnswer(question, quoting(funds, funds.chunk.text), queryWords, analyzer, lexicon)).toBeNull();
+  });
+
+  it("declines an administrative noun no document uses when the cited sentence holds no synonym of it either", () => {
+    const question = "Vad får ledamöterna i beredningen i ersättning?";
+    const payments = retrievedPassage("Betalning till leverantörer sker inom 30 dagar.", {
+      rowid: 9,
+      title: "Rutin",
+    });
+    const indexed = new Set(
+      [MEMBERS, MEETINGS, payments].flatMap((passage) => analyzer.analyze(passage.chunk.text)),
+    );
+    const keywords = {
+      documentFrequencies: (terms: readonly string[]) => ({
+        frequencies: new Map(terms.map((term) => [term, indexed.has(term) ? 1 : 0])),
+        total: 10,
+      }),
+    };
+    // Retrieval expanded "ersättning" with its thesaurus synonym, which one document uses.
+    const expansions = [{ term: "betalning", source: "ersättning", kind: "synonym" as const, credit: 0.5 }];
+    const queryWords = questionWords(
+      question,
+      { passages: [], queryTerms: [], expansions },
+      analyzer,
+      keywords,
+    );
+    const isIndexed = (term: string) => indexed.has(term);
+    expect(
+      checkAnswer(question, quoting(MEMBERS, MEMBERS.chunk.text), queryWords, analyzer, lexicon, isIndexed),
+    ).toEqual({ reason: "unknown-topic", word: "ersättning" });
+    expect(
+      checkAnswer(question, quoting(payments, payments.chunk.text), queryWords, analyzer, lexicon, isIndexed),
+    ).not.toEqual({ reason: "unknown-topic", word: "ersättning" });
+  });
+
+  it("does not take an idiom for a topic ('i så fall')", () => {
+    const question = "Kan jag sitta i beredningen, och i så fall hur ofta sammanträder den?";
+    const queryWords = wordsOver(question, [MEMBERS]);
+    const answer = quoting(MEMBERS, MEMBERS.chunk.text);
+    expect(checkAnswer(question, answer, queryWords, analyzer, lexicon)).toBeNull();
+  });
+
+  it("declines any composer's answer that lacks the datum the question insists on (a name, how often)", () => {
+    // As a chat model might answer: the right body, but no name and no frequency.
+    const chair = "Vem är ordförande i beredningen?";
+    const members = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(chair, members, wordsOver(chair, [MEMBERS]), analyzer, lexicon)).toEqual({
+      reason: "kind-not-given",
+      word: "person",
+    });
+    const often = "Hur ofta träffas beredningen?";
+    const place = retrievedPassage("Beredningen träffas i regionhuset i Luleå.", { rowid: 10 });
+    const support = quoting(place, place.chunk.text);
+    expect(checkAnswer(often, support, wordsOver(often, [MEMBERS, place]), analyzer, lexicon)).toEqual({
+      reason: "kind-not-given",
+      word: "frequency",
+    });
+    const stated = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(often, stated, wordsOver(often, [MEMBERS, place]), analyzer, lexicon)).toBeNull();
+  });
+
+  it("declines a who-question whose cited sentence never speaks of the asked action", () => {
+    const question = "Vem kallar till beredningens sammanträden?";
+    const urgent = retrievedPassage(
+      "Om ett ärende är brådskande avgörs det genom meddelanden mellan ordföranden och två andra ledamöter i beredningen vid sammanträden.",
+      { rowid: 11 },
+    );
+    const queryWords = wordsOver(question, [MEMBERS, urgent]);
+    expect(checkAnswer(question, quoting(urgent, urgent.chunk.text), queryWords, analyzer, lexicon)).toEqual({
+      reason: "action-not-addressed",
+      word: "kallar",
+    });
+    // "genom kallelse av ordföranden" speaks of it in another form.
+    const convened = quoting(
+      MEMBERS,
+      "Beredningen sammanträder minst fyra gånger per år genom kallelse av ordföranden.",
+    );
+    expect(checkAnswer(question, convened, queryWords, analyzer, lexicon)).toBeNull();
+  });
+
   it("does not take the noun of a light verb for the topic ('ta ställning')", () => {
     const question = "När måste fullmäktige senast ha tagit ställning till budgeten?";
     const decision = retrievedPassage("Fullmäktige ska besluta om budgeten före utgången av november.", {
