@@ -1,4 +1,5 @@
 import { toSamsynError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
 import {
   type IngestOptions,
   type IngestProgress,
@@ -43,6 +44,35 @@ export class KnowledgeRefresh {
     return run;
   }
 
+  /**
+   * Loads the index another process (`npm run ingest`, a second server) committed since the last
+   * look, and drops what was cached from the old one; true when there was one. Cheap when nothing
+   * changed (one `PRAGMA data_version`), so it can run on a short timer.
+   */
+  sync(logger?: Logger): boolean {
+    if (!this.index.syncWithDatabase()) return false;
+    this.onRefreshed();
+    logger?.info("loaded the index another process wrote", {
+      generation: this.index.generation,
+      documents: this.index.catalog.stats().documents,
+    });
+    return true;
+  }
+
+  /** Calls `sync` every `intervalMs` until the returned function is called. */
+  followOtherProcesses(intervalMs: number, logger?: Logger): () => void {
+    const timer = setInterval(() => {
+      try {
+        this.sync(logger);
+      } catch (error) {
+        // A vector file that cannot be read now is read again on the next tick.
+        logger?.warn("could not load the index another process wrote", { error });
+      }
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** The current state, for status lines and for answers given while the first ingest runs. */
   status(): RefreshStatus {
     return { ...this.state };
@@ -62,6 +92,8 @@ export class KnowledgeRefresh {
       this.state = { running: false, progress: null, last: summary, lastError: null };
       return summary;
     } catch (error) {
+      // The ingest may have loaded another process's index before it failed.
+      this.onRefreshed();
       const wrapped = toSamsynError(error, "ingest_failed");
       this.state = { ...this.state, running: false, progress: null, lastError: wrapped.message };
       throw wrapped;
