@@ -11,13 +11,11 @@ import type { IngestLease } from "./ingest-lease.ts";
 import {
   DATABASE_FILE,
   DEFINITIONS_VERSION,
+  KNOWLEDGE_FINGERPRINT,
   type KnowledgeIndex,
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
-
-/** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
-export const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
 
 /** What an ingest found to change, ready to be written. */
 export interface IngestChanges {

@@ -7,10 +7,10 @@ import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { commitIngest, KNOWLEDGE_FINGERPRINT } from "./commit-ingest.ts";
+import { commitIngest } from "./commit-ingest.ts";
 import { embedAll, reembedStale } from "./embed-passages.ts";
 import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
-import type { KnowledgeIndex } from "./knowledge-index.ts";
+import { KNOWLEDGE_FINGERPRINT, type KnowledgeIndex } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
 import { readMeta } from "./sqlite-database.ts";
 
@@ -78,7 +78,7 @@ export async function ingestKnowledge(
   });
   try {
     // Another process may have committed since this one last looked: ingest from its generation.
-    index.syncWithDatabase();
+    await index.syncWithDatabase();
     let lastBeat = performance.now();
     const report = (progress: IngestProgress) => {
       if (performance.now() - lastBeat > PROGRESS_BEAT_MS) {

@@ -14,6 +14,9 @@ import type { VectorIndex } from "./vector-index.ts";
 /** Bumped when the definition extraction changes, so the next ingest re-reads every document. */
 export const DEFINITIONS_VERSION = "1";
 
+/** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
+export const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
+
 /** The file names under the data directory. */
 export const DATABASE_FILE = "samsyn.db";
 
@@ -92,14 +95,20 @@ export class KnowledgeIndex {
    * Loads the newest generation when another process committed one since the last call; true when
    * it did (callers then drop what they cached). Costs one `PRAGMA data_version` when nothing
    * changed, and one meta read when something else was written (reminders, feedback, a heartbeat).
+   * The embedder first takes on what the writer's embedder learned from the new knowledge (kept in
+   * the data folder), so questions are embedded as the new passages were.
    */
-  syncWithDatabase(): boolean {
+  async syncWithDatabase(): Promise<boolean> {
     const version = this.dataVersion();
     if (version === this.seenDataVersion) return false;
     this.seenDataVersion = version;
     if ((readMeta(this.database, "generation") ?? "0") === this.loadedGeneration) return false;
-    this.reload();
-    return true;
+    for (;;) {
+      const fingerprint = readMeta(this.database, KNOWLEDGE_FINGERPRINT) ?? null;
+      await this.adaptEmbedderTo(fingerprint);
+      // Synchronous from here: nothing answers from a half-swapped index.
+      if (this.reload(fingerprint)) return true;
+    }
   }
 
   /** Records that this process committed `generation` itself (its in-memory parts are already current). */
@@ -109,7 +118,7 @@ export class KnowledgeIndex {
 
   /** Re-reads the generation in the database, e.g. after a failed write rolled back. */
   reloadVectors(): void {
-    this.reload();
+    this.reload(undefined);
   }
 
   /** Replaces the vector index wholesale (after a full re-embed). */
@@ -135,11 +144,35 @@ export class KnowledgeIndex {
     return (this.database.prepare("PRAGMA data_version").get() as { data_version: number }).data_version;
   }
 
-  private reload(): void {
+  /**
+   * Swaps in the committed generation; false (and nothing swapped) when it was embedded under
+   * another knowledge fingerprint than `fingerprint` (undefined: any), i.e. a newer one arrived.
+   */
+  private reload(fingerprint: string | null | undefined): boolean {
     const loaded = this.loadGeneration();
+    if (fingerprint !== undefined && loaded.fingerprint !== fingerprint) return false;
     this.vectorIndex = loaded.vectors;
     this.loadedGeneration = loaded.generation;
     this.keywords.reset();
+    return true;
+  }
+
+  /** Lets the embedder take on its adaptation to the knowledge that `fingerprint` describes. */
+  private async adaptEmbedderTo(fingerprint: string | null): Promise<void> {
+    if (!this.embedder.adaptTo || fingerprint === null) return;
+    const database = this.database;
+    await this.embedder.adaptTo({
+      fingerprint,
+      committedFingerprint: fingerprint,
+      cacheDir: this.dataDir,
+      // Read only when the writer's adaptation is not on disk (then it is learned again).
+      *documents() {
+        const ids = database.prepare("SELECT id FROM documents ORDER BY id").all() as { id: string }[];
+        const text = database.prepare("SELECT text FROM chunks WHERE document_id = ? ORDER BY ordinal");
+        for (const { id } of ids)
+          yield (text.all(id) as { text: string }[]).map((row) => row.text).join("\n");
+      },
+    });
   }
 
   /**
@@ -147,16 +180,17 @@ export class KnowledgeIndex {
    * another process in the meantime is not seen halfway. Its writer deletes the previous vector
    * file after committing, so a file that vanished under the snapshot is retried with the next one.
    */
-  private loadGeneration(): { generation: string; vectors: HnswVectorIndex } {
+  private loadGeneration(): { generation: string; fingerprint: string | null; vectors: HnswVectorIndex } {
     for (let attempt = 1; ; attempt++) {
       const loaded = this.database.transaction(() => {
         const generation = readMeta(this.database, "generation") ?? "0";
+        const fingerprint = readMeta(this.database, KNOWLEDGE_FINGERPRINT) ?? null;
         const vectors = this.loadVectors(attempt >= VECTOR_FILE_ATTEMPTS);
         if (!vectors) return null;
         this.catalog.invalidate();
         this.catalog.documents();
         this.catalog.stats();
-        return { generation, vectors };
+        return { generation, fingerprint, vectors };
       })();
       if (loaded) return loaded;
     }

@@ -49,8 +49,8 @@ export class KnowledgeRefresh {
    * look, and drops what was cached from the old one; true when there was one. Cheap when nothing
    * changed (one `PRAGMA data_version`), so it can run on a short timer.
    */
-  sync(logger?: Logger): boolean {
-    if (!this.index.syncWithDatabase()) return false;
+  async sync(logger?: Logger): Promise<boolean> {
+    if (!(await this.index.syncWithDatabase())) return false;
     this.onRefreshed();
     logger?.info("loaded the index another process wrote", {
       generation: this.index.generation,
@@ -61,13 +61,18 @@ export class KnowledgeRefresh {
 
   /** Calls `sync` every `intervalMs` until the returned function is called. */
   followOtherProcesses(intervalMs: number, logger?: Logger): () => void {
+    let checking = false;
     const timer = setInterval(() => {
-      try {
-        this.sync(logger);
-      } catch (error) {
-        // A vector file that cannot be read now is read again on the next tick.
-        logger?.warn("could not load the index another process wrote", { error });
-      }
+      if (checking) return;
+      checking = true;
+      this.sync(logger)
+        .catch((error: unknown) => {
+          // Whatever could not be read now is read again on the next tick.
+          logger?.warn("could not load the index another process wrote", { error });
+        })
+        .finally(() => {
+          checking = false;
+        });
     }, intervalMs);
     timer.unref();
     return () => clearInterval(timer);

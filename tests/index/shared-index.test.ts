@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { composeCore } from "../../src/app/compose.ts";
+import { loadConfig } from "../../src/config/config.ts";
 import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
+import { silentLogger } from "../../src/logger.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { temporaryFolder } from "../builders/core.ts";
 import { FakeEmbedder } from "../fakes/fake-embedder.ts";
@@ -57,18 +60,18 @@ describe("one index shared by several processes", () => {
     const { knowledgeDir, open } = folders();
     const server = open();
     const ingester = open();
-    expect(server.syncWithDatabase()).toBe(false);
+    expect(await server.syncWithDatabase()).toBe(false);
 
     write(knowledgeDir, "kvarnholmia.md", KVARNHOLMIA);
     const summary = await ingestKnowledge(ingester, knowledgeDir);
     expect(server.catalog.stats().documents).toBe(0);
 
-    expect(server.syncWithDatabase()).toBe(true);
+    expect(await server.syncWithDatabase()).toBe(true);
     expect(server.generation).toBe(ingester.generation);
     expect(server.catalog.stats()).toMatchObject({ documents: 2, chunks: summary.chunks });
     expect(server.vectors.size).toBe(summary.chunks);
     expect(keywordDocuments(server, "Kvarnholmia")).toEqual(["kvarnholmia.md"]);
-    expect(server.syncWithDatabase()).toBe(false);
+    expect(await server.syncWithDatabase()).toBe(false);
   });
 
   it("ingests on top of another process's ingest instead of failing on its rows", async () => {
@@ -86,7 +89,7 @@ describe("one index shared by several processes", () => {
     expect(server.vectors.size).toBe(summary.chunks);
     expect(keywordDocuments(server, "Kvarnholmia")).toEqual(["kvarnholmia.md"]);
 
-    expect(ingester.syncWithDatabase()).toBe(true);
+    expect(await ingester.syncWithDatabase()).toBe(true);
     expect(keywordDocuments(ingester, "Mellbystrand")).toEqual(["protokoll.md"]);
     expect(ingester.vectors.size).toBe(summary.chunks);
   });
@@ -117,12 +120,12 @@ describe("one index shared by several processes", () => {
     const server = open();
     const ingester = open();
     await ingestKnowledge(ingester, knowledgeDir);
-    expect(server.syncWithDatabase()).toBe(true);
+    expect(await server.syncWithDatabase()).toBe(true);
     const generation = ingester.generation;
     const summary = await ingestKnowledge(ingester, knowledgeDir);
     expect(summary).toMatchObject({ documents: 1, unchanged: 1 });
     expect(ingester.generation).toBe(generation);
-    expect(server.syncWithDatabase()).toBe(false);
+    expect(await server.syncWithDatabase()).toBe(false);
   });
 
   it("rebuilds the vectors from the stored embeddings when the generation's vector file is gone", async () => {
@@ -133,7 +136,33 @@ describe("one index shared by several processes", () => {
     // Deleted by hand, or by a writer that replaced it: the embeddings in the database still have them.
     for (const name of fs.readdirSync(dataDir).filter((file) => file.endsWith(".hnsw")))
       fs.rmSync(path.join(dataDir, name));
-    expect(server.syncWithDatabase()).toBe(true);
+    expect(await server.syncWithDatabase()).toBe(true);
     expect(server.vectors.size).toBe(server.catalog.stats().chunks);
+  });
+
+  it("embeds questions as the other process embedded the new passages, new words included", async () => {
+    const { knowledgeDir, dataDir } = folders();
+    const config = { ...loadConfig({}), knowledgeDir, dataDir };
+    const server = await composeCore(config, silentLogger);
+    const ingester = await composeCore(config, silentLogger);
+    cleanups.unshift(() => {
+      server.close();
+      ingester.close();
+    });
+    await ingestKnowledge(server.index, knowledgeDir);
+    // Used often enough for the offline embedder to learn a vector for the new word.
+    write(
+      knowledgeDir,
+      "kvarnholmia.md",
+      `# Kvarnholmia\n\n${"Kvarnholmia sammanträder i hamnen. ".repeat(8)}\n`,
+    );
+    await ingestKnowledge(ingester.index, knowledgeDir);
+    const [learned] = await ingester.index.embedder.embed(["Kvarnholmia"], "query");
+    const [before] = await server.index.embedder.embed(["Kvarnholmia"], "query");
+    expect(before).not.toEqual(learned);
+
+    expect(await server.index.syncWithDatabase()).toBe(true);
+    const [after] = await server.index.embedder.embed(["Kvarnholmia"], "query");
+    expect(after).toEqual(learned);
   });
 });
