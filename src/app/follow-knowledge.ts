@@ -4,16 +4,18 @@ import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
 import type { Core } from "./compose.ts";
 
 /** How often a server looks for an index another process committed; well inside the 2 s promised. */
-export const INDEX_CHECK_INTERVAL_MS = 500;
+export const INDEX_CHECK_INTERVAL_MS = 250;
 
 /**
  * Keeps a long-running process on the newest index: loads what another process (`npm run ingest`,
  * a second server) committed, and, when `SAMSYN_WATCH_KNOWLEDGE` is on, indexes the knowledge
- * folder shortly after a file in it is added, changed or removed. Returns a stop function that
- * waits for an ingest the watcher started.
+ * folder shortly after a file in it is added, changed or removed. Keeps the file-reading worker
+ * between ingests: call `core.knowledge.stopReader()` once no ingest runs any more. Returns a stop
+ * function that waits for an ingest the watcher started.
  */
 export function followKnowledge(core: Core, logger: Logger): () => Promise<void> {
   const unfollow = core.knowledge.followOtherProcesses(INDEX_CHECK_INTERVAL_MS, logger);
+  core.knowledge.keepReader();
   if (!core.config.watchKnowledge) {
     return async () => unfollow();
   }

@@ -130,6 +130,8 @@ async function main(): Promise<number> {
   logger.info("shutting down");
   await stopFollowing();
   await indexed;
+  // A kept reading worker would keep this process alive.
+  await core.knowledge.stopReader();
   await reminders.stop();
   for (const stop of stops) await stop();
   await http.close();

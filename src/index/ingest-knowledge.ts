@@ -48,6 +48,11 @@ export interface IngestOptions {
   limits?: IngestLimits;
   /** Called once when another process is ingesting into the same data folder and this one waits. */
   onWait?: (holder: LeaseHolder) => void;
+  /**
+   * Reads the files; a long-running process passes one it keeps between ingests, so a saved file
+   * does not wait for a reading worker to start. Default: a new one, stopped at the end.
+   */
+  reader?: DocumentReader;
   /** Timing of the cross-process write lease (tests shorten it). */
   lease?: Omit<IngestLeaseOptions, "onWait">;
 }
@@ -124,7 +129,7 @@ async function ingestUnderLease(
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
 
   const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
-  const reader = new DocumentReader(limits, logger);
+  const reader = options.reader ?? new DocumentReader(limits, logger);
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
   const load = async (items: { file: string; id: string; hash: string }[]) => {
@@ -163,7 +168,7 @@ async function ingestUnderLease(
     current = index.isCurrent();
     if (!current) await load(unchangedFiles);
   } finally {
-    await reader.close();
+    if (!options.reader) await reader.close();
   }
   const unchanged = current ? unchangedFiles.length : 0;
   const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;

@@ -1,4 +1,5 @@
 import { toSamsynError } from "../errors.ts";
+import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import type { Logger } from "../logger.ts";
 import {
   type IngestOptions,
@@ -7,6 +8,9 @@ import {
   ingestKnowledge,
 } from "./ingest-knowledge.ts";
 import type { KnowledgeIndex } from "./knowledge-index.ts";
+
+/** How long the reading worker stays after an ingest: edits and uploads tend to come in runs. */
+const READER_IDLE_MS = 5 * 60_000;
 
 /** Where the index stands, as a status line or an answer tells a person. */
 export interface RefreshStatus {
@@ -29,6 +33,10 @@ export interface RefreshStatus {
 export class KnowledgeRefresh {
   private queue: Promise<unknown> = Promise.resolve();
   private state: RefreshStatus = { running: false, progress: null, last: null, lastError: null };
+  /** Kept between ingests that follow each other (a watcher's, uploads) once `keepReader` was called. */
+  private reader: DocumentReader | undefined;
+  private keepsReader = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -42,6 +50,22 @@ export class KnowledgeRefresh {
     const run = this.queue.then(() => this.run(options));
     this.queue = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * Keeps the file-reading worker between ingests (for a long-running server), so a saved file does
+   * not wait for one to start; it stops after some idle minutes. A live worker keeps the process
+   * running, so call `stopReader` before exiting.
+   */
+  keepReader(): void {
+    this.keepsReader = true;
+  }
+
+  /** Stops the kept reading worker and keeps none from now on. */
+  async stopReader(): Promise<void> {
+    this.keepsReader = false;
+    clearTimeout(this.idleTimer);
+    await this.reader?.close();
   }
 
   /**
@@ -85,9 +109,15 @@ export class KnowledgeRefresh {
 
   private async run(options: Pick<IngestOptions, "onProgress" | "logger">): Promise<IngestSummary> {
     this.state = { ...this.state, running: true, progress: null };
+    clearTimeout(this.idleTimer);
+    // Made by the first ingest, so that it logs where that one logs.
+    const reader = this.keepsReader
+      ? (this.reader ??= new DocumentReader(this.index.ingestLimits, options.logger))
+      : undefined;
     try {
       const summary = await ingestKnowledge(this.index, this.knowledgeDir, {
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(reader ? { reader } : {}),
         onProgress: (progress) => {
           this.state = { ...this.state, progress };
           options.onProgress?.(progress);
@@ -102,6 +132,9 @@ export class KnowledgeRefresh {
       const wrapped = toSamsynError(error, "ingest_failed");
       this.state = { ...this.state, running: false, progress: null, lastError: wrapped.message };
       throw wrapped;
+    } finally {
+      // An idle reading worker holds the heap of the largest file it read; it is started again when needed.
+      if (reader) this.idleTimer = setTimeout(() => void reader.close(), READER_IDLE_MS);
     }
   }
 }
