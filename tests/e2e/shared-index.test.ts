@@ -135,7 +135,10 @@ describe("one index for npm start and npm run ingest", { timeout: 300_000 }, () 
     expect(await documents(server)).toBe(before + 2);
     expect(await citedDocuments(server, HARBOUR)).toContain("hamnrad.md");
     expect(await citedDocuments(server, PRESIDIUM)).toContain("kvarnholmia.md");
+    // The reading worker kept between ingests must not keep Ctrl+C from ending the server.
     await server.stop();
+    expect(server.child.signalCode).toBeNull();
+    expect(server.child.exitCode).toBe(0);
   });
 
   it("indexes a file saved into, and removed from, the knowledge folder without a command", async () => {
