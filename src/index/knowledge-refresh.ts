@@ -46,7 +46,7 @@ export class KnowledgeRefresh {
   ) {}
 
   /** Runs an ingest after those already queued; rejects (as a `SamsynError`) when it fails. */
-  refresh(options: Pick<IngestOptions, "onProgress" | "logger"> = {}): Promise<IngestSummary> {
+  refresh(options: Pick<IngestOptions, "onProgress" | "logger" | "onWait"> = {}): Promise<IngestSummary> {
     const run = this.queue.then(() => this.run(options));
     this.queue = run.catch(() => {});
     return run;
@@ -107,16 +107,19 @@ export class KnowledgeRefresh {
     return { ...this.state };
   }
 
-  private async run(options: Pick<IngestOptions, "onProgress" | "logger">): Promise<IngestSummary> {
+  private async run(
+    options: Pick<IngestOptions, "onProgress" | "logger" | "onWait">,
+  ): Promise<IngestSummary> {
     this.state = { ...this.state, running: true, progress: null };
     clearTimeout(this.idleTimer);
     // Made by the first ingest, so that it logs where that one logs.
-    const reader = this.keepsReader
-      ? (this.reader ??= new DocumentReader(this.index.ingestLimits, options.logger))
-      : undefined;
+    if (this.keepsReader && !this.reader)
+      this.reader = new DocumentReader(this.index.ingestLimits, options.logger);
+    const reader = this.keepsReader ? this.reader : undefined;
     try {
       const summary = await ingestKnowledge(this.index, this.knowledgeDir, {
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(reader ? { reader } : {}),
         onProgress: (progress) => {
           this.state = { ...this.state, progress };
@@ -134,7 +137,7 @@ export class KnowledgeRefresh {
       throw wrapped;
     } finally {
       // An idle reading worker holds the heap of the largest file it read; it is started again when needed.
-      if (reader) this.idleTimer = setTimeout(() => void reader.close(), READER_IDLE_MS);
+      if (reader) this.idleTimer = setTimeout(() => void reader.close(), READER_IDLE_MS).unref();
     }
   }
 }
