@@ -1,6 +1,7 @@
 import path from "node:path";
 import { type Config, loadConfig } from "../config/config.ts";
 import type { IngestSummary } from "../index/ingest-knowledge.ts";
+import type { LeaseHolder } from "../index/ingest-lease.ts";
 import { createLogger, type Logger, logSink } from "../logger.ts";
 import { createProgressBar } from "../surfaces/cli/progress-bar.ts";
 import { type Core, composeCore } from "./compose.ts";
@@ -39,7 +40,15 @@ export async function refreshKnowledge(
 ): Promise<IngestSummary> {
   const summary = await core.knowledge.refresh({
     logger,
-    ...(options.progress ? { onProgress: createProgressBar() } : {}),
+    ...(options.progress
+      ? {
+          onProgress: createProgressBar(),
+          onWait: (holder: LeaseHolder) =>
+            process.stderr.write(
+              `Väntar på att en annan indexering av samma datamapp blir klar (process ${holder.pid}) …\n`,
+            ),
+        }
+      : {}),
   });
   if (options.warmUp && core.config.embedding === null) await core.answers.warmUp();
   return summary;

@@ -15,6 +15,7 @@ import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { openCore, refreshKnowledge } from "./bootstrap.ts";
 import { slackCommands, teamsCommands } from "./chat-commands.ts";
 import type { Core } from "./compose.ts";
+import { followKnowledge } from "./follow-knowledge.ts";
 import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
@@ -23,7 +24,8 @@ import { userHashSalt } from "./user-hash-salt.ts";
 import { webExposure } from "./web-exposure.ts";
 
 /**
- * `npm start`: brings the index up to date, then serves every configured surface on one HTTP port:
+ * `npm start`: serves every configured surface on one HTTP port while it brings the index up to date
+ * and keeps it so (other processes' ingests, changes to the knowledge folder):
  * the local web chat (always on loopback; elsewhere only with an access code), Slack and Teams when
  * their credentials are set, and reminders through the chat platforms (or printed here when none is).
  */
@@ -128,6 +130,8 @@ async function main(): Promise<number> {
     `${describeRefresh({ ...core.knowledge.status(), running: true }, core.index.catalog.stats().documents)}\n`,
   );
   const indexed = indexInBackground(core, logger);
+  // Other processes' ingests and (when on) changes to the knowledge folder reach this server by themselves.
+  const stopFollowing = followKnowledge(core, logger);
   logger.info("samsyn is running", {
     url: address.url,
     slack: Boolean(config.slack),
@@ -139,7 +143,10 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => resolve());
   });
   logger.info("shutting down");
+  await stopFollowing();
   await indexed;
+  // A kept reading worker would keep this process alive.
+  await core.knowledge.stopReader();
   await reminders.stop();
   for (const stop of stops) await stop();
   await http.close();

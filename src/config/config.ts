@@ -27,10 +27,21 @@ const positiveInteger = (fallback: number) =>
       return parsed;
     });
 
+const ON = new Set(["on", "true", "1", "yes", "ja"]);
+const OFF = new Set(["off", "false", "0", "no", "nej"]);
+
 /** Every variable Samsyn itself reads (surfaces add their own: Slack, Teams, web chat). */
 export const environmentSchema = z.object({
   SAMSYN_KNOWLEDGE_DIR: optionalText,
   SAMSYN_DATA_DIR: optionalText,
+  SAMSYN_WATCH_KNOWLEDGE: optionalText.pipe(
+    z
+      .string()
+      .toLowerCase()
+      .refine((value) => ON.has(value) || OFF.has(value), { error: "ska vara on eller off" })
+      .transform((value) => ON.has(value))
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   OPENAI_API_KEY: optionalText,
@@ -54,6 +65,8 @@ export interface OpenAiConnection {
 export interface Config {
   knowledgeDir: string;
   dataDir: string;
+  /** Whether `npm start` indexes the knowledge folder by itself when a file in it changes. */
+  watchKnowledge: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** `text`: logs in `<dataDir>/logs/samsyn.log`, the console for people; `json`: JSON lines on stdout. */
   logFormat: (typeof LOG_FORMATS)[number];
@@ -103,6 +116,7 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
   return {
     knowledgeDir: path.resolve(cwd, env.SAMSYN_KNOWLEDGE_DIR ?? "knowledge"),
     dataDir: path.resolve(cwd, env.SAMSYN_DATA_DIR ?? "data"),
+    watchKnowledge: env.SAMSYN_WATCH_KNOWLEDGE ?? true,
     logLevel: env.LOG_LEVEL ?? "info",
     logFormat: env.LOG_FORMAT ?? "text",
     chat: env.SAMSYN_CHAT_MODEL ? { baseURL, apiKey, model: env.SAMSYN_CHAT_MODEL } : null,

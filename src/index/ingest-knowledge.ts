@@ -1,28 +1,19 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
-import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
-import { encodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
-import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { definitionKeys, extractAcronyms } from "../text/index.ts";
-import { embedAll, type PreparedDocument, reembedStale } from "./embed-passages.ts";
-import { HnswVectorIndex } from "./hnsw-vector-index.ts";
-import {
-  DATABASE_FILE,
-  DEFINITIONS_VERSION,
-  type KnowledgeIndex,
-  vectorToBuffer,
-} from "./knowledge-index.ts";
+import { commitIngest } from "./commit-ingest.ts";
+import { embedAll, reembedStale } from "./embed-passages.ts";
+import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
+import { KNOWLEDGE_FINGERPRINT, type KnowledgeIndex } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
 import { carryWarnings, type RememberedWarnings } from "./remembered-warnings.ts";
-import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
+import { readMeta } from "./sqlite-database.ts";
 
 /** A file that could not be indexed, with the reason in Swedish. */
 export interface IngestProblem {
@@ -66,16 +57,26 @@ export interface IngestOptions {
   logger?: Logger;
   /** What one file may cost to read; default: the index's limits (from the environment). */
   limits?: IngestLimits;
+  /** Called once when another process is ingesting into the same data folder and this one waits. */
+  onWait?: (holder: LeaseHolder) => void;
+  /**
+   * Reads the files; a long-running process passes one it keeps between ingests, so a saved file
+   * does not wait for a reading worker to start. Default: a new one, stopped at the end.
+   */
+  reader?: DocumentReader;
+  /** Timing of the cross-process write lease (tests shorten it). */
+  lease?: Omit<IngestLeaseOptions, "onWait">;
 }
 
-/** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
-const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
+/** Heartbeats sent from progress reports at most this often. */
+const PROGRESS_BEAT_MS = 1000;
 
 /**
  * Brings the index in line with the knowledge folder: new and changed files are loaded, chunked,
  * analysed and embedded; deleted files disappear; unchanged files are left alone. All writes happen
  * in one SQLite transaction together with the switch to a new vector file, so a crash at any point
- * leaves the previous index usable.
+ * leaves the previous index usable. Processes sharing the data folder take turns (`IngestLease`),
+ * and each starts from the generation the one before it committed.
  */
 export async function ingestKnowledge(
   index: KnowledgeIndex,
@@ -84,7 +85,42 @@ export async function ingestKnowledge(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
-  const report = options.onProgress ?? (() => {});
+  const lease = await IngestLease.acquire(index.database, {
+    ...options.lease,
+    onWait: (holder) => {
+      logger.info("waiting for another process's ingest", { pid: holder.pid, host: holder.host });
+      options.onWait?.(holder);
+    },
+  });
+  try {
+    // Another process may have committed since this one last looked: ingest from its generation.
+    await index.syncWithDatabase();
+    let lastBeat = performance.now();
+    const report = (progress: IngestProgress) => {
+      if (performance.now() - lastBeat > PROGRESS_BEAT_MS) {
+        lease.beat();
+        lastBeat = performance.now();
+      }
+      options.onProgress?.(progress);
+    };
+    return await ingestUnderLease(index, knowledgeDir, options, { started, logger, report, lease });
+  } finally {
+    lease.release();
+  }
+}
+
+async function ingestUnderLease(
+  index: KnowledgeIndex,
+  knowledgeDir: string,
+  options: IngestOptions,
+  run: {
+    started: number;
+    logger: Logger;
+    report: (progress: IngestProgress) => void;
+    lease: IngestLease;
+  },
+): Promise<IngestSummary> {
+  const { started, logger, report, lease } = run;
   const listing = await listKnowledgeFiles(knowledgeDir);
   const skipped: IngestProblem[] = listing.unsupported.map((file) => ({
     file: knowledgeId(file, knowledgeDir),
@@ -104,7 +140,7 @@ export async function ingestKnowledge(
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
 
   const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
-  const reader = new DocumentReader(limits, logger);
+  const reader = options.reader ?? new DocumentReader(limits, logger);
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
   const warned = new Map<string, RememberedWarnings>();
@@ -145,7 +181,7 @@ export async function ingestKnowledge(
     current = index.isCurrent();
     if (!current) await load(unchangedFiles);
   } finally {
-    await reader.close();
+    if (!options.reader) await reader.close();
   }
   const unchanged = current ? unchangedFiles.length : 0;
   const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;
@@ -160,14 +196,10 @@ export async function ingestKnowledge(
   const prepared = await embedAll(index, loaded, embedderChanged, report);
 
   report({ phase: "writing", done: 0, total: 1 });
-  const totals = writeAll(
+  const totals = commitIngest(
     index,
-    prepared,
-    removedIds,
-    embedderChanged,
-    [...known.keys()],
-    refreshed,
-    fingerprint,
+    { prepared, removedIds, embedderChanged, knownIds: [...known.keys()], refreshed, fingerprint },
+    lease,
     logger,
   );
   rememberFailures(index.database, limits, failures);
@@ -191,148 +223,6 @@ export async function ingestKnowledge(
     warnings,
     seconds: (performance.now() - started) / 1000,
   };
-}
-
-function writeAll(
-  index: KnowledgeIndex,
-  prepared: PreparedDocument[],
-  removedIds: string[],
-  embedderChanged: boolean,
-  knownIds: string[],
-  refreshed: readonly { rowid: number; vector: Float32Array }[],
-  fingerprint: string,
-  logger: Logger,
-): { documents: number; chunks: number } {
-  const database = index.database;
-  const vectors = embedderChanged
-    ? HnswVectorIndex.create(index.embedder.dimensions, {
-        initialCapacity: Math.max(
-          16,
-          prepared.reduce((sum, item) => sum + item.chunks.length, 0),
-        ),
-      })
-    : index.mutableVectors;
-  const insertDocument = database.prepare(
-    `INSERT INTO documents(id, content_hash, title, type, organisations, groups, date, source, chunk_count, indexed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertChunk = database.prepare(
-    `INSERT INTO chunks(id, document_id, ordinal, text, heading_path, page, start_offset, end_offset, embedding)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertAcronym = database.prepare(
-    "INSERT OR IGNORE INTO acronyms(acronym, long_form, document_id) VALUES (?, ?, ?)",
-  );
-  const insertDefinition = database.prepare(
-    "INSERT INTO definitions(term_key, chunk_rowid, document_id, term) VALUES (?, ?, ?, ?)",
-  );
-  const updateEmbedding = database.prepare("UPDATE chunks SET embedding = ? WHERE rowid = ?");
-  const deleteDocument = database.prepare("DELETE FROM documents WHERE id = ?");
-  const now = new Date().toISOString();
-  const previousFile = readMeta(database, "vector_file");
-  const generation = Number(readMeta(database, "generation") ?? "0") + 1;
-  const vectorFile = `vectors-${generation}.hnsw`;
-
-  const replaced = new Set([...removedIds, ...prepared.map((item) => item.document.id)]);
-  // When the analysis changed, every stored document is re-read, so all old rows go.
-  const toDelete = knownIds.filter((id) => replaced.has(id));
-
-  let savesVectors = true;
-  const transaction = database.transaction(() => {
-    for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
-      index.keywords.remove(rowid);
-      if (!embedderChanged) vectors.remove(rowid);
-    }
-    for (const id of toDelete) deleteDocument.run(id);
-    for (const { rowid, vector } of refreshed) {
-      updateEmbedding.run(vectorToBuffer(vector), rowid);
-      vectors.upsert(rowid, vector);
-    }
-    for (const item of prepared) {
-      const { document, chunks } = item;
-      const metadata = document.metadata;
-      insertDocument.run(
-        document.id,
-        document.contentHash,
-        metadata.title,
-        metadata.type,
-        JSON.stringify(metadata.organisations),
-        JSON.stringify(metadata.groups),
-        metadata.date,
-        metadata.source,
-        chunks.length,
-        now,
-      );
-      chunks.forEach((chunk, position) => {
-        const vector = item.vectors[position];
-        const result = insertChunk.run(
-          chunk.id,
-          document.id,
-          chunk.ordinal,
-          chunk.text,
-          encodeHeadings(chunk),
-          chunk.page,
-          chunk.start,
-          chunk.end,
-          vector ? vectorToBuffer(vector) : null,
-        );
-        const rowid = Number(result.lastInsertRowid);
-        index.keywords.write(
-          rowid,
-          index.analyzer.analyze(chunk.text),
-          index.analyzer.analyze([metadata.title, ...chunk.headingPath].join("\n")),
-        );
-        if (vector) vectors.upsert(rowid, vector);
-        for (const definition of extractDefinitions(chunk.text)) {
-          for (const key of definitionKeys(index.analyzer, definition.term)) {
-            insertDefinition.run(key, rowid, document.id, definition.term);
-          }
-        }
-      });
-      for (const definition of extractAcronyms(document.text)) {
-        insertAcronym.run(definition.acronym, definition.longForm, document.id);
-      }
-    }
-    // Before the generation is written: the keyword postings are stamped with the one committed here.
-    if (index.keywords.flush(String(generation)) === "rebuilt")
-      logger.info("rebuilt the keyword postings (done once for data from an older version)");
-    writeMeta(database, "analyzer_version", index.analyzer.version);
-    writeMeta(database, "embedder_id", index.embedder.id);
-    writeMeta(database, "definitions_version", DEFINITIONS_VERSION);
-    writeMeta(database, "chunking_version", CHUNKING_VERSION);
-    writeMeta(database, "generation", String(generation));
-    writeMeta(database, "last_ingest_at", now);
-    // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
-    writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
-    savesVectors =
-      vectors.hasUnsavedChanges ||
-      previousFile === undefined ||
-      !fs.existsSync(path.join(index.dataDir, previousFile));
-    // The vector file is written before the commit; until the commit, the database still names the old
-    // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
-    if (savesVectors) {
-      vectors.save(path.join(index.dataDir, vectorFile));
-      writeMeta(database, "vector_file", vectorFile);
-    }
-  });
-
-  try {
-    transaction();
-  } catch (error) {
-    fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
-    index.keywords.discard();
-    index.reloadVectors();
-    const code = String((error as { code?: unknown }).code ?? "");
-    if (/^(SQLITE_|E[A-Z]+$)/.test(code))
-      throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
-    throw toSamsynError(error, "ingest_failed");
-  }
-  if (embedderChanged) index.replaceVectors(vectors);
-  index.catalog.invalidate();
-  if (savesVectors && previousFile && previousFile !== vectorFile)
-    fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
-  const stats = index.catalog.stats();
-  return { documents: stats.documents, chunks: stats.chunks };
 }
 
 /** Changes exactly when a knowledge file is added, removed or changed. */

@@ -5,6 +5,7 @@ import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import type { Analyzer } from "../text/index.ts";
 import type { Embedder } from "./embedder.ts";
 import { HnswVectorIndex, removeStaleTemporaryFiles } from "./hnsw-vector-index.ts";
+import { ensureIngestLeaseSchema } from "./ingest-lease.ts";
 import { SqliteCatalog } from "./sqlite-catalog.ts";
 import { openDatabase, readMeta, type SqliteDatabase } from "./sqlite-database.ts";
 import { SqliteKeywordIndex } from "./sqlite-keyword-index.ts";
@@ -13,17 +14,32 @@ import type { VectorIndex } from "./vector-index.ts";
 /** Bumped when the definition extraction changes, so the next ingest re-reads every document. */
 export const DEFINITIONS_VERSION = "1";
 
+/** Meta key of the knowledge fingerprint the stored vectors were embedded under. */
+export const KNOWLEDGE_FINGERPRINT = "knowledge_fingerprint";
+
 /** The file names under the data directory. */
 export const DATABASE_FILE = "samsyn.db";
+
+/** Tries to read a generation's vector file before rebuilding it from the stored embeddings. */
+const VECTOR_FILE_ATTEMPTS = 3;
 
 /**
  * Everything retrieval and ingest need from the data directory: the SQLite database (catalog, FTS)
  * and the hnswlib vector index derived from the embeddings stored in it.
+ *
+ * Several processes may share the data directory. Each ingest commits a new `generation` (meta row)
+ * with the vector file that belongs to it; `syncWithDatabase` notices another process's commit and
+ * loads that generation's vectors and catalog from one read snapshot, so the in-memory parts always
+ * belong to one generation.
  */
 export class KnowledgeIndex {
   readonly catalog: SqliteCatalog;
   readonly keywords: SqliteKeywordIndex;
   private vectorIndex: HnswVectorIndex;
+  /** The generation the in-memory parts (vectors, catalog and keyword caches) belong to. */
+  private loadedGeneration: string;
+  /** SQLite's count of other connections' commits when last checked (`PRAGMA data_version`). */
+  private seenDataVersion: number;
 
   private constructor(
     readonly database: SqliteDatabase,
@@ -33,9 +49,13 @@ export class KnowledgeIndex {
     /** What one knowledge file may cost to read when ingesting into this index. */
     readonly ingestLimits: IngestLimits,
   ) {
+    ensureIngestLeaseSchema(database);
     this.catalog = new SqliteCatalog(database);
     this.keywords = new SqliteKeywordIndex(database, this.catalog);
-    this.vectorIndex = this.loadVectors();
+    this.seenDataVersion = this.dataVersion();
+    const loaded = this.loadGeneration();
+    this.vectorIndex = loaded.vectors;
+    this.loadedGeneration = loaded.generation;
   }
 
   /** Opens (or creates) the index in `dataDir`. */
@@ -66,10 +86,39 @@ export class KnowledgeIndex {
     return this.vectorIndex;
   }
 
-  /** Re-reads the vector file named in the database, e.g. after a failed write rolled back. */
+  /** The ingest generation the in-memory parts belong to ("0" before the first ingest). */
+  get generation(): string {
+    return this.loadedGeneration;
+  }
+
+  /**
+   * Loads the newest generation when another process committed one since the last call; true when
+   * it did (callers then drop what they cached). Costs one `PRAGMA data_version` when nothing
+   * changed, and one meta read when something else was written (reminders, feedback, a heartbeat).
+   * The embedder first takes on what the writer's embedder learned from the new knowledge (kept in
+   * the data folder), so questions are embedded as the new passages were.
+   */
+  async syncWithDatabase(): Promise<boolean> {
+    const version = this.dataVersion();
+    if (version === this.seenDataVersion) return false;
+    this.seenDataVersion = version;
+    if ((readMeta(this.database, "generation") ?? "0") === this.loadedGeneration) return false;
+    for (;;) {
+      const fingerprint = readMeta(this.database, KNOWLEDGE_FINGERPRINT) ?? null;
+      await this.adaptEmbedderTo(fingerprint);
+      // Synchronous from here: nothing answers from a half-swapped index.
+      if (this.reload(fingerprint)) return true;
+    }
+  }
+
+  /** Records that this process committed `generation` itself (its in-memory parts are already current). */
+  committed(generation: string): void {
+    this.loadedGeneration = generation;
+  }
+
+  /** Re-reads the generation in the database, e.g. after a failed write rolled back. */
   reloadVectors(): void {
-    this.vectorIndex = this.loadVectors();
-    this.catalog.invalidate();
+    this.reload(undefined);
   }
 
   /** Replaces the vector index wholesale (after a full re-embed). */
@@ -91,7 +140,64 @@ export class KnowledgeIndex {
     this.database.close();
   }
 
-  private loadVectors(): HnswVectorIndex {
+  private dataVersion(): number {
+    return (this.database.prepare("PRAGMA data_version").get() as { data_version: number }).data_version;
+  }
+
+  /**
+   * Swaps in the committed generation; false (and nothing swapped) when it was embedded under
+   * another knowledge fingerprint than `fingerprint` (undefined: any), i.e. a newer one arrived.
+   */
+  private reload(fingerprint: string | null | undefined): boolean {
+    const loaded = this.loadGeneration();
+    if (fingerprint !== undefined && loaded.fingerprint !== fingerprint) return false;
+    this.vectorIndex = loaded.vectors;
+    this.loadedGeneration = loaded.generation;
+    this.keywords.reset();
+    return true;
+  }
+
+  /** Lets the embedder take on its adaptation to the knowledge that `fingerprint` describes. */
+  private async adaptEmbedderTo(fingerprint: string | null): Promise<void> {
+    if (!this.embedder.adaptTo || fingerprint === null) return;
+    const database = this.database;
+    await this.embedder.adaptTo({
+      fingerprint,
+      committedFingerprint: fingerprint,
+      cacheDir: this.dataDir,
+      // Read only when the writer's adaptation is not on disk (then it is learned again).
+      *documents() {
+        const ids = database.prepare("SELECT id FROM documents ORDER BY id").all() as { id: string }[];
+        const text = database.prepare("SELECT text FROM chunks WHERE document_id = ? ORDER BY ordinal");
+        for (const { id } of ids)
+          yield (text.all(id) as { text: string }[]).map((row) => row.text).join("\n");
+      },
+    });
+  }
+
+  /**
+   * The generation committed last, its vectors and its catalog, read in one snapshot: a commit by
+   * another process in the meantime is not seen halfway. Its writer deletes the previous vector
+   * file after committing, so a file that vanished under the snapshot is retried with the next one.
+   */
+  private loadGeneration(): { generation: string; fingerprint: string | null; vectors: HnswVectorIndex } {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = this.database.transaction(() => {
+        const generation = readMeta(this.database, "generation") ?? "0";
+        const fingerprint = readMeta(this.database, KNOWLEDGE_FINGERPRINT) ?? null;
+        const vectors = this.loadVectors(attempt >= VECTOR_FILE_ATTEMPTS);
+        if (!vectors) return null;
+        this.catalog.invalidate();
+        this.catalog.documents();
+        this.catalog.stats();
+        return { generation, fingerprint, vectors };
+      })();
+      if (loaded) return loaded;
+    }
+  }
+
+  /** The vectors named in the database; null when their file cannot be read and `rebuild` is false. */
+  private loadVectors(rebuild: boolean): HnswVectorIndex | null {
     const dimensions = this.embedder.dimensions;
     const file = readMeta(this.database, "vector_file");
     const storedEmbedder = readMeta(this.database, "embedder_id");
@@ -104,7 +210,7 @@ export class KnowledgeIndex {
           // A damaged vector file is rebuilt from the embeddings kept in the database below.
         }
       }
-      return this.rebuildFromStoredEmbeddings(dimensions);
+      return rebuild ? this.rebuildFromStoredEmbeddings(dimensions) : null;
     }
     return HnswVectorIndex.create(dimensions);
   }

@@ -1,4 +1,6 @@
 import { toSamsynError } from "../errors.ts";
+import { DocumentReader } from "../knowledge/reading/document-reader.ts";
+import type { Logger } from "../logger.ts";
 import {
   type IngestOptions,
   type IngestProgress,
@@ -6,6 +8,9 @@ import {
   ingestKnowledge,
 } from "./ingest-knowledge.ts";
 import type { KnowledgeIndex } from "./knowledge-index.ts";
+
+/** How long the reading worker stays after an ingest: edits and uploads tend to come in runs. */
+const READER_IDLE_MS = 5 * 60_000;
 
 /** Where the index stands, as a status line or an answer tells a person. */
 export interface RefreshStatus {
@@ -28,6 +33,10 @@ export interface RefreshStatus {
 export class KnowledgeRefresh {
   private queue: Promise<unknown> = Promise.resolve();
   private state: RefreshStatus = { running: false, progress: null, last: null, lastError: null };
+  /** Kept between ingests that follow each other (a watcher's, uploads) once `keepReader` was called. */
+  private reader: DocumentReader | undefined;
+  private keepsReader = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -37,10 +46,60 @@ export class KnowledgeRefresh {
   ) {}
 
   /** Runs an ingest after those already queued; rejects (as a `SamsynError`) when it fails. */
-  refresh(options: Pick<IngestOptions, "onProgress" | "logger"> = {}): Promise<IngestSummary> {
+  refresh(options: Pick<IngestOptions, "onProgress" | "logger" | "onWait"> = {}): Promise<IngestSummary> {
     const run = this.queue.then(() => this.run(options));
     this.queue = run.catch(() => {});
     return run;
+  }
+
+  /**
+   * Keeps the file-reading worker between ingests (for a long-running server), so a saved file does
+   * not wait for one to start; it stops after some idle minutes. A live worker keeps the process
+   * running, so call `stopReader` before exiting.
+   */
+  keepReader(): void {
+    this.keepsReader = true;
+  }
+
+  /** Stops the kept reading worker and keeps none from now on. */
+  async stopReader(): Promise<void> {
+    this.keepsReader = false;
+    clearTimeout(this.idleTimer);
+    await this.reader?.close();
+  }
+
+  /**
+   * Loads the index another process (`npm run ingest`, a second server) committed since the last
+   * look, and drops what was cached from the old one; true when there was one. Cheap when nothing
+   * changed (one `PRAGMA data_version`), so it can run on a short timer.
+   */
+  async sync(logger?: Logger): Promise<boolean> {
+    if (!(await this.index.syncWithDatabase())) return false;
+    this.onRefreshed();
+    logger?.info("loaded the index another process wrote", {
+      generation: this.index.generation,
+      documents: this.index.catalog.stats().documents,
+    });
+    return true;
+  }
+
+  /** Calls `sync` every `intervalMs` until the returned function is called. */
+  followOtherProcesses(intervalMs: number, logger?: Logger): () => void {
+    let checking = false;
+    const timer = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      this.sync(logger)
+        .catch((error: unknown) => {
+          // Whatever could not be read now is read again on the next tick.
+          logger?.warn("could not load the index another process wrote", { error });
+        })
+        .finally(() => {
+          checking = false;
+        });
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** The current state, for status lines and for answers given while the first ingest runs. */
@@ -48,11 +107,20 @@ export class KnowledgeRefresh {
     return { ...this.state };
   }
 
-  private async run(options: Pick<IngestOptions, "onProgress" | "logger">): Promise<IngestSummary> {
+  private async run(
+    options: Pick<IngestOptions, "onProgress" | "logger" | "onWait">,
+  ): Promise<IngestSummary> {
     this.state = { ...this.state, running: true, progress: null };
+    clearTimeout(this.idleTimer);
+    // Made by the first ingest, so that it logs where that one logs.
+    if (this.keepsReader && !this.reader)
+      this.reader = new DocumentReader(this.index.ingestLimits, options.logger);
+    const reader = this.keepsReader ? this.reader : undefined;
     try {
       const summary = await ingestKnowledge(this.index, this.knowledgeDir, {
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.onWait ? { onWait: options.onWait } : {}),
+        ...(reader ? { reader } : {}),
         onProgress: (progress) => {
           this.state = { ...this.state, progress };
           options.onProgress?.(progress);
@@ -62,9 +130,14 @@ export class KnowledgeRefresh {
       this.state = { running: false, progress: null, last: summary, lastError: null };
       return summary;
     } catch (error) {
+      // The ingest may have loaded another process's index before it failed.
+      this.onRefreshed();
       const wrapped = toSamsynError(error, "ingest_failed");
       this.state = { ...this.state, running: false, progress: null, lastError: wrapped.message };
       throw wrapped;
+    } finally {
+      // An idle reading worker holds the heap of the largest file it read; it is started again when needed.
+      if (reader) this.idleTimer = setTimeout(() => void reader.close(), READER_IDLE_MS).unref();
     }
   }
 }

@@ -97,6 +97,16 @@ export class SqliteKeywordIndex implements KeywordIndex {
     this.postings.discard();
   }
 
+  /** Whether the stored postings mirror the keyword table; when not, the next flush rebuilds them. */
+  get postingsUpToDate(): boolean {
+    return this.postings.usable;
+  }
+
+  /** Forgets everything read from the database; call when another process committed a new generation. */
+  reset(): void {
+    this.discard();
+  }
+
   /**
    * The search, answered from the stored postings exactly as FTS5 would answer it (see `bm25TopK`),
    * or null when FTS5 must answer: postings not (yet) up to date, or a term FTS5 splits into a phrase.
