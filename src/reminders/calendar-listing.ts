@@ -1,11 +1,11 @@
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { Group } from "../knowledge/groups.ts";
 import type { CalendarEvent } from "./calendar-event.ts";
 import { KIND_LABELS } from "./calendar-event.ts";
 import { plannedTimes } from "./plan-reminders.ts";
 import { describeRule } from "./reminder-rule.ts";
 import type { GroupReminderSettings } from "./reminder-settings.ts";
-import { isoWithOffset } from "./stockholm-time.ts";
+import { isoWithOffset, swedishClock, swedishDate } from "./stockholm-time.ts";
 
 /** One occurrence as `npm run calendar -- list` prints it. */
 export interface ListedOccurrence {
@@ -24,9 +24,9 @@ export interface ListedOccurrence {
 }
 
 const RECIPIENT_LABELS = {
-  channels: "kanaler",
-  secretaries: "sekreterare",
-  all: "kanaler och sekreterare",
+  channels: "till kanalerna",
+  secretaries: "till sekreterarna",
+  all: "till kanalerna och sekreterarna",
 } as const;
 
 /** Expands events into listed occurrences in [from, to), sorted by start. */
@@ -68,16 +68,31 @@ export function listOccurrences(
   );
 }
 
-/** Terminal text for a listing: one line per occurrence, reminders indented below. */
+/**
+ * Terminal text for a listing, for people: Swedish dates and clock times ("tisdag 9 februari 2027
+ * kl. 13.00–15.00"), a deadline as its date, reminders indented below. `--json` keeps the ISO times.
+ */
 export function formatListing(listed: readonly ListedOccurrence[]): string {
   return listed
     .map((item) => {
-      const head = `${item.start}  ${KIND_LABELS[item.kind].padEnd(9)}  ${item.title}${item.location ? ` (${item.location})` : ""}  [${item.event}${item.groupName ? ` · ${item.groupName}` : ""}]`;
+      const place = item.location ? `, ${item.location}` : "";
+      const group = item.groupName ? ` · ${item.groupName}` : "";
+      const head = `${when(item.start, item.end, item.allDay)}  ${KIND_LABELS[item.kind]}: ${item.title}${place}${group}`;
       const reminders = item.reminders.map(
         (reminder) =>
-          `    påminnelse ${reminder.at}  ${reminder.label} → ${RECIPIENT_LABELS[reminder.to as keyof typeof RECIPIENT_LABELS] ?? reminder.to}`,
+          `    påminnelse ${when(reminder.at, null, false, reminder.at.slice(0, 4) !== item.start.slice(0, 4))} (${reminder.label}, ${RECIPIENT_LABELS[reminder.to as keyof typeof RECIPIENT_LABELS] ?? reminder.to})`,
       );
-      return [head, ...(reminders.length > 0 ? reminders : ["    (inga påminnelser)"])].join("\n");
+      return [head, ...(reminders.length > 0 ? reminders : ["    inga påminnelser"])].join("\n");
     })
     .join("\n");
+}
+
+/** "tisdag 9 februari 2027 kl. 13.00–15.00"; a whole day or a time of 00.00 shows the date only. */
+function when(start: string, end: string | null, allDay: boolean, year = true): string {
+  const begins = DateTime.fromISO(start, { setZone: true });
+  const date = swedishDate(begins, { year });
+  if (allDay || swedishClock(begins) === "00.00") return date;
+  const ends = end ? DateTime.fromISO(end, { setZone: true }) : null;
+  const sameDay = ends !== null && ends.toISODate() === begins.toISODate();
+  return `${date} kl. ${swedishClock(begins)}${sameDay ? `–${swedishClock(ends)}` : ""}`;
 }

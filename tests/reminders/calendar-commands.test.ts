@@ -81,10 +81,12 @@ describe("npm run calendar", () => {
       "2028-12-31",
     ]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("2027-03-17T09:30:00+01:00");
-    expect(result.stdout).toContain("2027-10-13T09:30:00+02:00");
-    expect(result.stdout).toContain("2028-03-08T09:30:00+01:00");
-    expect(result.stdout).not.toContain("2028-10-11");
+    // For people: Swedish dates and Stockholm clock times, across the summer-time change.
+    expect(result.stdout).toContain("onsdag 17 mars 2027 kl. 09.30");
+    expect(result.stdout).toContain("onsdag 13 oktober 2027 kl. 09.30");
+    expect(result.stdout).toContain("onsdag 8 mars 2028 kl. 09.30");
+    expect(result.stdout).not.toContain("11 oktober 2028");
+    expect(result.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T|\+0[12]:00/);
   });
 
   it("names group file problems beside the calendar problems, and still lists the working group's meetings", () => {
