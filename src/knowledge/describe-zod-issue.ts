@@ -49,9 +49,21 @@ export function describeZodIssue(
         .join("; ");
     }
     default:
-      return `${field} ${issue.message}`;
+      // A schema's own Swedish text is used as is; zod's English default never reaches a person.
+      return ZOD_DEFAULT.test(issue.message)
+        ? `${field} ${GENERIC[issue.code] ?? "har ett ogiltigt värde"}`
+        : `${field} ${issue.message}`;
   }
 }
+
+/** How zod's built-in (English) messages begin. */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Expected|Unrecognized|Number must|String must|Array must)/;
+
+const GENERIC: Partial<Record<z.core.$ZodIssue["code"], string>> = {
+  invalid_format: "har fel form",
+  invalid_union: "passar inget av de tillåtna formaten",
+  not_multiple_of: "har ett tal som inte är tillåtet",
+};
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;

@@ -198,6 +198,29 @@ describe("web chat security over HTTP", () => {
     expect(wrongShape.json().error?.message).toContain("question");
     const notJson = await send(open, "POST", "/api/web/ask", { headers: json, body: "question=hej" });
     expect(notJson.status).toBe(400);
+    // Every rejection says in Swedish what is wrong, naming the field; no validator English.
+    const malformed: [string, string, RegExp][] = [
+      ["/api/web/ask", '{"question": 42}', /fältet "question" ska vara en text/],
+      ["/api/web/ask", '{"question": "Vem leder?", "grupp": "x"}', /okänt fält "grupp"/],
+      ["/api/web/ask", '{"question": "x", "history": "a"}', /fältet "history" ska vara en lista/],
+      [
+        "/api/web/feedback",
+        '{"answerId": "a", "vote": "kanske", "clientId": "client-1234"}',
+        /fältet "vote" ska vara ett av: up, down/,
+      ],
+      [
+        "/api/web/feedback",
+        '{"answerId": "a", "vote": "up", "clientId": "!!"}',
+        /fältet "clientId" har fel form/,
+      ],
+    ];
+    for (const [pathname, body, expected] of malformed) {
+      const reply = await send(open, "POST", pathname, { headers: json, body });
+      expect(reply.status, body).toBe(400);
+      const message = String(reply.json().error?.message);
+      expect(message, body).toMatch(expected);
+      expect(message, body).not.toMatch(/Invalid|Expected|Unrecognized|Too (big|small)|must/);
+    }
 
     const bigFile = await send(guarded, "POST", "/api/web/documents", {
       headers: { ...api, ...admin, "x-samsyn-filename": "stor.md" },

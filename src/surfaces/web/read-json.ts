@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
+import { describeZodIssue } from "../../knowledge/describe-zod-issue.ts";
 import { readBody, WebRequestError } from "./web-http.ts";
 
 /** The largest JSON body the page ever sends (a question with its history), with room to spare. */
@@ -24,11 +25,10 @@ export async function readJson<Schema extends z.ZodType>(
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` (${first.path.join(".")})` : "";
     throw new WebRequestError(
       400,
       "invalid_request",
-      `Förfrågan har fel form${where}: ${first?.message ?? ""}`,
+      `Förfrågan har fel form: ${first ? describeZodIssue(first, data) : "okänt fel"}.`,
     );
   }
   return parsed.data;
