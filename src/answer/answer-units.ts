@@ -15,6 +15,14 @@ export interface AnswerUnit {
    * item as one sentence. Scoring reads `text` with `lead` as context, like any item.
    */
   shown?: string;
+  /** For a lead-in with its list: the lead-in and the items apart, so an answer can show the items that answer. */
+  list?: AnswerList;
+}
+
+/** A lead-in sentence ("X har följande sammansättning:") and the items of its list. */
+export interface AnswerList {
+  lead: string;
+  items: string[];
 }
 
 const LIST_ITEM = /^\s*(?:[-–•*]|\d{1,2}[.)]|[a-zåäö][.)])\s+/u;
@@ -85,7 +93,14 @@ export function answerUnits(passageText: string): AnswerUnit[] {
         index++;
       }
       const list = joinItems(items);
-      units.push({ text: `${sentence.trim()}${list}`, position: units.length, items: items.length });
+      units.push({
+        text: `${sentence.trim()}${list}`,
+        position: units.length,
+        items: items.length,
+        ...(items.length > 1
+          ? { list: { lead: sentence.trim(), items: items.map((item) => item.trim()) } }
+          : {}),
+      });
       // Each item may also answer on its own ("Parterna ska följa upp överenskommelsen vartannat år.").
       for (const item of items) {
         if (isFragment(item)) {

@@ -4,11 +4,12 @@ import type { Analyzer } from "../text/index.ts";
 import type { Answer, Citation } from "./answer.ts";
 import type { AnswerComposer, CompositionRequest } from "./answer-composer.ts";
 import { satisfiesNeed } from "./answer-cues.ts";
-import { classifyQuestion, type QuestionAnalysis } from "./classify-question.ts";
+import { classifyQuestion, type QuestionAnalysis, type QuestionKind } from "./classify-question.ts";
 import { type ComparedName, comparedNames } from "./compared-names.ts";
+import { answeringItems } from "./compose/answering-items.ts";
 import { declineAnswer } from "./decline.ts";
 import { citationFor } from "./passage-reference.ts";
-import { coverage, totalWeight, withoutQuestionFrame } from "./query-words.ts";
+import { coverage, type QueryWord, totalWeight, withoutQuestionFrame } from "./query-words.ts";
 import { questionParts } from "./question-parts.ts";
 import { emphasise } from "./question-words.ts";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.ts";
@@ -91,7 +92,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     if (parts.length > 1) {
       const perPart = this.perPart(parts, passages, queryWords);
       return perPart.length > 0
-        ? this.render(perPart, passages, language)
+        ? this.render(perPart, passages, language, { queryWords, kind: analysis.kind })
         : declineAnswer(passages, language);
     }
     const candidates = scoreSentences(
@@ -111,7 +112,8 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     );
     if (compared.length > 0) {
       const perName = this.perName(compared, passages, queryWords, analysis);
-      if (perName.length > 0) return this.render(perName, passages, language);
+      if (perName.length > 0)
+        return this.render(perName, passages, language, { queryWords, kind: analysis.kind });
     }
     const chosen = this.companions(best, candidates);
     if (analysis.needs === "person") this.otherHolder(chosen, candidates, passages, queryWords);
@@ -119,6 +121,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
       asksWhichOf(request.question) ? withSections(chosen, passages) : chosen,
       passages,
       language,
+      { queryWords, kind: analysis.kind },
     );
   }
 
@@ -312,6 +315,7 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
     chosen: ScoredSentence[],
     passages: readonly RetrievedPassage[],
     language: "sv" | "en",
+    question: { queryWords: readonly QueryWord[]; kind: QuestionKind },
   ): Answer {
     const numbers = new Map<number, number>();
     const quotes = new Map<number, string[]>();
@@ -323,8 +327,12 @@ export class ExtractiveAnswerComposer implements AnswerComposer {
         numbers.set(item.passageIndex, n);
         quotes.set(item.passageIndex, []);
       }
-      const text = item.shown ?? item.text;
-      quotes.get(item.passageIndex)?.push(text);
+      // A list shows the items that answer, under its lead-in; each quoted piece stands in the source.
+      const list = item.list
+        ? answeringItems(item.list, question.queryWords, question.kind, this.analyzer)
+        : null;
+      const text = list?.text ?? item.shown ?? item.text;
+      quotes.get(item.passageIndex)?.push(list ? [item.list?.lead, ...list.items].join(" … ") : text);
       parts.push(`${item.label ? `${item.label}: ` : ""}${text} [${n}]`);
     }
     const citations: Citation[] = [];

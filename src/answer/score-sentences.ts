@@ -4,7 +4,7 @@ import { extractDefinitions, type TermDefinition } from "../knowledge/extract-de
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import { type Analyzer, definitionKeys } from "../text/index.ts";
 import { cueScore } from "./answer-cues.ts";
-import { type AnswerUnit, answerUnits } from "./answer-units.ts";
+import { type AnswerList, type AnswerUnit, answerUnits } from "./answer-units.ts";
 import type { QuestionAnalysis, QuestionKind } from "./classify-question.ts";
 import { compoundNamed } from "./compound-named.ts";
 import { groupWordCoverage, OPENING_WORDS } from "./evidence/group-word.ts";
@@ -26,6 +26,8 @@ export interface ScoredSentence {
   lead?: string;
   /** The sentence to show when `text` is an item that continues its lead-in mid-sentence. */
   shown?: string;
+  /** For a lead-in with its list: the parts, so the answer can show the items that answer. */
+  list?: AnswerList;
 }
 
 /** Words the title or headings already answer count almost fully: the sentence need not repeat them. */
@@ -211,6 +213,7 @@ export function scoreSentences(
         score,
         ...(unit.lead ? { lead: unit.lead } : {}),
         ...(unit.shown ? { shown: unit.shown } : {}),
+        ...(unit.list ? { list: unit.list } : {}),
       });
     }
   });

@@ -115,7 +115,23 @@ describe("the offline answer", () => {
       "Jag har just valts in i socialberedningen och ska sitta i den politiska samverkansberedningen. Vad är egentligen dess uppdrag?",
       [NORRBOTTEN],
     );
-    expect(result.text).toMatch(/^Den politiska samverkansberedningens uppdrag är att: Underlätta/);
+    expect(result.text).toMatch(/^Den politiska samverkansberedningens uppdrag är att:\n• Underlätta/);
+  });
+
+  it("shows the list items that answer under their lead-in, one per line, not the whole list cut short", async () => {
+    const result = await answer("Vilka ingår i den politiska samverkansberedningen i Norrbotten?", [
+      NORRBOTTEN,
+    ]);
+    expect(result.text.split("\n")).toEqual([
+      "Den politiska samverkansberedningen har följande sammansättning:",
+      "• Region Norrbotten utser fem ordinarie ledamöter ur regionstyrelsen.",
+      "• Kommunerna utser fem ordinarie ledamöter från socialberedningen och fyra ordinarie ledamöter från barn- och utbildningsberedningen. Av dessa fem respektive fyra ledamöter ska ordförande från respektive beredning ingå.",
+      "• Respektive part utser personliga ersättare. [1]",
+    ]);
+    expect(result.text).not.toContain("…");
+    // Every quoted piece stands word for word in the passage.
+    for (const piece of result.citations[0]?.quote.split(" … ") ?? [])
+      expect(NORRBOTTEN.chunk.text).toContain(piece);
   });
 
   it("answers a new member whose own committee the documents never mention", async () => {
