@@ -126,13 +126,14 @@ function connectorMemberCheck(app: SamsynTeamsApp): TeamsMemberCheck {
 }
 
 function warnUnauthenticated(logger: Logger): void {
-  logger.warn(
-    [
-      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
-      "VARNING: Teams-kopplingen tar emot anrop UTAN kontroll av Bot Framework-token",
-      "(TEAMS_ALLOW_UNAUTHENTICATED=true). Vem som helst som når /api/messages kan ställa",
-      "frågor och läsa svaren. Använd bara vid utveckling – aldrig i drift.",
-      "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
-    ].join("\n"),
-  );
+  const warning = [
+    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+    "VARNING: Teams-kopplingen tar emot anrop UTAN kontroll av Bot Framework-token",
+    "(TEAMS_ALLOW_UNAUTHENTICATED=true). Vem som helst som når /api/messages kan ställa",
+    "frågor och läsa svaren. Använd bara vid utveckling – aldrig i drift.",
+    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+  ].join("\n");
+  logger.warn(warning);
+  // A security warning belongs where the person running Samsyn looks, whatever the log format.
+  process.stderr.write(`${warning}\n`);
 }
