@@ -1,7 +1,8 @@
 /**
  * Swedish support verbs: in "ge ett uppdrag", "ta beslut", "göra en bedömning", "hålla i mötet" the
  * noun carries the meaning and documents often use another verb or none ("på uppdrag av", "beslutar").
- * Every form, as written; "få", "bli", "ha", "vara" are stop words already.
+ * Every form, as written; "få", "bli", "ha", "vara" are stop words already. "gå" is no support verb:
+ * alone it means what it says ("gå i grundskolan", "bussen går").
  */
 const LIGHT_VERB_FORMS = new Set([
   "ge",
@@ -40,10 +41,6 @@ const LIGHT_VERB_FORMS = new Set([
   "kommer",
   "kom",
   "kommit",
-  "gå",
-  "går",
-  "gick",
-  "gått",
   "ske",
   "sker",
   "skedde",
