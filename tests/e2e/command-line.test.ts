@@ -159,7 +159,9 @@ describe("npm start's console", () => {
       expect(console).toMatch(/Samsyn är igång\. Öppna http:\/\/127\.0\.0\.1:\d+\/ i webbläsaren/);
       expect(console).toMatch(/Indexering klar på/);
       expect(console).toMatch(/Teams: tar emot meddelanden på http:\/\/127\.0\.0\.1:\d+\/api\/messages/);
-      expect(console).toContain("VARNING: Teams-kopplingen tar emot anrop UTAN kontroll av Bot Framework-token");
+      expect(console).toContain(
+        "VARNING: Teams-kopplingen tar emot anrop UTAN kontroll av Bot Framework-token",
+      );
       expect(console).not.toMatch(/\{"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b(INFO|WARN|DEBUG)\b/);
       const log = fs.readFileSync(path.join(dataDir, "logs", "samsyn.log"), "utf8");
       expect(log).toMatch(/ INFO samsyn is running \{"url":"http:\/\/127\.0\.0\.1:\d+"/);
