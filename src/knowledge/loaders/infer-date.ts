@@ -1,21 +1,11 @@
+import { SWEDISH_MONTHS } from "../../text/swedish-months.ts";
 import type { DocumentBlock } from "../document.ts";
 
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:\\s*:e)?\\s+(${MONTHS.join("|")})\\s+(\\d{4})\\b`, "iu");
-const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join("|")})\\s+(\\d{4})\\b`, "iu");
+const DAY_MONTH_YEAR = new RegExp(
+  `\\b(\\d{1,2})(?:\\s*:e)?\\s+(${SWEDISH_MONTHS.join("|")})\\s+(\\d{4})\\b`,
+  "iu",
+);
+const MONTH_YEAR = new RegExp(`\\b(${SWEDISH_MONTHS.join("|")})\\s+(\\d{4})\\b`, "iu");
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/u;
 /** Words that say a date is the document's own: decided, adopted, revised, published. */
 const DATE_WORDS =
@@ -44,14 +34,14 @@ function dateIn(text: string): { iso: string; match: string } | null {
   if (iso && valid(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return { iso: iso[0], match: iso[0] };
   const full = DAY_MONTH_YEAR.exec(text);
   if (full) {
-    const month = MONTHS.indexOf((full[2] ?? "").toLowerCase()) + 1;
+    const month = (SWEDISH_MONTHS as readonly string[]).indexOf((full[2] ?? "").toLowerCase()) + 1;
     const [year, day] = [Number(full[3]), Number(full[1])];
     // "31 februari 2020" is a typing error, not a month.
     return valid(year, month, day) ? { iso: `${year}-${pad(month)}-${pad(day)}`, match: full[0] } : null;
   }
   const monthYear = MONTH_YEAR.exec(text);
   if (monthYear) {
-    const month = MONTHS.indexOf((monthYear[1] ?? "").toLowerCase()) + 1;
+    const month = (SWEDISH_MONTHS as readonly string[]).indexOf((monthYear[1] ?? "").toLowerCase()) + 1;
     return { iso: `${monthYear[2]}-${pad(month)}`, match: monthYear[0] };
   }
   return null;

@@ -1,17 +1,5 @@
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-] as const;
+import { SWEDISH_MONTHS } from "../../text/swedish-months.ts";
+
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const ISO_DAY = new RegExp(String.raw`^(${YEAR})-(\d{2})-(\d{2})$`);
 const ISO_MONTH = new RegExp(String.raw`^(${YEAR})-(\d{2})$`);
@@ -78,5 +66,5 @@ function validMonth(month: number): boolean {
 
 function monthNumber(word: string | undefined): number {
   const prefix = (word ?? "").toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
+  return SWEDISH_MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
 }
