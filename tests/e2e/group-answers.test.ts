@@ -108,17 +108,28 @@ describe("web chat with a group chosen", () => {
   });
 });
 
+/** Types `lines` into the terminal chat over the Teams app's core and returns everything it printed. */
+async function terminalSession(
+  lines: string,
+  commands: Parameters<typeof runTerminalChat>[2] = {},
+): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = "";
+  output.on("data", (chunk: Buffer) => {
+    printed += chunk.toString("utf8");
+  });
+  const chat = runTerminalChat(app.core, silentLogger, commands, input, output);
+  input.end(lines);
+  await chat;
+  return printed;
+}
+
 describe("terminal chat with 'grupp'", () => {
   it("answers a follow-up in the chosen group about what the earlier question asked", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString("utf8");
-    });
-    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
-    input.end("grupp laholm-samverkansberedning\nVilka resursgrupper finns det?\nVem sammankallar dem?\n");
-    await chat;
+    const printed = await terminalSession(
+      "grupp laholm-samverkansberedning\nVilka resursgrupper finns det?\nVem sammankallar dem?\n",
+    );
     expect(printed).toContain("Söker nu i: Samverkansberedningen i Laholm.");
     // The last answer is the follow-up's: the resource groups' convener, not the beredning's.
     const answers = printed.split("Källor:");
@@ -128,22 +139,10 @@ describe("terminal chat with 'grupp'", () => {
   });
 
   it("gives the chosen group's introduction for 'intro ersättare' instead of asking which group", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString("utf8");
-    });
     const { onboarding } = chatCommandModules(app.core, app.groups, app.core.config.knowledgeDir);
-    const chat = runTerminalChat(
-      app.core,
-      silentLogger,
-      { intro: (argument, audience) => onboarding.introText(argument, audience) },
-      input,
-      output,
-    );
-    input.end("grupp laholm-samverkansberedning\nintro ersättare\n");
-    await chat;
+    const printed = await terminalSession("grupp laholm-samverkansberedning\nintro ersättare\n", {
+      intro: (argument, audience) => onboarding.introText(argument, audience),
+    });
     const intro = printed.split("Söker nu i: Samverkansberedningen i Laholm.").at(-1) ?? "";
     expect(intro).not.toContain("Vilken grupp");
     expect(intro).toContain("Samverkansberedningen i Laholm");
@@ -151,15 +150,7 @@ describe("terminal chat with 'grupp'", () => {
   });
 
   it("shows when the index was written as a Swedish date and clock time, not a UTC timestamp", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString("utf8");
-    });
-    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
-    input.end("status\n");
-    await chat;
+    const printed = await terminalSession("status\n");
     const written = DateTime.fromISO(app.core.index.catalog.stats().lastIngestAt ?? "");
     expect(printed).toContain(`senast indexerat ${swedishDate(written)} kl. ${swedishClock(written)}.`);
     expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
@@ -168,21 +159,15 @@ describe("terminal chat with 'grupp'", () => {
 
 describe("terminal chat with 'grupp', a thread about a meeting", () => {
   it("answers 'När är nästa?' after a question about theme meetings with the next theme meeting", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk: Buffer) => {
-      printed += chunk.toString("utf8");
-    });
     const { events } = await loadCalendar(path.join(app.core.config.knowledgeDir, "calendar"), app.groups);
     const now = DateTime.now().setZone(STOCKHOLM);
     const next = events
       .filter((event) => event.groupId === "halsam-vasternorrland" && /temamöte/i.test(event.title))
       .flatMap((event) => event.occurrences(now, now.plus({ years: 2 })))
       .sort((a, b) => a.start.toMillis() - b.start.toMillis())[0] as Occurrence;
-    const chat = runTerminalChat(app.core, silentLogger, {}, input, output);
-    input.end("grupp halsam-vasternorrland\nHur många temamöten har vi per år?\nNär är nästa?\n");
-    await chat;
+    const printed = await terminalSession(
+      "grupp halsam-vasternorrland\nHur många temamöten har vi per år?\nNär är nästa?\n",
+    );
     const answers = printed.split("Källor:");
     const followUp = (answers.at(-2) ?? "").split("\n\n\n").at(-1) ?? "";
     expect(followUp).toContain(
