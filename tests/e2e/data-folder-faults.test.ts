@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readMeta } from "../../src/index/sqlite-database.ts";
 import { copyKnowledge, ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
+import { runIngest } from "./helpers/run-ingest.ts";
 
-const INGEST_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/ingest-command.ts");
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
@@ -23,25 +23,6 @@ async function ingestOnce(knowledgeDir: string, dataDir: string): Promise<string
   const file = readMeta(core.index.database, "vector_file") ?? "";
   core.close();
   return file;
-}
-
-/** Runs `npm run ingest` as a person would, returning its exit code and what it printed. */
-function runIngest(knowledgeDir: string, dataDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", INGEST_COMMAND, "--knowledge", knowledgeDir], {
-      env: { ...process.env, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.stderr.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
 }
 
 describe("the vector file", () => {

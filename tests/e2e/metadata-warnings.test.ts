@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,10 +10,10 @@ import { HttpServer } from "../../src/surfaces/http/http-server.ts";
 import { startWebSurface, type WebSurface } from "../../src/surfaces/web/start-web-surface.ts";
 import { copyKnowledge, ingestedCore, temporaryFolder } from "../builders/core.ts";
 import { METADATA_CASES, METADATA_FIXTURES } from "./helpers/metadata-cases.ts";
+import { runIngest } from "./helpers/run-ingest.ts";
 
 // Documents whose front matter does not fit are indexed whole, through the two ways a person adds
 // them: `npm run ingest` on the folder, and an upload in the web chat. Each warning names file and field.
-const INGEST_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/ingest-command.ts");
 const WARNED = METADATA_CASES.filter((item) => item.warnings.length > 0);
 // Each upload is an ingest of its own; four cover the kinds of warning (free-text date, Swedish
 // field names, wrong kinds of value, front matter that is not YAML) without a long test.
@@ -26,24 +25,6 @@ const UPLOADED = METADATA_CASES.filter((item) =>
     "riktlinje-utskrivning.md",
   ].includes(item.file),
 );
-
-function runIngest(knowledgeDir: string, dataDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", INGEST_COMMAND, "--knowledge", knowledgeDir], {
-      env: { ...process.env, SAMSYN_DATA_DIR: dataDir, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.stderr.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
-}
 
 function expectWarnings(warnings: readonly { file: string; field: string | null; message: string }[]): void {
   for (const item of METADATA_CASES) {
