@@ -58,3 +58,23 @@ export function formatBytes(bytes) {
   if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), { maximumFractionDigits: 1 })} MB`;
   return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} kB`;
 }
+
+/** "[n]" after a statement or in an answer: opens the folded source list, if any, and moves to the source. */
+export function sourceMarker(prefix, n) {
+  const targetId = `${prefix}-source-${n}`;
+  return el("a", {
+    href: `#${targetId}`,
+    className: "marker",
+    "aria-label": `källa ${n}`,
+    text: `[${n}]`,
+    onClick: (event) => {
+      const target = document.getElementById(targetId);
+      if (!target) return;
+      event.preventDefault();
+      const fold = target.closest("details");
+      if (fold) fold.open = true;
+      target.scrollIntoView({ block: "nearest" });
+      target.focus();
+    },
+  });
+}

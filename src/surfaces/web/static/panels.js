@@ -1,5 +1,5 @@
 import { ApiError, api } from "./api.js";
-import { el, externalLink } from "./dom.js";
+import { el, externalLink, sourceMarker } from "./dom.js";
 
 const PANEL_TITLES = {
   upcoming: "Kommande möten och tidsfrister",
@@ -128,26 +128,6 @@ function sourceList(sources, prefix) {
       ),
     ),
   );
-}
-
-/** "[n]" after a statement: opens the folded source list and moves there. */
-function sourceMarker(prefix, n) {
-  const targetId = `${prefix}-source-${n}`;
-  return el("a", {
-    href: `#${targetId}`,
-    className: "marker",
-    "aria-label": `källa ${n}`,
-    text: `[${n}]`,
-    onClick: (event) => {
-      const target = document.getElementById(targetId);
-      if (!target) return;
-      event.preventDefault();
-      const fold = target.closest("details");
-      if (fold) fold.open = true;
-      target.scrollIntoView({ block: "nearest" });
-      target.focus();
-    },
-  });
 }
 
 function panelItem(item, ask, prefix) {

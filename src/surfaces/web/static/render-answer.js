@@ -1,4 +1,4 @@
-import { describeLocation, el, externalLink } from "./dom.js";
+import { describeLocation, el, externalLink, sourceMarker } from "./dom.js";
 
 let exchangeCount = 0;
 
@@ -90,29 +90,12 @@ function answerText(answer, id) {
       for (const part of paragraph.split(/(\[\d+\]|\*\*[^*\n]+\*\*)/)) {
         if (part === "") continue;
         const marker = /^\[(\d+)\]$/.exec(part);
-        if (marker && known.has(Number(marker[1]))) node.append(markerLink(id, marker[1]));
+        if (marker && known.has(Number(marker[1]))) node.append(sourceMarker(id, marker[1]));
         else if (/^\*\*[^*\n]+\*\*$/.test(part)) node.append(el("strong", { text: part.slice(2, -2) }));
         else node.append(part);
       }
       return node;
     });
-}
-
-function markerLink(id, n) {
-  const targetId = `${id}-source-${n}`;
-  return el("a", {
-    href: `#${targetId}`,
-    className: "marker",
-    "aria-label": `källa ${n}`,
-    text: `[${n}]`,
-    onClick: (event) => {
-      const target = document.getElementById(targetId);
-      if (!target) return;
-      event.preventDefault();
-      target.scrollIntoView({ block: "nearest" });
-      target.focus();
-    },
-  });
 }
 
 /** One numbered source (or closest passage) with a button that shows its passage in context. */
