@@ -70,6 +70,7 @@ async function main(): Promise<number> {
       feedback,
       logger,
       commands: slackCommands(modules),
+      ingestLimits: config.ingest,
     });
     notifiers.push(slack.notifier);
     stops.push(slack.stop);

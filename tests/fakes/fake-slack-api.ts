@@ -1,6 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { FakeSlackFiles, type RecordedDownload, type SharedFileFields } from "./fake-slack-files.ts";
+import { decodeFrame, encodeFrame } from "./websocket-frames.ts";
+
+export type { RecordedDownload, SharedFileFields };
 
 /** One Web API call as the stub received it; JSON-encoded fields (blocks, view, metadata) are decoded. */
 export interface RecordedCall {
@@ -35,7 +39,41 @@ interface StoredMessage {
   ts: string;
   text: unknown;
   metadata?: unknown;
+  /** Set on messages people wrote (`shareFile`); the bot's own posts have none. */
+  user?: string;
+  threadTs?: string;
+  files?: Record<string, unknown>[];
 }
+
+/** A message with a file, as Slack puts it into events and shortcut payloads. */
+export interface SharedFileMessage {
+  type: "message";
+  channel: string;
+  user: string;
+  text: string;
+  ts: string;
+  thread_ts?: string;
+  files: Record<string, unknown>[];
+  upload: boolean;
+}
+
+/** The bot scopes of the stub's app unless a test says otherwise. */
+const DEFAULT_SCOPES = [
+  "app_mentions:read",
+  "chat:write",
+  "commands",
+  "channels:history",
+  "groups:history",
+  "im:history",
+  "channels:read",
+  "groups:read",
+  "im:write",
+  "files:write",
+  "files:read",
+];
+
+/** Methods that need a scope beyond the default ones; answered `missing_scope` without it. */
+const METHOD_SCOPES: Record<string, string> = { "files.info": "files:read" };
 
 export interface FakeSlackApiOptions {
   botToken?: string;
@@ -47,6 +85,8 @@ export interface FakeSlackApiOptions {
   closedChannels?: string[];
   /** Seconds of the first message timestamp; a fixed moment in 2023 unless a test needs real time. */
   firstTs?: number;
+  /** The bot token's scopes (what the app was installed with); see `DEFAULT_SCOPES`. */
+  scopes?: string[];
 }
 
 /**
@@ -71,6 +111,10 @@ export class FakeSlackApi {
   readonly responses: RecordedResponse[] = [];
   readonly uploads: RecordedUpload[] = [];
   readonly members: Map<string, string[]>;
+  /** The bot token's scopes; a test removes one to see the `missing_scope` answer. */
+  readonly scopes: Set<string>;
+  /** Files shared with `shareFile`, `files.info` and their downloads. */
+  readonly files: FakeSlackFiles;
   private readonly closedChannels: Set<string>;
   readonly botToken: string;
   readonly appToken: string;
@@ -93,6 +137,8 @@ export class FakeSlackApi {
     this.appToken = options.appToken ?? "xapp-test-app-token";
     this.botUserId = options.botUserId ?? "U0SAMSYN";
     this.members = new Map(Object.entries(options.members ?? {}));
+    this.scopes = new Set(options.scopes ?? DEFAULT_SCOPES);
+    this.files = new FakeSlackFiles(() => this.baseUrl, this.botToken);
     this.closedChannels = new Set(options.closedChannels ?? []);
     this.clock = options.firstTs ?? this.clock;
   }
@@ -150,6 +196,39 @@ export class FakeSlackApi {
     );
   }
 
+  /**
+   * A person shares a file into `channel` (in the thread `threadTs` when given): the message is
+   * stored (for `conversations.replies`) and the file can be looked up and downloaded.
+   */
+  shareFile(
+    channel: string,
+    user: string,
+    file: SharedFileFields,
+    options: { threadTs?: string; text?: string } = {},
+  ): SharedFileMessage {
+    const ts = this.nextTs();
+    const fileObject = this.files.add({ ...file, user: file.user ?? user }, Math.floor(Number(ts)));
+    const message: StoredMessage = {
+      channel,
+      ts,
+      text: options.text ?? "",
+      user,
+      files: [fileObject],
+      ...(options.threadTs ? { threadTs: options.threadTs } : {}),
+    };
+    this.messages.push(message);
+    return {
+      type: "message",
+      channel,
+      user,
+      text: options.text ?? "",
+      ts,
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+      files: [fileObject],
+      upload: true,
+    };
+  }
+
   /** Sends a Socket Mode envelope and resolves with the app's acknowledgement payload. */
   sendEnvelope(type: string, payload: unknown, timeoutMs = 5000): Promise<unknown> {
     const socket = this.webSocket;
@@ -192,6 +271,7 @@ export class FakeSlackApi {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/upload/"))
       return this.receiveUpload(path.slice("/upload/".length), body, request, response);
+    if (this.files.serves(path)) return this.files.serve(path, request, response);
     if (path.startsWith("/response/")) {
       this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw || "{}") });
       return sendJson(response, { ok: true });
@@ -212,6 +292,9 @@ export class FakeSlackApi {
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const needed = METHOD_SCOPES[method];
+    if (needed && !this.scopes.has(needed))
+      return { ok: false, error: "missing_scope", needed, provided: [...this.scopes].join(",") };
     switch (method) {
       case "auth.test":
         return {
@@ -246,10 +329,43 @@ export class FakeSlackApi {
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       case "conversations.members": {
         const members = this.members.get(String(args.channel));
-        return members
-          ? { ok: true, members, response_metadata: { next_cursor: "" } }
-          : { ok: false, error: "not_in_channel" };
+        if (!members) return { ok: false, error: "not_in_channel" };
+        // Pages of `limit` members; the cursor is the offset of the next page.
+        const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+        const offset = args.cursor ? Number(Buffer.from(String(args.cursor), "base64").toString()) : 0;
+        const next =
+          offset + limit < members.length ? Buffer.from(String(offset + limit)).toString("base64") : "";
+        return {
+          ok: true,
+          members: members.slice(offset, offset + limit),
+          response_metadata: { next_cursor: next },
+        };
       }
+      case "conversations.replies": {
+        const thread = this.messages.filter(
+          (message) =>
+            message.channel === args.channel && (message.ts === args.ts || message.threadTs === args.ts),
+        );
+        if (!thread.some((message) => message.ts === args.ts))
+          return { ok: false, error: "thread_not_found" };
+        const limit = Number(args.limit ?? 1000) || 1000;
+        const messages = thread.slice(0, limit).map((message) => ({
+          type: "message",
+          ts: message.ts,
+          text: message.text,
+          ...(message.user ? { user: message.user } : {}),
+          ...(message.threadTs || message.ts === args.ts ? { thread_ts: args.ts } : {}),
+          ...(message.files ? { files: message.files } : {}),
+        }));
+        return {
+          ok: true,
+          messages,
+          has_more: thread.length > limit,
+          response_metadata: { next_cursor: "" },
+        };
+      }
+      case "files.info":
+        return this.files.info(String(args.file));
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
         const withMetadata = String(args.include_all_metadata) === "true";
@@ -399,48 +515,4 @@ async function poll<T>(find: () => T | undefined, what: string, timeoutMs: numbe
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/** An unmasked server frame (RFC 6455 §5.2). */
-function encodeFrame(opcode: number, payload: Buffer): Buffer {
-  const length = payload.length;
-  const header =
-    length < 126
-      ? Buffer.from([0x80 | opcode, length])
-      : length < 65536
-        ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
-        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
-  return Buffer.concat([header, payload]);
-}
-
-function bigEndian64(value: number): Buffer {
-  const buffer = Buffer.alloc(8);
-  buffer.writeBigUInt64BE(BigInt(value));
-  return buffer;
-}
-
-/** A masked client frame, or null while it is incomplete. */
-function decodeFrame(buffer: Buffer): { opcode: number; payload: Buffer; length: number } | null {
-  if (buffer.length < 2) return null;
-  const opcode = (buffer[0] ?? 0) & 0x0f;
-  const masked = ((buffer[1] ?? 0) & 0x80) !== 0;
-  let length = (buffer[1] ?? 0) & 0x7f;
-  let offset = 2;
-  if (length === 126) {
-    if (buffer.length < 4) return null;
-    length = buffer.readUInt16BE(2);
-    offset = 4;
-  } else if (length === 127) {
-    if (buffer.length < 10) return null;
-    length = Number(buffer.readBigUInt64BE(2));
-    offset = 10;
-  }
-  const maskLength = masked ? 4 : 0;
-  if (buffer.length < offset + maskLength + length) return null;
-  const mask = buffer.subarray(offset, offset + maskLength);
-  const payload = Buffer.from(buffer.subarray(offset + maskLength, offset + maskLength + length));
-  if (masked)
-    for (let index = 0; index < payload.length; index++)
-      payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
-  return { opcode, payload, length: offset + maskLength + length };
 }

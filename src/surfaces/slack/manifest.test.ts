@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { ADD_FILE_SHORTCUT } from "./register-add-file.ts";
 import { SLASH_COMMAND } from "./register-command.ts";
 import { SLACK_EVENTS_PATH } from "./start-slack-surface.ts";
 
@@ -38,5 +39,17 @@ describe("slack/manifest.yaml", () => {
     expect(manifest.oauth_config.scopes.bot).toContain("files:write");
     expect(manifest.features.slash_commands[0].usage_hint).toContain("årshjul");
     expect(manifest.features.slash_commands[0].usage_hint).toContain("ordlista");
+  });
+
+  it("offers the message shortcut Lägg till i Samsyn with the callback id the app listens to, and asks for files:read", () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({
+        name: "Lägg till i Samsyn",
+        type: "message",
+        callback_id: ADD_FILE_SHORTCUT,
+      }),
+    ]);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot).toContain("files:read");
   });
 });

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { answerInConversation } from "./answer-in-conversation.ts";
 import { plainTextFromSlack } from "./mrkdwn.ts";
+import { addFileOnMention, isAddFileRequest } from "./register-add-file.ts";
 import type { SlackSurfaceContext } from "./slack-surface-context.ts";
 
 const mentionSchema = z.object({
@@ -11,6 +12,7 @@ const mentionSchema = z.object({
   ts: z.string().min(1),
   thread_ts: z.string().optional(),
   bot_id: z.string().optional(),
+  files: z.array(z.object({ id: z.string().min(1) })).default([]),
 });
 
 const messageSchema = mentionSchema.extend({
@@ -21,12 +23,24 @@ const messageSchema = mentionSchema.extend({
 /**
  * Questions as messages: an @mention in a channel is answered in its thread; a direct message in
  * the direct conversation; a later message in a thread Samsyn answered, without a new mention.
+ * `@Samsyn lägg till` adds the message's (or the thread's first message's) file instead.
  */
 export function registerConversationHandlers(app: App, context: SlackSurfaceContext): void {
   app.event("app_mention", async ({ event, context: bolt, client }) => {
     const mention = mentionSchema.safeParse(event);
     if (!mention.success || mention.data.bot_id) return;
-    const { channel, user, text, ts, thread_ts: threadTs } = mention.data;
+    const { channel, user, text, ts, thread_ts: threadTs, files } = mention.data;
+    const question = plainTextFromSlack(text, bolt.botUserId);
+    if (isAddFileRequest(question)) {
+      await addFileOnMention(context, client, {
+        channelId: channel,
+        userId: user,
+        ts,
+        ...(threadTs ? { threadTs } : {}),
+        files,
+      });
+      return;
+    }
     const root = threadTs ?? ts;
     await answerInConversation(context, client, {
       conversation: { channelId: channel, userId: user, isDirect: channel.startsWith("D") },
@@ -34,7 +48,7 @@ export function registerConversationHandlers(app: App, context: SlackSurfaceCont
       replyThreadTs: root,
       historyThreadTs: root,
       alwaysUseHistory: true,
-      question: plainTextFromSlack(text, bolt.botUserId),
+      question,
     });
   });
 
@@ -60,6 +74,8 @@ export function registerConversationHandlers(app: App, context: SlackSurfaceCont
       return;
     // People talking to each other in the thread ("@Anna, vad tycker du?") are not asking Samsyn.
     if (mentionsOnlyOthers(message.text, bolt.botUserId)) return;
+    // "@Samsyn lägg till" also arrives as app_mention, which adds the file; it is no question.
+    if (isAddFileRequest(question)) return;
     // A follow-up that also mentions Samsyn arrives as app_mention too; whichever comes first claims it.
     await answerInConversation(context, client, {
       conversation: { channelId: message.channel, userId: message.user, isDirect: false },

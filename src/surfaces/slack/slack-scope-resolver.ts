@@ -29,7 +29,7 @@ const MEMBERS_TTL_MS = 5 * 60_000;
  * plus those of the groups whose channels the user is a member of.
  */
 export class SlackScopeResolver {
-  private readonly members = new Map<string, { ids: ReadonlySet<string>; until: number }>();
+  private readonly members = new Map<string, { ids: ReadonlySet<string> | null; until: number }>();
 
   constructor(
     private readonly groups: readonly Group[],
@@ -64,11 +64,21 @@ export class SlackScopeResolver {
       .map((group) => group.id);
   }
 
+  /**
+   * Whether `userId` is a member of the channel; null when Samsyn cannot read the member list
+   * (typically it has not been invited to the channel).
+   */
+  async isMember(channelId: string, userId: string): Promise<boolean | null> {
+    const ids = await this.channelMembers(channelId);
+    return ids === null ? null : ids.has(userId);
+  }
+
   private async groupsOfMember(userId: string): Promise<string[]> {
     const result: string[] = [];
     for (const group of this.groups) {
       for (const channelId of group.channels.slack ?? []) {
-        if ((await this.channelMembers(channelId)).has(userId)) {
+        // A member list Samsyn cannot read counts as "not a member".
+        if ((await this.channelMembers(channelId))?.has(userId)) {
           result.push(group.id);
           break;
         }
@@ -77,10 +87,10 @@ export class SlackScopeResolver {
     return result;
   }
 
-  private async channelMembers(channelId: string): Promise<ReadonlySet<string>> {
+  private async channelMembers(channelId: string): Promise<ReadonlySet<string> | null> {
     const cached = this.members.get(channelId);
     if (cached && cached.until > this.now()) return cached.ids;
-    let ids: ReadonlySet<string>;
+    let ids: ReadonlySet<string> | null;
     try {
       ids = new Set(await this.fetchMembers(channelId));
     } catch (error) {
@@ -89,7 +99,7 @@ export class SlackScopeResolver {
         channelId,
         error,
       });
-      ids = new Set();
+      ids = null;
     }
     this.members.set(channelId, { ids, until: this.now() + MEMBERS_TTL_MS });
     return ids;

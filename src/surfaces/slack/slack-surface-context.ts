@@ -4,6 +4,7 @@ import type { SqliteDatabase } from "../../index/sqlite-database.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
 import type { ScopedDocument } from "../../retrieval/scope.ts";
+import type { SourceInbox } from "../../sources/source-port.ts";
 import type { SlackScopeResolver } from "./slack-scope-resolver.ts";
 import type { SlackStore } from "./slack-store.ts";
 
@@ -75,5 +76,9 @@ export interface SlackSurfaceContext {
   groups: readonly Group[];
   feedback: FeedbackStore;
   commands: SlackCommandHooks;
+  /** Where "Lägg till i Samsyn" puts a shared file; absent, adding files is switched off. */
+  sourceInbox?: SourceInbox;
+  /** Largest file that may be added from Slack (the ingest limit), in bytes. */
+  maxFileBytes: number;
   logger: Logger;
 }

@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, ErrorCode, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from "../../config/ingest-limits.ts";
 import { SamsynError } from "../../errors.ts";
 import type { FeedbackStore } from "../../feedback/feedback-store.ts";
 import type { Group } from "../../knowledge/groups.ts";
 import type { Logger } from "../../logger.ts";
+import type { SourceInbox } from "../../sources/source-port.ts";
 import type { HttpServer } from "../http/http-server.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { registerActions } from "./register-actions.ts";
+import { registerAddFile } from "./register-add-file.ts";
 import { registerCommand } from "./register-command.ts";
 import { registerConversationHandlers } from "./register-conversation-handlers.ts";
 import { registerOnboarding } from "./register-onboarding.ts";
@@ -34,6 +37,10 @@ export interface StartSlackSurfaceOptions {
   logger: Logger;
   /** Subcommands provided by other modules (`möten`, `påminnelser`, `intro`, notification buttons). */
   commands?: SlackCommandHooks;
+  /** Takes files people add with "Lägg till i Samsyn"; without it the shortcut says it is switched off. */
+  sourceInbox?: SourceInbox;
+  /** The ingest limits; a file added from Slack may be no larger than `maxFileBytes`. */
+  ingestLimits?: Pick<IngestLimits, "maxFileBytes">;
 }
 
 /** A running Slack surface. */
@@ -100,12 +107,15 @@ export async function startSlackSurface(options: StartSlackSurfaceOptions): Prom
     groups: options.groups,
     feedback: options.feedback,
     commands: options.commands ?? {},
+    ...(options.sourceInbox ? { sourceInbox: options.sourceInbox } : {}),
+    maxFileBytes: (options.ingestLimits ?? DEFAULT_INGEST_LIMITS).maxFileBytes,
     logger,
   };
   registerConversationHandlers(app, context);
   registerCommand(app, context);
   registerActions(app, context);
   registerOnboarding(app, context);
+  registerAddFile(app, context);
   app.error(async (error) => {
     logger.error("slack handler failed", { error });
   });
