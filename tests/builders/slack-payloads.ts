@@ -213,3 +213,36 @@ export function signedBlockAction(
   const body = new URLSearchParams({ payload: JSON.stringify(blockActionPayload(fields)) }).toString();
   return signSlackRequest(body, "application/x-www-form-urlencoded", options);
 }
+
+/** The `message_action` payload of a message shortcut ("Lägg till i Samsyn") used on `message`. */
+export function messageShortcutPayload(fields: {
+  callbackId: string;
+  user: string;
+  channel: string;
+  message: Record<string, unknown> & { ts: string };
+  responseUrl: string;
+}) {
+  return {
+    type: "message_action",
+    token: "legacy-verification-token",
+    action_ts: String(Date.now() / 1000),
+    team: { id: TEAM_ID, domain: "samsyn-test" },
+    user: { id: fields.user, name: "testare", username: "testare", team_id: TEAM_ID },
+    channel: { id: fields.channel, name: "samverkan" },
+    is_enterprise_install: false,
+    callback_id: fields.callbackId,
+    trigger_id: `trigger-${randomUUID().slice(0, 8)}`,
+    response_url: fields.responseUrl,
+    message_ts: fields.message.ts,
+    message: { type: "message", ...fields.message },
+  };
+}
+
+/** A signed message shortcut (form field `payload` holding the JSON, as Slack sends it). */
+export function signedMessageShortcut(
+  fields: Parameters<typeof messageShortcutPayload>[0],
+  options: SignOptions,
+): SlackRequest {
+  const body = new URLSearchParams({ payload: JSON.stringify(messageShortcutPayload(fields)) }).toString();
+  return signSlackRequest(body, "application/x-www-form-urlencoded", options);
+}

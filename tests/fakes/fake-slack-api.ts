@@ -46,7 +46,8 @@ interface StoredMessage {
 }
 
 /** A message with a file, as Slack puts it into events and shortcut payloads. */
-export interface SharedFileMessage {
+// A type, not an interface, so it passes where a payload builder takes any record.
+export type SharedFileMessage = {
   type: "message";
   channel: string;
   user: string;
@@ -55,7 +56,7 @@ export interface SharedFileMessage {
   thread_ts?: string;
   files: Record<string, unknown>[];
   upload: boolean;
-}
+};
 
 /** The bot scopes of the stub's app unless a test says otherwise. */
 const DEFAULT_SCOPES = [
