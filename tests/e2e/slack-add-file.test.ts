@@ -242,6 +242,16 @@ describe("Lägg till i Samsyn (message shortcut)", () => {
     expect(app.slack.callsTo("chat.postMessage", (args) => args.thread_ts === message.ts)).toEqual([]);
   });
 
+  it("lets someone add files as soon as they have joined the channel after a refusal", async () => {
+    const latecomer = "U0LATE";
+    const message = app.slack.shareFile(HALSAM_CHANNEL, SHARER, { ...PDF, name: "Kallelse.pdf" });
+    const refused = await shortcut(message, { user: latecomer });
+    expect(await firstTold(refused.id)).toMatch(/^Bara medlemmar i kanalen/);
+    app.slack.members.get(HALSAM_CHANNEL)?.push(latecomer);
+    await shortcut(message, { user: latecomer });
+    expect((await confirmationIn(message.ts)).args.text).toContain(`Tillagd av <@${latecomer}>`);
+  });
+
   it("refuses in a channel that belongs to no group, or to several", async () => {
     const open = await shortcut(app.slack.shareFile(OPEN_CHANNEL, SHARER, PDF));
     expect(await firstTold(open.id)).toMatch(/^Den här kanalen hör inte till någon grupp i Samsyn/);

@@ -16,7 +16,9 @@ describe("Slack slash command /samsyn", () => {
   });
 
   it("explains itself on `hjälp`, on an unknown subcommand and with no subcommand", async () => {
-    expect((await app.command("hjälp")).ack.text).toContain("/samsyn fråga");
+    const help = (await app.command("hjälp")).ack.text;
+    expect(help).toContain("/samsyn fråga");
+    expect(help).toContain("Lägg till i Samsyn");
     const unknown = await app.command("väder imorgon");
     expect(unknown.ack.text).toContain("Jag känner inte igen ”väder”");
     expect(unknown.ack.text).toContain("/samsyn fråga");

@@ -66,9 +66,13 @@ export class SlackScopeResolver {
 
   /**
    * Whether `userId` is a member of the channel; null when Samsyn cannot read the member list
-   * (typically it has not been invited to the channel).
+   * (typically it has not been invited to the channel). A "no" is always checked afresh, so someone
+   * who just joined need not wait for the cached list to expire.
    */
   async isMember(channelId: string, userId: string): Promise<boolean | null> {
+    const cached = this.members.get(channelId);
+    if (cached && cached.until > this.now() && cached.ids?.has(userId)) return true;
+    this.members.delete(channelId);
     const ids = await this.channelMembers(channelId);
     return ids === null ? null : ids.has(userId);
   }

@@ -27,6 +27,7 @@ export const SLACK_HELP = [
   "• `/samsyn intro` – introduktion till gruppen, med frågor att klicka på",
   "• `/samsyn ordlista` – förkortningar i gruppens dokument; `/samsyn ordlista HSN` förklarar en",
   "• `/samsyn årshjul` – gruppens möten och sista dagar i år som bild i kanalen; `/samsyn årshjul 2027` för ett annat år",
+  "• *Lägg till i Samsyn* i menyn på ett meddelande med en fil (eller `@Samsyn lägg till` i dess tråd) – filen blir en del av gruppens dokument",
   "• `/samsyn hjälp` – den här texten",
   "I en grupps kanal söker Samsyn i gruppens dokument och de offentliga, i andra kanaler bara i de offentliga.",
 ].join("\n");
