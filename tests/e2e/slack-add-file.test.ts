@@ -194,7 +194,6 @@ describe("Lägg till i Samsyn (message shortcut)", () => {
     expect(
       app.slack.callsTo("conversations.members", (args) => args.channel === HALSAM_CHANNEL).length,
     ).toBeGreaterThan(1);
-    expect(app.logLines.join("\n")).not.toContain(app.slack.botToken);
   });
 
   it("confirms in the thread when the file was shared as a reply in a thread", async () => {
@@ -312,6 +311,19 @@ describe("Lägg till i Samsyn (message shortcut)", () => {
     }
   });
 
+  it("says which file could not be fetched when Slack sends its sign-in page instead of the file", async () => {
+    app.slack.files.signInRequired = true;
+    try {
+      const message = app.slack.shareFile(HALSAM_CHANNEL, SHARER, { ...PDF, name: "Hemlig bilaga.pdf" });
+      const before = app.inbox.calls.length;
+      const { id } = await shortcut(message);
+      expect(await firstTold(id)).toMatch(/^Jag kunde inte hämta ”Hemlig bilaga.pdf” från Slack/);
+      expect(app.inbox.calls.length).toBe(before);
+    } finally {
+      app.slack.files.signInRequired = false;
+    }
+  });
+
   it("asks for a message with a file when the message has none", async () => {
     const { id } = await shortcut({
       type: "message",
@@ -383,5 +395,12 @@ describe("@Samsyn lägg till", () => {
     );
     expect(refusal.args.text).toMatch(/^Bara medlemmar i kanalen/);
     expect(app.inbox.calls.length).toBe(before);
+  });
+});
+
+describe("Slack file logging", () => {
+  it("never writes the bot token to the log, whatever happened to the files above", () => {
+    expect(app.logLines.length).toBeGreaterThan(0);
+    expect(app.logLines.join("\n")).not.toContain(app.slack.botToken);
   });
 });

@@ -35,6 +35,8 @@ const DOWNLOAD_PREFIX = "/files-pri/";
  */
 export class FakeSlackFiles {
   readonly downloads: RecordedDownload[] = [];
+  /** Set by a test: downloads go to the sign-in page even with the bot token (access withdrawn). */
+  signInRequired = false;
   private readonly files = new Map<string, StoredFile>();
 
   constructor(
@@ -72,7 +74,7 @@ export class FakeSlackFiles {
     const id = path.slice(DOWNLOAD_PREFIX.length).split("/")[0]?.replace(`${TEAM}-`, "") ?? "";
     const file = this.files.get(id);
     const token = (request.headers.authorization ?? "").replace(/^Bearer /, "") || null;
-    const served = file !== undefined && token === this.botToken;
+    const served = file !== undefined && token === this.botToken && !this.signInRequired;
     if (file) this.downloads.push({ fileId: id, token, served });
     if (!file) return void response.writeHead(404).end("not found");
     if (!served) return void response.writeHead(302, { location: `${this.baseUrl()}/signin` }).end();

@@ -61,7 +61,13 @@ export async function downloadSlackFile(
   if (!isSupportedFile(file.name)) return refused(ADD_FILE_TEXTS.unsupported(file.name), "unsupported");
   if (file.size > maxFileBytes)
     return refused(ADD_FILE_TEXTS.tooLarge(file.name, file.size, maxFileBytes), "too_large");
-  const bytes = await download(client, file.url_private_download, file.name, maxFileBytes);
+  let bytes: Uint8Array | "too_large";
+  try {
+    bytes = await download(client, file.url_private_download, file.name, maxFileBytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refused(ADD_FILE_TEXTS.downloadFailed(file.name), `download failed: ${reason}`);
+  }
   if (bytes === "too_large")
     return refused(ADD_FILE_TEXTS.tooLarge(file.name, maxFileBytes + 1, maxFileBytes), "too_large");
   return {
