@@ -34,8 +34,8 @@ export type SlackFileOutcome =
 /**
  * Looks a message's file up with `files.info` and downloads `url_private_download` with the bot
  * token, checking type and size before downloading and the size again while reading. Problems the
- * person can act on (missing `files:read`, deleted file, wrong type, too large) are `refused`;
- * anything else throws.
+ * person can be told about (missing `files:read`, deleted file, wrong type, too large, a failed
+ * download) are `refused`, with the cause in `reason` for the log; other Web API errors throw.
  */
 export async function downloadSlackFile(
   client: webApi.WebClient,
