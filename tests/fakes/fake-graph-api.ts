@@ -33,6 +33,8 @@ export interface FakeGraphOptions {
   sitePath?: string;
   /** Items per delta page, small so tests see @odata.nextLink. */
   pageSize?: number;
+  /** Leave cTag out of delta answers, as SharePoint and OneDrive for Business do for changed files. */
+  omitCTagInDelta?: boolean;
 }
 
 interface StoredItem {
@@ -358,7 +360,10 @@ export class FakeGraphApi {
     const more = token.offset + this.pageSize < changed.length;
     return json(response, 200, {
       "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#Collection(driveItem)",
-      value: page.map((item) => this.describe(item)),
+      value: page.map((item) => {
+        const { cTag: _, ...withoutCTag } = this.describe(item);
+        return this.options.omitCTagInDelta ? withoutCTag : this.describe(item);
+      }),
       ...(more
         ? { "@odata.nextLink": link({ ...token, offset: token.offset + this.pageSize }) }
         : {

@@ -48,11 +48,16 @@ function settings(
   };
 }
 
-function source(folder: string | null = null, credential?: GraphSettings["credential"]) {
+function source(
+  folder: string | null = null,
+  credential?: GraphSettings["credential"],
+  maxFileBytes?: number,
+) {
   return sharePointSource(definition(folder), settings(credential), {
     sleep: async (ms) => {
       waits.push(ms);
     },
+    maxFileBytes,
   });
 }
 
@@ -264,5 +269,42 @@ describe("SharePoint source", () => {
     await expect(
       new RecordingSyncSink().sync(source(null, { kind: "secret", secret: "fel" })),
     ).rejects.toThrow(/ingen token.*invalid_client.*MICROSOFT_APP_PASSWORD/);
+  });
+
+  it("tells unchanged from edited files by eTag when delta leaves out the cTag, as SharePoint does", async () => {
+    await graph.close();
+    graph = await FakeGraphApi.start({
+      appId: APP_ID,
+      tenantId: TENANT_ID,
+      clientSecret: SECRET,
+      omitCTagInDelta: true,
+    });
+    library();
+    const sink = new RecordingSyncSink();
+    const sharepoint = source();
+    await sink.sync(sharepoint);
+    const downloads = graph.downloads.length;
+    graph.expireDeltaTokens();
+
+    const relisted = await sink.sync(sharepoint);
+    graph.editFile("Protokoll/2026-01-15.md", "# Protokoll januari, justerat");
+    const edited = await sink.sync(sharepoint);
+
+    expect(relisted.put).toEqual([]);
+    expect(relisted.kept).toHaveLength(3);
+    expect(edited.put.map((entry) => entry.text)).toEqual(["# Protokoll januari, justerat"]);
+    expect(graph.downloads.length).toBe(downloads + 1);
+  });
+
+  it("does not download a file over the size limit and says which limit to raise", async () => {
+    library();
+    graph.addFile("Styrdokument/Stor bilaga.pdf", "x".repeat(4096));
+    const sink = new RecordingSyncSink();
+
+    const record = await sink.sync(source(null, undefined, 1024));
+
+    expect(record.problems).toEqual([expect.stringMatching(/"Stor bilaga\.pdf".*SAMSYN_INGEST_MAX_FILE_MB/)]);
+    expect(graph.downloads).not.toContain("Stor bilaga.pdf");
+    expect(sink.stored.size).toBe(3);
   });
 });
