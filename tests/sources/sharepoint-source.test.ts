@@ -307,4 +307,20 @@ describe("SharePoint source", () => {
     expect(graph.downloads).not.toContain("Stor bilaga.pdf");
     expect(sink.stored.size).toBe(3);
   });
+
+  it("lists afresh instead of sending its token to a delta link that is not Graph's", async () => {
+    library();
+    const sink = new RecordingSyncSink();
+    await sink.sync(source());
+    const stored = JSON.parse(sink.cursor ?? "{}") as Record<string, unknown>;
+    sink.cursor = JSON.stringify({
+      ...stored,
+      deltaLink: "https://elsewhere.example/v1.0/drives/x/root/delta?token=1",
+    });
+
+    const record = await sink.sync(source());
+
+    // A full listing names all three files again; following the stored link would have failed.
+    expect(record.kept).toHaveLength(3);
+  });
 });

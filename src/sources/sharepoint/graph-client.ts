@@ -52,6 +52,11 @@ export interface GraphClientOptions {
 export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {}
 
+  /** Graph root without version, as configured. */
+  get graphBaseUrl(): string {
+    return this.options.graphBaseUrl;
+  }
+
   /** GET a Graph path (`/sites/…`) or an absolute link Graph handed out (`@odata.nextLink`), as JSON. */
   async getJson(pathOrUrl: string, signal: AbortSignal): Promise<unknown> {
     const response = await this.send(this.resolve(pathOrUrl), signal, REQUEST_TIMEOUT_MS, true);
@@ -82,8 +87,15 @@ export class GraphClient {
   }
 
   private resolve(pathOrUrl: string): string {
-    if (/^https?:\/\//.test(pathOrUrl)) return pathOrUrl;
-    return `${this.options.graphBaseUrl}/v1.0${pathOrUrl}`;
+    if (!/^https?:\/\//.test(pathOrUrl)) return `${this.options.graphBaseUrl}/v1.0${pathOrUrl}`;
+    // Links come from Graph and from the stored cursor; the token goes to Graph's own host only.
+    if (new URL(pathOrUrl).origin !== new URL(this.options.graphBaseUrl).origin) {
+      throw new SamsynError(
+        "source_unavailable",
+        `Länken ${new URL(pathOrUrl).origin} hör inte till Microsoft Graph (${this.options.graphBaseUrl}); Samsyn skickar inte sin token dit.`,
+      );
+    }
+    return pathOrUrl;
   }
 
   /** One request, tried again while Graph throttles; `authorized` adds the bearer token. */

@@ -30,13 +30,12 @@ export function writeCursor(cursor: SharePointCursor): string {
 }
 
 /**
- * The stored cursor when it belongs to this drive and folder; null when there is none, it cannot
- * be read, or the configuration now points elsewhere (then the source lists everything afresh).
+ * The stored cursor when it belongs to this drive, folder and Graph; null when there is none, it
+ * cannot be read, or the configuration now points elsewhere (then the source lists everything afresh).
  */
 export function readCursor(
   stored: string | null,
-  driveId: string,
-  folderId: string | null,
+  expected: { driveId: string; folderId: string | null; graphBaseUrl: string },
 ): SharePointCursor | null {
   if (!stored) return null;
   let parsed: z.ZodSafeParseResult<SharePointCursor>;
@@ -47,7 +46,16 @@ export function readCursor(
   }
   if (!parsed.success) return null;
   const cursor = parsed.data;
-  if (cursor.driveId !== driveId || cursor.folderId !== folderId) return null;
-  if (folderId !== null && cursor.scope === null) return null;
+  if (cursor.driveId !== expected.driveId || cursor.folderId !== expected.folderId) return null;
+  if (expected.folderId !== null && cursor.scope === null) return null;
+  if (!sameOrigin(cursor.deltaLink, expected.graphBaseUrl)) return null;
   return cursor;
+}
+
+function sameOrigin(link: string, base: string): boolean {
+  try {
+    return new URL(link).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
 }

@@ -85,7 +85,8 @@ class SharePointSource implements DocumentSource {
     private readonly maxFileBytes = DEFAULT_INGEST_LIMITS.maxFileBytes,
   ) {
     this.id = definition.id;
-    this.label = `sharepoint: ${options.site}${options.folder ? `, mappen ${options.folder}` : ""}`;
+    const host = options.site.replace(/^https?:\/\//i, "").split(/[,:/]/)[0] ?? options.site;
+    this.label = `SharePoint: ${host}${options.folder ? ` / ${options.folder}` : ""}`;
   }
 
   async sync(sink: SyncSink, context: SyncContext): Promise<{ cursor: string | null }> {
@@ -95,7 +96,7 @@ class SharePointSource implements DocumentSource {
     const folderId = folder
       ? await this.guard(`mappen ${folder}`, () => resolveFolderId(this.client, driveId, folder, signal))
       : null;
-    const cursor = readCursor(context.cursor, driveId, folderId);
+    const cursor = readCursor(context.cursor, { driveId, folderId, graphBaseUrl: this.client.graphBaseUrl });
     const { listing, full } = await this.list(driveId, folderId, cursor, context);
     const scope = folderId
       ? full
@@ -239,22 +240,35 @@ class SharePointSource implements DocumentSource {
     let downloaded = 0;
     const failed: string[] = [];
     const queue = downloads.values();
+    let stop = false;
     const worker = async () => {
       for (const next of queue) {
-        const fetched = await downloadInto(
-          sink,
-          this.client,
-          driveId,
-          next.source,
-          next.size,
-          this.maxFileBytes,
-          signal,
-        );
-        if (fetched) downloaded++;
-        else failed.push(next.source.key);
+        if (stop) return;
+        try {
+          const fetched = await downloadInto(
+            sink,
+            this.client,
+            driveId,
+            next.source,
+            next.size,
+            this.maxFileBytes,
+            signal,
+          );
+          if (fetched) downloaded++;
+          else failed.push(next.source.key);
+        } catch (error) {
+          // Token refused or throttling without end: the others would fail alike, so they stop.
+          stop = true;
+          throw error;
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, downloads.length) }, worker));
+    // allSettled: no download may still write into the sink once the sync has failed.
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.min(DOWNLOAD_CONCURRENCY, downloads.length) }, worker),
+    );
+    const rejected = results.find((result) => result.status === "rejected");
+    if (rejected) throw rejected.reason;
     return { downloaded, kept, removed: removed.size, failed };
   }
 
