@@ -13,6 +13,8 @@ export type ErrorCode =
   | "llm_unavailable"
   | "llm_invalid_response"
   | "usage_invalid"
+  | "source_unavailable"
+  | "source_access_denied"
   | "internal_error";
 
 /**

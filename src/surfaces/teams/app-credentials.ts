@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { AppOptions, IPlugin } from "@microsoft/teams.apps";
-import { SamsynError } from "../../errors.ts";
-import { CertificateTokenProvider } from "./certificate-token-provider.ts";
+import { EntraTokenProvider } from "../../microsoft/entra-token-provider.ts";
+import { readPrivateKeyFile } from "../../microsoft/read-private-key-file.ts";
 import type { TeamsConfig } from "./teams-config.ts";
 
 type CredentialOptions = Pick<
@@ -27,11 +26,15 @@ export function appCredentials(config: TeamsConfig): CredentialOptions {
     case "managedIdentity":
       return { ...unused, clientId: appId, tenantId, managedIdentityClientId: appId };
     case "certificate": {
-      const provider = new CertificateTokenProvider({
+      const provider = new EntraTokenProvider({
         clientId: appId,
-        thumbprint: config.credentials.thumbprint,
-        privateKeyPem: readPrivateKey(config.credentials.privateKeyFile),
+        credential: {
+          kind: "certificate",
+          thumbprint: config.credentials.thumbprint,
+          privateKeyPem: readPrivateKeyFile(config.credentials.privateKeyFile),
+        },
         loginEndpoint: config.cloud.loginEndpoint,
+        defaultTenant: "botframework.com",
       });
       return {
         ...unused,
@@ -41,24 +44,4 @@ export function appCredentials(config: TeamsConfig): CredentialOptions {
       };
     }
   }
-}
-
-function readPrivateKey(file: string): string {
-  let pem: string;
-  try {
-    pem = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new SamsynError(
-      "config_invalid",
-      `Kunde inte läsa certifikatnyckeln ${file} (MICROSOFT_APP_CERTIFICATE_KEY_FILE): ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  if (!pem.includes("PRIVATE KEY-----")) {
-    throw new SamsynError(
-      "config_invalid",
-      `${file} (MICROSOFT_APP_CERTIFICATE_KEY_FILE) innehåller ingen privat nyckel i PEM-format (-----BEGIN PRIVATE KEY-----).`,
-    );
-  }
-  return pem;
 }
