@@ -13,6 +13,7 @@ export type ErrorCode =
   | "llm_unavailable"
   | "llm_invalid_response"
   | "usage_invalid"
+  | "source_unavailable"
   | "internal_error";
 
 /**
