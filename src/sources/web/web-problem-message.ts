@@ -8,11 +8,11 @@ export function webProblemMessage(url: string, failure: FetchFailure, settings: 
     case "network":
       return `Kunde inte nå ${url} (${failure.detail}). ${kept} och Samsyn försöker igen vid nästa synkning; kontrollera adressen om felet består.`;
     case "timeout":
-      return `${url} svarade inte inom ${Math.round(settings.timeoutMs / 1000)} sekunder. ${kept}; höj SAMSYN_WEB_SOURCE_TIMEOUT_SECONDS om webbplatsen är långsam.`;
+      return `${url} svarade inte inom ${seconds(settings.timeoutMs)} sekunder. ${kept}; höj SAMSYN_WEB_SOURCE_TIMEOUT_SECONDS om webbplatsen är långsam.`;
     case "status":
       return `${url} svarade med HTTP ${failure.status}${statusHint(failure.status)}. ${kept} och Samsyn försöker igen vid nästa synkning.`;
     case "too-large":
-      return `${url} är större än ${Math.round(settings.maxBytes / (1024 * 1024))} MB och hämtades inte. ${kept}; höj SAMSYN_WEB_SOURCE_MAX_MB eller ta bort adressen ur källan.`;
+      return `${url} är större än ${megabytes(settings.maxBytes)} MB och hämtades inte. ${kept}; höj SAMSYN_WEB_SOURCE_MAX_MB eller ta bort adressen ur källan.`;
     case "wrong-type":
       return `${url} är av typen ${failure.mediaType}, som Samsyn inte läser (bara HTML, PDF, Word, text och Markdown). Ta bort adressen ur källan eller smalna av mönstret (match).`;
     case "robots-disallow":
@@ -30,11 +30,11 @@ export function webFailureSummary(failure: FetchFailure, settings: WebFetchSetti
     case "network":
       return `webbplatsen gick inte att nå (${failure.detail}).`;
     case "timeout":
-      return `inget svar inom ${Math.round(settings.timeoutMs / 1000)} sekunder.`;
+      return `inget svar inom ${seconds(settings.timeoutMs)} sekunder.`;
     case "status":
       return `HTTP ${failure.status}${statusHint(failure.status)}.`;
     case "too-large":
-      return `sidan är större än ${Math.round(settings.maxBytes / (1024 * 1024))} MB.`;
+      return `sidan är större än ${megabytes(settings.maxBytes)} MB.`;
     case "wrong-type":
       return `sidan är av typen ${failure.mediaType}, inte HTML.`;
     case "robots-disallow":
@@ -51,4 +51,17 @@ function statusHint(status: number): string {
   if (status === 429) return " (för många anrop; höj SAMSYN_WEB_SOURCE_HOST_DELAY_MS)";
   if (status >= 500) return " (fel hos webbplatsen)";
   return "";
+}
+
+/** "30", "0,3": Swedish decimals, one at most. */
+function seconds(milliseconds: number): string {
+  return decimal(milliseconds / 1000);
+}
+
+function megabytes(bytes: number): string {
+  return decimal(bytes / (1024 * 1024));
+}
+
+function decimal(value: number): string {
+  return (Math.round(value * 10) / 10).toString().replace(".", ",");
 }
