@@ -1,5 +1,6 @@
 import { parse } from "node-html-parser";
 import { collapseWhitespace } from "../../knowledge/loaders/assemble-document.ts";
+import { mainContent } from "../../knowledge/loaders/html-blocks.ts";
 import { normaliseUrl } from "./normalise-url.ts";
 
 /** A link found on a listing page: where it points and what it says. */
@@ -16,7 +17,7 @@ export interface LinkFilter {
 }
 
 /**
- * The links on a listing page worth following, in page order and without duplicates: absolute,
+ * The links in a listing page's main content worth following, in page order and without duplicates: absolute,
  * without fragments, under the configured prefix (by default the page's folder, so on the same
  * site) and matching the pattern. The page itself is never among them.
  */
@@ -27,7 +28,8 @@ export function listingLinks(html: string, page: URL, filter: LinkFilter): Listi
   const prefix = linkPrefix(page, filter.under);
   const pageKey = normaliseUrl(page.href)?.href;
   const seen = new Map<string, ListingLink>();
-  for (const anchor of root.querySelectorAll("a[href]")) {
+  // Menus and footers link to the rest of the site; only the page's own content lists documents.
+  for (const anchor of mainContent(root).querySelectorAll("a[href]")) {
     const url = normaliseUrl(anchor.getAttribute("href") ?? "", base);
     if (!url || url.href === pageKey || !url.href.startsWith(prefix)) continue;
     if (filter.match && !filter.match.test(url.href)) continue;

@@ -52,7 +52,7 @@ export function mediaTypeOf(contentType: string | null): string {
  */
 export function webFileName(url: URL, format: WebFormat): string {
   const segments = url.pathname.split("/").filter((segment) => segment !== "");
-  let last = segments.at(-1) ?? url.hostname;
+  let last = segments.at(-1) ?? "index";
   try {
     last = decodeURIComponent(last);
   } catch {
