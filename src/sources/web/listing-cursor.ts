@@ -3,6 +3,8 @@ import type { ListingLink } from "./listing-links.ts";
 
 /** What a listing page held at the last sync: its validators and its links, so a 304 still knows them. */
 export interface ListingState {
+  /** `under` and `match` the links were chosen with; when the source's are different now, the page is read again. */
+  filter: string;
   validators: Record<string, string>;
   links: ListingLink[];
 }
@@ -12,6 +14,7 @@ const cursorSchema = z.object({
   listings: z.record(
     z.string(),
     z.object({
+      filter: z.string(),
       validators: z.record(z.string(), z.string()),
       links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
     }),

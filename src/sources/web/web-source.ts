@@ -79,8 +79,13 @@ async function syncWeb(
   const targets = new Map<string, Target>();
   for (const address of options.urls) {
     const url = normaliseUrl(address);
-    if (url && !targets.has(url.href))
+    if (!url) {
+      sink.problem(
+        `"${address}" i ${definition.origin} är ingen webbadress (http:// eller https://). Rätta eller ta bort den.`,
+      );
+    } else if (!targets.has(url.href)) {
       targets.set(url.href, { key: url.href, url, title: null, configured: true });
+    }
   }
   const listings = await readListings(
     definition,
@@ -148,18 +153,20 @@ async function readListings(
     options.follow.map(async (entry) => {
       const page = normaliseUrl(entry.page);
       if (!page) throw listingFailed(definition, entry.page, "adressen är ogiltig");
-      const before = previous.get(page.href);
+      const filter = `${entry.under ?? ""} ${entry.match?.source ?? ""}`;
+      const remembered = previous.get(page.href);
+      const before = remembered?.filter === filter ? remembered : undefined;
       const outcome = await fetcher.get(page, before?.validators);
       if (outcome.kind === "not-modified" && before) {
         return [
           page.href,
-          { validators: { ...before.validators, ...outcome.validators }, links: before.links },
+          { filter, validators: { ...before.validators, ...outcome.validators }, links: before.links },
         ] as const;
       }
       if (outcome.kind === "ok" && outcome.format === "html") {
         const html = new TextDecoder().decode(outcome.bytes);
         const links = listingLinks(html, outcome.finalUrl, { under: entry.under, match: entry.match });
-        return [page.href, { validators: outcome.validators, links }] as const;
+        return [page.href, { filter, validators: outcome.validators, links }] as const;
       }
       throw listingFailed(definition, page.href, listingReason(outcome, settings));
     }),

@@ -214,6 +214,26 @@ describe("webSource", () => {
     expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/dok/a.pdf")]);
   });
 
+  it("reads an unchanged listing page again when the source's pattern changed", async () => {
+    site.pages.set("/dok/", {
+      contentType: HTML,
+      etag: '"l1"',
+      body: listing([
+        ["a.pdf", "A"],
+        ["b.pdf", "B"],
+      ]),
+    });
+    site.pages.set("/dok/a.pdf", { contentType: "application/pdf", etag: '"a"', body: pdfBytes });
+    site.pages.set("/dok/b.pdf", { contentType: "application/pdf", etag: '"b"', body: pdfBytes });
+    const cursor = await sync(
+      source({ follow: [{ page: site.url("/dok/"), under: null, match: /a\.pdf$/ }] }),
+    );
+    expect(sink.items().map((item) => item.key)).toEqual([site.url("/dok/a.pdf")]);
+
+    await sync(source({ follow: [{ page: site.url("/dok/"), under: null, match: /\.pdf$/ }] }), cursor);
+    expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/dok/b.pdf")]);
+  });
+
   it("removes a configured page that answers 404 and says which address to fix", async () => {
     site.pages.set("/borta", { contentType: HTML, etag: '"1"', body: page("Borta", "Snart borta.") });
     const adapter = source({ urls: [site.url("/borta")] });
