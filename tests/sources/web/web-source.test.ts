@@ -234,6 +234,17 @@ describe("webSource", () => {
     expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/dok/b.pdf")]);
   });
 
+  it("removes a followed document that answers 410 while the listing still links to it", async () => {
+    site.pages.set("/dok/", { contentType: HTML, etag: '"l1"', body: listing([["a.pdf", "A"]]) });
+    site.pages.set("/dok/a.pdf", { contentType: "application/pdf", etag: '"a"', body: pdfBytes });
+    const adapter = source({ follow: [{ page: site.url("/dok/"), under: null, match: null }] });
+    const cursor = await sync(adapter);
+    site.pages.set("/dok/a.pdf", { status: 410 });
+    await sync(adapter, cursor);
+    expect(sink.calls.removed).toEqual([site.url("/dok/a.pdf")]);
+    expect(sink.items()).toEqual([]);
+  });
+
   it("removes a configured page that answers 404 and says which address to fix", async () => {
     site.pages.set("/borta", { contentType: HTML, etag: '"1"', body: page("Borta", "Snart borta.") });
     const adapter = source({ urls: [site.url("/borta")] });
