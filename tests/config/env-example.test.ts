@@ -6,6 +6,7 @@ import { ENVIRONMENT_FILE_VARIABLE } from "../../src/config/environment-file.ts"
 import { INGEST_ENVIRONMENT_DOC } from "../../src/config/ingest-limits.ts";
 import { REMINDER_ENVIRONMENT_DOC } from "../../src/reminders/reminder-config.ts";
 import { GRAPH_ENVIRONMENT_DOC } from "../../src/sources/sharepoint/graph-settings.ts";
+import { WEB_FETCH_ENVIRONMENT_DOC } from "../../src/sources/web/web-fetch-settings.ts";
 import { SLACK_ENVIRONMENT_DOC } from "../../src/surfaces/slack/slack-config.ts";
 import { TEAMS_ENVIRONMENT_DOC } from "../../src/surfaces/teams/teams-config.ts";
 import { WEB_ENVIRONMENT_DOC } from "../../src/surfaces/web/web-config.ts";
@@ -24,6 +25,7 @@ describe(".env.example", () => {
       ...INGEST_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...REMINDER_ENVIRONMENT_DOC.map((entry) => entry.name),
       ...GRAPH_ENVIRONMENT_DOC.map((entry) => entry.name),
+      ...WEB_FETCH_ENVIRONMENT_DOC.map((entry) => entry.name),
     ];
     expect(variables.filter((name) => !documented.has(name))).toEqual([]);
   });

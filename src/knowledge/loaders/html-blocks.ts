@@ -21,9 +21,19 @@ const NOISE = [
   '[role="banner"]',
   '[role="contentinfo"]',
   '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
   '[aria-hidden="true"]',
   "[hidden]",
 ].join(",");
+/**
+ * Class or id words of page furniture that is no element of its own: cookie and consent banners,
+ * breadcrumbs ("brödsmulor"), skip links.
+ */
+const NOISE_NAME = /cookie|consent|gdpr|breadcrumb|brodsmul|skip-?link|skip-?to-?content/i;
+/** "banner" alone names a cookie bar as often as a page hero, so only as a whole word and with no h1 inside. */
+const BANNER_NAME = /(?:^|[\s_-])banner(?:$|[\s_-])/i;
+const PAGE_CONTENT = 'main, article, [role="main"]';
 const BLOCK_TAGS = new Set(
   "p div section article main body blockquote pre dl dt dd figure figcaption caption address details summary table thead tbody tfoot ul ol center hr".split(
     " ",
@@ -47,24 +57,12 @@ export interface HtmlContent {
   canonical: string | null;
 }
 
-/**
- * Extracts readable blocks from HTML: drops scripts, navigation, headers, footers, forms and
- * "skip to content" links; reads `<main>` or `<article>` when the page has one.
- */
+/** Extracts readable blocks from HTML: the page's main content (see `mainContent`) as headings, paragraphs, list items and table rows. */
 export function htmlBlocks(html: string, options: HtmlBlockOptions = {}): HtmlContent {
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
   const title = collapseWhitespace(root.querySelector("title")?.text ?? "");
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ?? null;
-  for (const element of root.querySelectorAll(NOISE)) element.remove();
-  for (const link of root.querySelectorAll("a")) {
-    if (SKIP_LINK.test(collapseWhitespace(link.text))) link.remove();
-  }
-  const content =
-    root.querySelector("main") ??
-    root.querySelector('[role="main"]') ??
-    root.querySelector("article") ??
-    root.querySelector("body") ??
-    root;
+  const content = mainContent(root);
   const blocks: RawBlock[] = [];
   const inline: string[] = [];
   let lastLevel = 1;
@@ -113,6 +111,37 @@ export function htmlBlocks(html: string, options: HtmlBlockOptions = {}): HtmlCo
   flush();
   const firstH1 = content.querySelector("h1");
   return { blocks, title: firstH1 ? collapseWhitespace(firstH1.text) : title || null, canonical };
+}
+
+/**
+ * The part of a parsed page worth reading, with page furniture removed from the whole document:
+ * scripts, navigation, header, footer, asides, forms, dialogs, cookie banners, breadcrumbs and
+ * skip links. `<main>`, role=main or `<article>` when the page has one, else the body.
+ */
+export function mainContent(root: HTMLElement): HTMLElement {
+  for (const element of root.querySelectorAll(NOISE)) element.remove();
+  for (const element of root.querySelectorAll("[class], [id]")) {
+    if (isFurniture(element)) element.remove();
+  }
+  for (const link of root.querySelectorAll("a")) {
+    if (SKIP_LINK.test(collapseWhitespace(link.text))) link.remove();
+  }
+  return (
+    root.querySelector("main") ??
+    root.querySelector('[role="main"]') ??
+    root.querySelector("article") ??
+    root.querySelector("body") ??
+    root
+  );
+}
+
+function isFurniture(element: HTMLElement): boolean {
+  const tag = element.tagName?.toLowerCase() ?? "";
+  if (tag === "html" || tag === "body" || tag === "main" || tag === "article") return false;
+  const names = `${element.getAttribute("class") ?? ""} ${element.id}`;
+  const furniture = NOISE_NAME.test(names) || (BANNER_NAME.test(names) && !element.querySelector("h1"));
+  // A wrapper such as <div class="page has-cookie-banner"> holds the page itself and stays.
+  return furniture && !element.querySelector(PAGE_CONTENT);
 }
 
 function childElements(element: HTMLElement, tag: RegExp): HTMLElement[] {
