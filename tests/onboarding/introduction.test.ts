@@ -10,6 +10,7 @@ import { keyDocuments } from "../../src/onboarding/key-documents.ts";
 import { renderIntroductionText } from "../../src/onboarding/render-introduction-text.ts";
 import { ADMINISTRATOR, conversationAudience, scopeForGroups } from "../../src/retrieval/scope.ts";
 import { parseIntroductionAction, renderIntroduction } from "../../src/surfaces/slack/render-introduction.ts";
+import { renderTeamsIntroduction } from "../../src/surfaces/teams/render-teams-introduction.ts";
 import { ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { allStatements, chunkText, groupAspect, plainWords, sourceOf } from "./introduction-helpers.ts";
 
@@ -204,6 +205,8 @@ describe("introductions to the shipped groups", () => {
       expect(text).toMatch(new RegExp(`\\[${source.n}\\] [^\\n]*\\(1 december 2016\\)`));
     const locations = introductionPanel(norrbotten).sources?.map((source) => source.location) ?? [];
     expect(locations.filter((location) => location.includes("(1 december 2016)"))).toHaveLength(dated.length);
+    expect(JSON.stringify(renderIntroduction(norrbotten).blocks)).toContain("(1 december 2016)");
+    expect(JSON.stringify(renderTeamsIntroduction(norrbotten))).toContain("(1 december 2016)");
 
     const laholm = intro("laholm-samverkansberedning");
     expect(laholm.sources.every((source) => source.date === null)).toBe(true);
