@@ -12,6 +12,8 @@ export interface Citation {
   quote: string;
   /** Where the document comes from (URL), when known. */
   source: string | null;
+  /** The document's date as stored (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); null when unknown. */
+  date: string | null;
 }
 
 /** A passage shown when Samsyn declines: where the closest material is. */
@@ -23,6 +25,8 @@ export interface PassageReference {
   page: number | null;
   excerpt: string;
   source: string | null;
+  /** The document's date as stored (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); null when unknown. */
+  date: string | null;
 }
 
 /** What every surface renders. */

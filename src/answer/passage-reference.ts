@@ -1,4 +1,5 @@
 import { headingPathAt } from "../knowledge/chunking/chunk-sections.ts";
+import { documentDateText } from "../knowledge/document-date-text.ts";
 import type { RetrievedPassage } from "../retrieval/hybrid-retriever.ts";
 import type { Answer, Citation, PassageReference } from "./answer.ts";
 
@@ -29,6 +30,7 @@ export function citationFor(passage: RetrievedPassage, n: number, quote: string)
     page: passage.chunk.page,
     quote,
     source: passage.document.source,
+    date: passage.document.date,
   };
 }
 
@@ -47,17 +49,25 @@ export function referenceFor(
     page: passage.chunk.page,
     excerpt: text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text,
     source: passage.document.source,
+    date: passage.document.date,
   };
 }
 
 const PAGE = { sv: "s.", en: "p." } as const;
 
-/** "Titel § Avsnitt, s. 3" — where a passage is, for people. */
+/** "Titel (maj 2019)" — the document's title with its date at the precision known, or the title alone. */
+export function titleWithDate(passage: Pick<Citation, "title" | "date">): string {
+  const date = documentDateText(passage.date);
+  return date ? `${passage.title} (${date})` : passage.title;
+}
+
+/** "Titel (maj 2019) § Avsnitt, s. 3" — where a passage is, for people. */
 export function describeLocation(
-  passage: Pick<Citation, "title" | "section" | "page">,
+  passage: Pick<Citation, "title" | "date" | "section" | "page">,
   language: Answer["language"] = "sv",
 ): string {
-  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
+  const title = titleWithDate(passage);
+  const parts = [passage.section ? `${title} § ${passage.section}` : title];
   if (passage.page !== null) parts.push(`${PAGE[language]} ${passage.page}`);
   return parts.join(", ");
 }

@@ -6,7 +6,7 @@ import { SamsynError } from "../errors.ts";
 /** The product database: catalog, keyword index and (later) conversations, feedback and outbox. */
 export type SqliteDatabase = Database.Database;
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -73,6 +73,31 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE VIRTUAL TABLE chunks_fts_vocab USING fts5vocab(chunks_fts, row);
     DELETE FROM meta WHERE key = 'analyzer_version';
+  `,
+  // A chunk's row id is its label in the vector index and its FTS rowid, and a question reads the
+  // vectors it loaded (one generation) and the chunk rows as committed now (maybe the next one).
+  // Without AUTOINCREMENT SQLite hands a deleted row's id to the next insert, so a question that ran
+  // while another process committed could show a rewritten passage's text under an old passage's
+  // hit. Never reusing an id makes a stale id simply miss. (Cheaper and safer than holding one read
+  // transaction across a question's awaits on the connection this process also writes with.)
+  4: `
+    CREATE TABLE chunks_next (
+      rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      ordinal INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      heading_path TEXT NOT NULL,
+      page INTEGER,
+      start_offset INTEGER NOT NULL,
+      end_offset INTEGER NOT NULL,
+      embedding BLOB
+    );
+    INSERT INTO chunks_next(rowid, id, document_id, ordinal, text, heading_path, page, start_offset, end_offset, embedding)
+      SELECT rowid, id, document_id, ordinal, text, heading_path, page, start_offset, end_offset, embedding FROM chunks;
+    DROP TABLE chunks;
+    ALTER TABLE chunks_next RENAME TO chunks;
+    CREATE INDEX chunks_document ON chunks(document_id);
   `,
 };
 

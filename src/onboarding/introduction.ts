@@ -58,6 +58,7 @@ export interface KeyDocument {
   type: DocumentType;
   /** Swedish name of the type, e.g. "Överenskommelse". */
   typeLabel: string;
+  /** The document's date as shown, at the precision known ("2021", "maj 2019", "1 december 2016"); null when unknown. */
   date: string | null;
   /** The original's URL, when known. */
   link: string | null;

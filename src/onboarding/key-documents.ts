@@ -1,4 +1,5 @@
 import type { DocumentType } from "../knowledge/document.ts";
+import { documentDateText } from "../knowledge/document-date-text.ts";
 import type { GroupMaterial } from "./group-material.ts";
 import type { KeyDocument } from "./introduction.ts";
 
@@ -27,7 +28,7 @@ export function keyDocuments(material: Pick<GroupMaterial, "documents">): KeyDoc
       title: document.title,
       type: document.type,
       typeLabel: DOCUMENT_TYPE_LABELS[document.type],
-      date: document.date,
+      date: documentDateText(document.date),
       link: document.source && /^https?:\/\//i.test(document.source) ? document.source : null,
     }));
 }

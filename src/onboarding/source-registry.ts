@@ -9,7 +9,7 @@ export interface CitablePassage {
   text: string;
   headingPath: readonly string[];
   page: number | null;
-  document: Pick<CatalogDocument, "id" | "title" | "source">;
+  document: Pick<CatalogDocument, "id" | "title" | "source" | "date">;
 }
 
 /**
@@ -42,6 +42,7 @@ export class SourceRegistry {
         page: passage.page,
         quote: "",
         source: passage.document.source,
+        date: passage.document.date,
       };
       this.byChunk.set(passage.chunkId, citation);
       this.quotes.set(passage.chunkId, []);

@@ -20,7 +20,11 @@ const SCREENSHOT = path.resolve(import.meta.dirname, "../../test-artifacts/web-a
 const LAHOLM_QUESTION = "Vem kallar till samverkansberedningens möten i Laholm?";
 const MELLBY_QUESTION = "Vem samordnar strandvärdarna på Mellbystrand?";
 const INJECTION = `<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">`;
-const MELLBY_DOCUMENT = `# Strandvärdar på Mellbystrand
+const MELLBY_DOCUMENT = `---
+date: "2019-05"
+---
+
+# Strandvärdar på Mellbystrand
 
 Strandvärdarna på Mellbystrand samordnas av Laholms kommun tillsammans med Region Hallands lokala nämnd i Laholm.
 
@@ -129,6 +133,8 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
     expect(await source.locator(".location").textContent()).toMatch(
       /^Revidering av samverkansöverenskommelse .* § Samverkansberedning$/,
     );
+    // The agreement's front matter gives no date: none is shown, none made up.
+    expect(await source.locator(".location").textContent()).not.toMatch(/\(\d|\d{4}\)/);
 
     // Keyboard only: the source button opens the passage, with the cited words marked.
     await source.getByRole("button", { name: "Visa källtext" }).focus();
@@ -213,7 +219,10 @@ suite(`web chat in Chromium${HAS_CHROMIUM ? "" : ` (${NO_CHROMIUM_MESSAGE})`}`, 
     const exchange = await ask(MELLBY_QUESTION);
     expect(await exchange.locator(".answer-text").textContent()).toContain("samordnas av Laholms kommun");
     const source = exchange.locator(".sources li").first();
-    expect(await source.locator(".location").textContent()).toContain("Strandvärdar på Mellbystrand");
+    // Dated to the month in its front matter: shown to the month, in Swedish.
+    expect(await source.locator(".location").textContent()).toContain(
+      "Strandvärdar på Mellbystrand (maj 2019)",
+    );
   });
 
   it("shows markup inside a document as text", async () => {

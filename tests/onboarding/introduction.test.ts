@@ -6,9 +6,11 @@ import { buildIntroduction } from "../../src/onboarding/build-introduction.ts";
 import type { Introduction } from "../../src/onboarding/introduction.ts";
 import { IntroductionCache } from "../../src/onboarding/introduction-cache.ts";
 import { introductionPanel, introductionPanelProvider } from "../../src/onboarding/introduction-panel.ts";
+import { keyDocuments } from "../../src/onboarding/key-documents.ts";
 import { renderIntroductionText } from "../../src/onboarding/render-introduction-text.ts";
 import { ADMINISTRATOR, conversationAudience, scopeForGroups } from "../../src/retrieval/scope.ts";
 import { parseIntroductionAction, renderIntroduction } from "../../src/surfaces/slack/render-introduction.ts";
+import { renderTeamsIntroduction } from "../../src/surfaces/teams/render-teams-introduction.ts";
 import { ingestedCore, SHIPPED_KNOWLEDGE, temporaryFolder } from "../builders/core.ts";
 import { allStatements, chunkText, groupAspect, plainWords, sourceOf } from "./introduction-helpers.ts";
 
@@ -172,16 +174,43 @@ describe("introductions to the shipped groups", () => {
 
   it("shows a key document's date at the precision it is known: a year, a month or a day", () => {
     const laholm = intro("laholm-samverkansberedning");
-    const [first] = laholm.documents;
-    if (!first) throw new Error("the Laholm group has documents");
-    const dated = (id: string, date: string) => ({ ...first, id, title: `Dokument ${id}`, date });
-    const text = renderIntroductionText({
-      ...laholm,
-      documents: [dated("a", "2021"), dated("b", "2019-05"), dated("c", "2016-12-01")],
+    const [first] = core.index.catalog.documents();
+    if (!first) throw new Error("the shipped knowledge has documents");
+    const dated = (id: string, date: string | null) => ({
+      ...first,
+      id,
+      title: `Dokument ${id}`,
+      type: "agreement" as const,
+      date,
     });
+    const documents = keyDocuments({
+      documents: [dated("a", "2021"), dated("b", "2019-05"), dated("c", "2016-12-01"), dated("d", null)],
+    });
+    const text = renderIntroductionText({ ...laholm, documents });
     expect(text).toContain("Dokument a (överenskommelse, 2021)");
-    expect(text).toContain("Dokument b (överenskommelse, 2019-05)");
-    expect(text).toContain("Dokument c (överenskommelse, 2016-12-01)");
+    expect(text).toContain("Dokument b (överenskommelse, maj 2019)");
+    expect(text).toContain("Dokument c (överenskommelse, 1 december 2016)");
+    expect(text).toContain("Dokument d (överenskommelse)");
+    const panel = introductionPanel({ ...laholm, documents });
+    const details = panel.sections.flatMap((section) => section.items ?? []).map((item) => item.detail);
+    expect(details).toContain("Överenskommelse, maj 2019");
+  });
+
+  it("dates the introduction's sources by their document, and leaves undated ones undated", () => {
+    const norrbotten = intro("norrbotten-politisk-samverkansberedning");
+    const dated = norrbotten.sources.filter((source) => source.date === "2016-12-01");
+    expect(dated.length).toBeGreaterThan(0);
+    const text = renderIntroductionText(norrbotten);
+    for (const source of dated)
+      expect(text).toMatch(new RegExp(`\\[${source.n}\\] [^\\n]*\\(1 december 2016\\)`));
+    const locations = introductionPanel(norrbotten).sources?.map((source) => source.location) ?? [];
+    expect(locations.filter((location) => location.includes("(1 december 2016)"))).toHaveLength(dated.length);
+    expect(JSON.stringify(renderIntroduction(norrbotten).blocks)).toContain("(1 december 2016)");
+    expect(JSON.stringify(renderTeamsIntroduction(norrbotten))).toContain("(1 december 2016)");
+
+    const laholm = intro("laholm-samverkansberedning");
+    expect(laholm.sources.every((source) => source.date === null)).toBe(true);
+    expect(renderIntroductionText(laholm)).not.toMatch(/\[\d+\] [^\n]*\(\d{4}\)|\d{4}\) §/);
   });
 
   it("suggests questions the bot answers from the group's documents", async () => {

@@ -57,6 +57,7 @@ export function calendarAnswer(
       page: null,
       quote,
       source: null,
+      date: null,
     });
     return `[${n}]`;
   };

@@ -1,4 +1,5 @@
 import { bootstrap } from "../../app/bootstrap.ts";
+import { INDEX_CHECK_INTERVAL_MS } from "../../app/follow-knowledge.ts";
 import { loadCheckedGroups } from "../../app/load-checked-groups.ts";
 import { OnboardingBridge } from "../../app/onboarding-bridge.ts";
 import { ReminderBridge } from "../../app/reminder-bridge.ts";
@@ -31,6 +32,9 @@ async function main(): Promise<number> {
   });
   const bridge = new ReminderBridge(reminders, groups, core.config.knowledgeDir);
   const onboarding = new OnboardingBridge(core, groups, (groupId) => bridge.meetings(groupId));
+  // `npm run ingest` in another terminal, or a running `npm start`, may change the index while the
+  // chat runs: load their commits as `npm start` does (generation + data_version, checked often).
+  const unfollow = core.knowledge.followOtherProcesses(INDEX_CHECK_INTERVAL_MS, logger);
   try {
     // The terminal belongs to whoever owns the knowledge folder: the administrator's audience.
     await runTerminalChat(core, logger, {
@@ -40,6 +44,7 @@ async function main(): Promise<number> {
       arshjul: (argument, audience) => bridge.arshjul(argument, audience),
     });
   } finally {
+    unfollow();
     core.close();
   }
   return EXIT_OK;

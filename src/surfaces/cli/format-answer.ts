@@ -1,13 +1,14 @@
 import type { Answer } from "../../answer/answer.ts";
+import { titleWithDate } from "../../answer/passage-reference.ts";
 
-/** Renders an answer for a terminal: the text, then numbered sources with a short quote. */
+/** Renders an answer for a terminal: the text, then numbered sources (title, date, section, page) with a short quote. */
 export function formatAnswer(answer: Answer): string {
   const lines = [answer.text];
   if (answer.citations.length > 0) {
     lines.push("", answer.language === "en" ? "Sources:" : "Källor:");
     for (const citation of answer.citations) {
       const where = [
-        citation.title,
+        titleWithDate(citation),
         citation.section ? `§ ${citation.section}` : null,
         citation.page ? `s. ${citation.page}` : null,
       ]
@@ -21,7 +22,7 @@ export function formatAnswer(answer: Answer): string {
   if (answer.abstained && answer.closest.length > 0) {
     for (const [index, passage] of answer.closest.entries()) {
       const where = [
-        passage.title,
+        titleWithDate(passage),
         passage.section ? `§ ${passage.section}` : null,
         passage.page ? `s. ${passage.page}` : null,
       ]

@@ -83,6 +83,11 @@ export async function runTerminalChat(
   if (terminal) rl.prompt();
   for await (const rawLine of rl) {
     const line = rawLine.trim();
+    // Another process may have committed since the last look (the follower checks only every few
+    // hundred ms); one `PRAGMA data_version` makes sure this line is answered from the newest index.
+    await core.knowledge.sync(logger).catch((error: unknown) => {
+      logger.warn("could not load the index another process wrote", { error });
+    });
     const [command, ...rest] = line.split(/\s+/);
     const argument = rest.join(" ");
     switch (command?.toLowerCase()) {

@@ -14,6 +14,7 @@ function citation(n: number, overrides: Partial<Citation> = {}): Citation {
     page: 4,
     quote: "Beredningen sammanträder fyra gånger per år.",
     source: "https://example.se/avtal.pdf?a=1|2",
+    date: null,
     ...overrides,
   };
 }
@@ -80,6 +81,7 @@ describe("renderAnswer", () => {
           page: null,
           excerpt: "Nämnden ska…",
           source: null,
+          date: null,
         },
       ],
     });
@@ -106,7 +108,7 @@ describe("renderSourceView", () => {
   });
 
   it("describes a passage without section or page by its title alone", () => {
-    expect(describeLocation({ title: "Avtal", section: null, page: null })).toBe("Avtal");
+    expect(describeLocation({ title: "Avtal", date: null, section: null, page: null })).toBe("Avtal");
   });
 });
 
@@ -127,5 +129,44 @@ describe("mrkdwn", () => {
     const link = "<https://example.se/ett/mycket/langt/dokument|Ett dokument med ett långt namn>";
     const pieces = splitMrkdwn(`${"a".repeat(2980)}${link}`, 3000);
     expect(pieces[1]).toBe(link);
+  });
+});
+
+describe("document dates in Slack citations", () => {
+  it("shows each cited document's date at the precision it is known, and none when unknown", () => {
+    const dated = answer({
+      text: "Beredningen sammanträder [1]. Ordföranden kallar [2]. Protokoll förs [3].",
+      citations: [
+        citation(1, { date: "2019-05" }),
+        citation(2, { title: "Reglemente", date: "2021-03-12", source: null }),
+        citation(3, { title: "Arbetsordning", date: null, source: null }),
+      ],
+    });
+    const rendered = JSON.stringify(renderAnswer(dated, "abc").blocks);
+    expect(rendered).toContain("Avtal &lt;Laholm&gt; &amp; Region (maj 2019) § 3 Organisation, s. 4");
+    expect(rendered).toContain("Reglemente (12 mars 2021) § 3 Organisation, s. 4");
+    expect(rendered).toContain("[3] Arbetsordning § 3 Organisation, s. 4");
+    expect(JSON.stringify(renderSourceView(citation(1, { date: "2021" })))).toContain("Region (2021) §");
+  });
+
+  it("dates the closest passages of a decline too", () => {
+    const declined = answer({
+      text: "Det framgår inte av underlaget.",
+      citations: [],
+      abstained: true,
+      closest: [
+        {
+          documentId: "d",
+          chunkId: "d#0",
+          title: "Reglemente",
+          section: null,
+          page: null,
+          excerpt: "Nämnden ska…",
+          source: null,
+          date: "2016-12",
+        },
+      ],
+    });
+    expect(JSON.stringify(renderAnswer(declined, "abc").blocks)).toContain("*Reglemente (december 2016)*");
   });
 });

@@ -41,6 +41,8 @@ const storedAnswerSchema = z.object({
       page: z.number().nullable(),
       quote: z.string(),
       source: z.string().nullable(),
+      // Answers stored before citations carried the document's date read as undated.
+      date: z.string().nullable().default(null),
     }),
   ),
   abstained: z.boolean(),
@@ -53,6 +55,7 @@ const storedAnswerSchema = z.object({
       page: z.number().nullable(),
       excerpt: z.string(),
       source: z.string().nullable(),
+      date: z.string().nullable().default(null),
     }),
   ),
   language: z.enum(["sv", "en"]),

@@ -14,6 +14,7 @@ function citation(n: number, overrides: Partial<Citation> = {}): Citation {
     page: 3,
     quote: "Kommunstyrelsens ordförande kallar till möte.",
     source: null,
+    date: null,
     ...overrides,
   };
 }
@@ -24,7 +25,7 @@ function answer(overrides: Partial<Answer>): Answer {
 
 interface Claim {
   position: number;
-  appearance: { name: string; abstract: string; url?: string; image?: { name: string } };
+  appearance: { name: string; abstract: string; url?: string; image?: { name: string }; text?: string };
 }
 
 function claims(message: ReturnType<typeof renderTeamsAnswer>): Claim[] {
@@ -71,6 +72,7 @@ describe("renderTeamsAnswer", () => {
             page: null,
             excerpt: "Nämnden   sammanträder\nvid behov.",
             source: "https://example.org/reglemente",
+            date: null,
           },
         ],
       }),
@@ -116,5 +118,46 @@ describe("parseTeamsCommand", () => {
     expect(parseTeamsCommand("Möten i Laholm?")).toBeNull();
     expect(parseTeamsCommand("möten i Laholm under hösten 2024")).toBeNull();
     expect(parseTeamsCommand("Vem kallar till mötet")).toBeNull();
+  });
+});
+
+describe("document dates in Teams citations", () => {
+  it("names each cited document with its date at the precision known, and the title alone when undated", () => {
+    const message = renderTeamsAnswer(
+      answer({
+        text: "Ordföranden kallar [1]. Protokoll förs [2].",
+        citations: [citation(1, { date: "2019-05" }), citation(2, { title: "Arbetsordning" })],
+      }),
+      { suggestedActions: false },
+    );
+    const [first, second] = claims(message);
+    expect(first?.appearance.name).toBe("Samverkansöverenskommelse (maj 2019)");
+    expect(second?.appearance.name).toBe("Arbetsordning");
+    expect(first?.appearance.text).toContain(
+      "Samverkansöverenskommelse (maj 2019) § Samverkansberedning, s. 3",
+    );
+  });
+
+  it("dates the closest passages of a decline", () => {
+    const message = renderTeamsAnswer(
+      answer({
+        text: "Det finns inte i underlaget.",
+        abstained: true,
+        closest: [
+          {
+            documentId: "a.md",
+            chunkId: "a1",
+            title: "Reglemente",
+            section: null,
+            page: null,
+            excerpt: "Nämnden sammanträder vid behov.",
+            source: null,
+            date: "2021",
+          },
+        ],
+      }),
+      { suggestedActions: false },
+    );
+    expect(message.text).toContain("**Reglemente (2021)**");
   });
 });

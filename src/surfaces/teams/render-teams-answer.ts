@@ -1,6 +1,6 @@
 import { type CitationIconName, MessageActivityInput, type SuggestedActions } from "@microsoft/teams.api";
 import type { Answer, Citation, PassageReference } from "../../answer/answer.ts";
-import { describeLocation } from "../../answer/passage-reference.ts";
+import { describeLocation, titleWithDate } from "../../answer/passage-reference.ts";
 import { teamsMarkdown, truncate } from "./teams-text.ts";
 import { TEAMS_COMMAND_WORDS } from "./teams-texts.ts";
 
@@ -25,7 +25,7 @@ export interface TeamsAnswerOptions {
 
 /**
  * Renders an answer the way Teams shows AI answers: the text with its [n] markers, a citation per
- * marker (document title, the quoted passage as abstract, the source link and the full quote in a
+ * marker (document title and date, the quoted passage as abstract, the source link and the full quote in a
  * pop-up card), the "AI-generated" label and the 👍/👎 feedback buttons. A decline lists the
  * closest passages in the text instead.
  */
@@ -39,7 +39,7 @@ export function renderTeamsAnswer(answer: Answer, options: TeamsAnswerOptions): 
   for (const citation of cited) {
     const icon = iconFor(citation.documentId);
     message.addCitation(citation.n, {
-      name: truncate(citation.title, NAME_LIMIT),
+      name: truncate(titleWithDate(citation), NAME_LIMIT),
       // Teams needs an abstract; a passage without words (a heading) is described by its place.
       abstract: truncate(
         oneLine(citation.quote) || describeLocation(citation, answer.language),

@@ -8,6 +8,8 @@ const location = {
   section: z.string().nullable(),
   page: z.number().nullable(),
   source: z.string().nullable(),
+  // Answers stored before citations carried the document's date read as undated.
+  date: z.string().nullable().default(null),
 };
 
 /**

@@ -41,9 +41,28 @@ export function externalLink(url, label) {
   return el("a", { href, target: "_blank", rel: "noopener noreferrer", className: "external" }, label);
 }
 
-/** "Titel § Avsnitt, s. 3" — where a passage is, worded as in Slack. */
+/**
+ * A document's date ("2021", "2019-05", "2021-03-12") as the server words it: "2021", "maj 2019",
+ * "12 mars 2021" — only the parts that are known. Null when there is none.
+ */
+export function documentDateText(date) {
+  if (typeof date !== "string" || date.trim() === "") return null;
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!match) return date.trim();
+  const [, year, month, day] = match;
+  if (!month) return year;
+  // Intl has the Swedish month names; noon UTC keeps the day whatever the browser's time zone.
+  const time = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1), 12));
+  if (time.getUTCMonth() !== Number(month) - 1) return date.trim();
+  const options = { year: "numeric", month: "long", timeZone: "UTC", ...(day ? { day: "numeric" } : {}) };
+  return time.toLocaleDateString("sv-SE", options);
+}
+
+/** "Titel (maj 2019) § Avsnitt, s. 3" — where a passage is, worded as in Slack. */
 export function describeLocation(passage) {
-  const parts = [passage.section ? `${passage.title} § ${passage.section}` : passage.title];
+  const date = documentDateText(passage.date);
+  const title = date ? `${passage.title} (${date})` : passage.title;
+  const parts = [passage.section ? `${title} § ${passage.section}` : title];
   if (passage.page !== null && passage.page !== undefined) parts.push(`s. ${passage.page}`);
   return parts.join(", ");
 }
