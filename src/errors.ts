@@ -13,6 +13,9 @@ export type ErrorCode =
   | "llm_unavailable"
   | "llm_invalid_response"
   | "usage_invalid"
+  | "source_not_configured"
+  | "source_sync_failed"
+  | "source_busy"
   | "internal_error";
 
 /**
