@@ -11,7 +11,9 @@ export type SourceFactory = (definition: SourceDefinition) => DocumentSource;
  * message, so status shows it and the other sources sync as usual. Slack needs no adapter: its
  * files arrive through the inbox.
  */
-export type SourceFactories = Partial<Record<Exclude<SourceKind, "slack">, SourceFactory | { unavailable: string }>>;
+export type SourceFactories = Partial<
+  Record<Exclude<SourceKind, "slack">, SourceFactory | { unavailable: string }>
+>;
 
 /** A source as the runner holds it: what was configured and the adapter that syncs it. */
 export interface ConfiguredSource {
@@ -79,7 +81,10 @@ export function definitionLabel(
     const host = options?.site.split(/[,:]/)[0] ?? "";
     return `SharePoint: ${host}${options?.folder ? ` / ${options.folder}` : ""}`;
   }
-  const urls = [...(definition.web?.urls ?? []), ...(definition.web?.follow.map((follow) => follow.page) ?? [])];
+  const urls = [
+    ...(definition.web?.urls ?? []),
+    ...(definition.web?.follow.map((follow) => follow.page) ?? []),
+  ];
   const hosts = [...new Set(urls.map((url) => new URL(url).hostname))];
   const count = urls.length === 1 ? "1 adress" : `${urls.length} adresser`;
   return `webb: ${hosts.join(", ")} (${count})`;

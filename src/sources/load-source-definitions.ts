@@ -111,7 +111,10 @@ export function parseSourceEntries(
     problems.push({ file, line, message: `${file}${line === null ? "" : ` rad ${line}`}: ${text}` });
   const yamlError = document.errors[0];
   if (yamlError) {
-    report(lineAt(yamlError.pos[0]), `filen är inte giltig YAML (${yamlErrorText(yamlError)}); källorna i den används inte förrän filen är rättad`);
+    report(
+      lineAt(yamlError.pos[0]),
+      `filen är inte giltig YAML (${yamlErrorText(yamlError)}); källorna i den används inte förrän filen är rättad`,
+    );
     return { definitions, problems, automatic };
   }
   let data: unknown;
@@ -128,7 +131,8 @@ export function parseSourceEntries(
     }
     return null;
   };
-  const list = data !== null && typeof data === "object" ? (data as Record<string, unknown>).sources : undefined;
+  const list =
+    data !== null && typeof data === "object" ? (data as Record<string, unknown>).sources : undefined;
   if (list === undefined) {
     if (group === null) report(null, `filen ska ha en lista "sources:" med källorna`);
     return { definitions, problems, automatic };
@@ -166,7 +170,11 @@ export function parseSourceEntries(
     const origin = `${file}${line === null ? "" : ` rad ${line}`}`;
     const definition = toDefinition(result.data as Entry, group, origin);
     if ((result.data as Entry).id === undefined) automatic.add(definition);
-    if (definition.kind === "web" && definition.web?.urls.length === 0 && definition.web.follow.length === 0) {
+    if (
+      definition.kind === "web" &&
+      definition.web?.urls.length === 0 &&
+      definition.web.follow.length === 0
+    ) {
       report(line, `${label}: ange minst en adress under "web" eller en sida under "follow"`);
       continue;
     }
@@ -181,7 +189,8 @@ type Entry =
   | z.output<typeof slackEntrySchema>;
 
 function toDefinition(entry: Entry, group: string | null, origin: string): SourceDefinition {
-  const kind: SourceDefinition["kind"] = "sharepoint" in entry ? "sharepoint" : "slack" in entry ? "slack" : "web";
+  const kind: SourceDefinition["kind"] =
+    "sharepoint" in entry ? "sharepoint" : "slack" in entry ? "slack" : "web";
   const id = entry.id ?? [group, KIND_WORDS[kind]].filter((part) => part !== null).join("-");
   const everyMinutes = ("every" in entry ? entry.every : undefined) ?? DEFAULT_EVERY_MINUTES;
   const definition: SourceDefinition = { id, group, origin, everyMinutes, kind };

@@ -1,7 +1,7 @@
 import path from "node:path";
 
 /** Characters no file system takes (or a shell reads wrongly), and control characters. */
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+const UNSAFE = /[\p{Cc}<>:"/\\|?*]+/gu;
 const LONGEST_STEM = 100;
 
 /**

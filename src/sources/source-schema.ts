@@ -48,7 +48,10 @@ const every = z.string().transform((value, context) => {
     return z.NEVER;
   }
   if (minutes < SHORTEST_EVERY_MINUTES) {
-    context.addIssue({ code: "custom", message: `får inte vara kortare än ${SHORTEST_EVERY_MINUTES} minuter` });
+    context.addIssue({
+      code: "custom",
+      message: `får inte vara kortare än ${SHORTEST_EVERY_MINUTES} minuter`,
+    });
     return z.NEVER;
   }
   return minutes;
@@ -87,7 +90,10 @@ const followSchema = z.strictObject({
 
 /** One value written without brackets is read as a list of one. */
 function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => (value !== undefined && !Array.isArray(value) ? [value] : value), z.array(item));
+  return z.preprocess(
+    (value) => (value !== undefined && !Array.isArray(value) ? [value] : value),
+    z.array(item),
+  );
 }
 
 const id = z

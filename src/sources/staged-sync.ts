@@ -4,7 +4,7 @@ import path from "node:path";
 import { isSupportedFile } from "../knowledge/supported-formats.ts";
 import { safeFileName } from "./safe-file-name.ts";
 import type { SourceItem, SyncSink } from "./source-port.ts";
-import { STATE_FILE, type SourceState, type StoredItem, writeSourceState } from "./source-state.ts";
+import { type SourceState, STATE_FILE, type StoredItem, writeSourceState } from "./source-state.ts";
 
 /** Where the copies of a sync wait until it has finished without a thrown error. */
 const INCOMING = ".incoming";
@@ -90,16 +90,13 @@ export class StagedSync implements SyncSink {
     return this.found;
   }
 
-  /** True when committing would change the copies or what is known about them. */
-  changesAnything(): boolean {
-    return this.puts.size > 0 || this.removed.size > 0 || [...this.kept].some(([key, item]) => differs(key, item, this.before));
-  }
-
   /**
-   * Moves the new copies into place and writes `next` (the state with the new items) atomically;
-   * files no item names any more are deleted last. Returns what changed.
+   * Moves the new copies into place and writes the state (`finish` gives everything but the items,
+   * knowing what changed) atomically; files no item names any more are deleted last.
    */
-  async commit(next: Omit<SourceState, "items">): Promise<{ state: SourceState; counts: SyncCounts }> {
+  async commit(
+    finish: (counts: SyncCounts) => Omit<SourceState, "items">,
+  ): Promise<{ state: SourceState; counts: SyncCounts }> {
     const items = new Map(this.before);
     const counts: SyncCounts = { added: 0, changed: 0, removed: this.removed.size };
     for (const key of this.removed) items.delete(key);
@@ -109,20 +106,23 @@ export class StagedSync implements SyncSink {
       if (differs(key, item, this.before)) counts.changed++;
       items.set(key, { ...stored, ...copyDetails(item) });
     }
-    const taken = new Set([...items.values()].filter((item) => !this.puts.has(item.key)).map((item) => item.file));
+    // Names of changed items count as taken too, so no other new item takes one they keep.
+    const taken = new Set([...items.values()].map((item) => item.file));
+    const moves: { staged: string; file: string }[] = [];
     for (const [key, { item, hash, staged }] of this.puts) {
       const stored = items.get(key);
-      const wanted = safeFileName(item.fileName, new Set());
-      // The same document keeps its file name, and so its document id, as long as its format does not change.
+      const extension = path.extname(safeFileName(item.fileName, new Set()));
+      // The same document keeps its file name, and so its document id, while its format stays the same.
       const file =
-        stored && path.extname(stored.file) === path.extname(wanted) ? stored.file : safeFileName(item.fileName, taken);
+        stored && path.extname(stored.file) === extension ? stored.file : safeFileName(item.fileName, taken);
       taken.add(file);
-      await rename(staged, path.join(this.folder, file));
+      moves.push({ staged, file });
       items.set(key, { ...copyDetails(item), file, hash });
       if (stored) counts.changed++;
       else counts.added++;
     }
-    const state: SourceState = { ...next, items: [...items.values()] };
+    for (const { staged, file } of moves) await rename(staged, path.join(this.folder, file));
+    const state: SourceState = { ...finish(counts), items: [...items.values()] };
     await writeSourceState(this.folder, state);
     await this.tidy(new Set(state.items.map((item) => item.file)));
     return { state, counts };
