@@ -134,15 +134,13 @@ async function ingestUnderLease(
 
   const limits = options.limits ?? index.ingestLimits;
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
-  const files: ListedFile[] = [
-    ...listing.files.map((file) => ({
-      file,
-      id: knowledgeId(file, knowledgeDir),
-      hash: hashFile(file, limits),
-    })),
-    // Copies of web, SharePoint and Slack documents, kept in the data folder by the sources' syncs.
-    ...(await listSourceCopies(index.dataDir)),
-  ];
+  const files: ListedFile[] = listing.files.map((file) => ({
+    file,
+    id: knowledgeId(file, knowledgeDir),
+    hash: hashFile(file, limits),
+  }));
+  // Copies of web, SharePoint and Slack documents, kept in the data folder by the sources' syncs.
+  files.push(...(await listSourceCopies(index.dataDir)));
   const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
@@ -162,11 +160,10 @@ async function ingestUnderLease(
         skipped.push({ file: item.id, code: before.code, message: before.message });
         continue;
       }
-      const outcome = await reader
-        .read(item.file, item.root ?? knowledgeDir, item.id)
-        .catch((error: unknown) => {
-          throw toSamsynError(error, "ingest_failed");
-        });
+      const root = item.root ?? knowledgeDir;
+      const outcome = await reader.read(item.file, root, item.id).catch((error: unknown) => {
+        throw toSamsynError(error, "ingest_failed");
+      });
       if (outcome.ok) {
         const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
         loaded.push({ document, chunks: outcome.chunks, isNew: !known.has(item.id) });
