@@ -150,7 +150,7 @@ export function parseSourceEntries(
       const meant = keys.map((key) => didYouMean(key, ENTRY_KINDS)).find((kind) => kind !== null);
       report(
         lineOf(where),
-        `${label} säger inte vilket slag av källa den är${meant ? ` – menade du "${meant}"?` : ""}; börja med web:, sharepoint: eller slack:`,
+        `${label} säger inte vilket slag av källa den är; börja den med web:, sharepoint: eller slack:${meant ? ` (menade du "${meant}"?)` : ""}`,
       );
       continue;
     }

@@ -79,12 +79,17 @@ export class SourceRunner implements SourceInbox {
     return this.options.sources;
   }
 
-  /** Syncs the selected sources (all by default), then ingests when anything changed. */
+  /**
+   * Syncs the selected sources (all but Slack's by default), then ingests when anything changed.
+   * Sources run one after the other: a failing one is recorded and the next one runs.
+   */
   async sync(selection: SourceSelection = {}): Promise<SourcesSyncReport> {
-    const chosen = this.options.sources.filter(
-      ({ definition }) =>
-        (selection.sourceId === undefined || definition.id === selection.sourceId) &&
-        (selection.groupId === undefined || definition.group === selection.groupId),
+    const chosen = this.options.sources.filter(({ definition }) =>
+      selection.sourceId !== undefined
+        ? definition.id === selection.sourceId
+        : // Files from Slack arrive through the inbox; there is nothing to fetch.
+          definition.kind !== "slack" &&
+          (selection.groupId === undefined || definition.group === selection.groupId),
     );
     return this.syncSources(chosen);
   }
