@@ -63,9 +63,13 @@ async function sync(groupId: string | undefined, sourceId: string | undefined): 
       throw new UsageError(
         `Okänd källa "${sourceId}". ${ids.length > 0 ? `Finns: ${ids.join(", ")}` : noSources(problems)}`,
       );
-    const inGroup = runner.sources.filter(({ definition }) => definition.group === groupId);
-    if (groupId !== undefined && inGroup.length === 0)
-      throw new UsageError(`Gruppen "${groupId}" har inga källor (sources: i groups/${groupId}.yaml).`);
+    const fetched = runner.sources.filter(
+      ({ definition }) => definition.group === groupId && definition.kind !== "slack",
+    );
+    if (groupId !== undefined && fetched.length === 0)
+      throw new UsageError(
+        `Gruppen "${groupId}" har inga källor att hämta (web: eller sharepoint: under sources: i groups/${groupId}.yaml).`,
+      );
     const report = await runner.sync({
       ...(sourceId !== undefined ? { sourceId } : {}),
       ...(groupId !== undefined ? { groupId } : {}),
