@@ -33,12 +33,20 @@ export async function composeSources(
   factories?: SourceFactories,
 ): Promise<{ runner: SourceRunner; problems: SourceProblem[] }> {
   const { sources, problems } = await loadConfiguredSources(core.config, logger, factories);
-  const runner = new SourceRunner({
+  return { runner: sourceRunner(core, sources, logger), problems };
+}
+
+/** The runner for sources already loaded (`loadConfiguredSources`), syncing into `core`'s index. */
+export function sourceRunner(
+  core: Pick<Core, "index" | "knowledge">,
+  sources: readonly ConfiguredSource[],
+  logger: Logger,
+): SourceRunner {
+  return new SourceRunner({
     dataDir: core.index.dataDir,
     sources,
     ingest: () => core.knowledge.refresh({ logger }),
     catalog: core.index.catalog,
     logger,
   });
-  return { runner, problems };
 }

@@ -53,10 +53,14 @@ describe("source configuration", () => {
   });
 
   it("reads public sources from knowledge/sources.yaml with no group", async () => {
-    const dir = knowledge({ "sources.yaml": "sources:\n  - web: https://www.regionhalland.se/reglemente.pdf\n" });
+    const dir = knowledge({
+      "sources.yaml": "sources:\n  - web: https://www.regionhalland.se/reglemente.pdf\n",
+    });
     const { definitions, problems } = await loadSourceDefinitions(dir);
     expect(problems).toEqual([]);
-    expect(definitions).toMatchObject([{ id: "webb", group: null, kind: "web", origin: "sources.yaml rad 2" }]);
+    expect(definitions).toMatchObject([
+      { id: "webb", group: null, kind: "web", origin: "sources.yaml rad 2" },
+    ]);
   });
 
   it("names file, line and field in Swedish, and keeps the entries that are right", () => {
@@ -85,7 +89,9 @@ sources:
       'groups/laholm.yaml rad 9: källa nr 5: fältet "every" ska vara ett antal minuter, timmar, dagar eller veckor, t.ex. "1 dag" eller "6 timmar" (fick "3 sekunder")',
       'groups/laholm.yaml rad 11: källa nr 6: fältet "follow → nr 1 → match" är inget giltigt mönster (reguljärt uttryck), t.ex. "\\\\.pdf$" för alla PDF:er (fick "([")',
     ]);
-    expect(definitions.map((definition) => definition.web?.urls)).toEqual([["https://www.laholm.se/fine.pdf"]]);
+    expect(definitions.map((definition) => definition.web?.urls)).toEqual([
+      ["https://www.laholm.se/fine.pdf"],
+    ]);
   });
 
   it("reports an id used twice and numbers made-up ids", async () => {

@@ -22,7 +22,11 @@ function feesPage(amount: string): string {
 <p>Arvodet betalas ut månaden efter sammanträdet.</p></main><footer>Cookies</footer></body></html>`;
 }
 
-function definition(id: string, group: string | null, kind: SourceDefinition["kind"] = "web"): SourceDefinition {
+function definition(
+  id: string,
+  group: string | null,
+  kind: SourceDefinition["kind"] = "web",
+): SourceDefinition {
   return { id, group, kind, origin: `groups/${group}.yaml rad 3`, everyMinutes: 24 * 60 };
 }
 
@@ -102,7 +106,11 @@ describe("syncing sources into the index", () => {
     expect(answer.text).toMatch(/1 234 kronor/);
     expect(answer.citations[0]).toMatchObject({ documentId: FEES_ID, source: FEES });
     const rules = core.index.catalog.document("källor/alfa-webb/reglemente.txt");
-    expect(rules).toMatchObject({ title: "Reglemente för samverkansberedningen", groups: ["alfa"], source: RULES });
+    expect(rules).toMatchObject({
+      title: "Reglemente för samverkansberedningen",
+      groups: ["alfa"],
+      source: RULES,
+    });
   });
 
   it("keeps a group's synced documents out of other groups' channels", () => {
@@ -190,14 +198,21 @@ describe("syncing sources into the index", () => {
 
 describe("adding a file from a group's chat", () => {
   it("indexes the file in that group only, with its link, and confirms in Swedish", async () => {
-    const text = "---\ngroups: [beta]\n---\n# Protokoll\n\nBeredningen beslutade att bygga en ny cykelbana i Alfaby.\n";
+    const text =
+      "---\ngroups: [beta]\n---\n# Protokoll\n\nBeredningen beslutade att bygga en ny cykelbana i Alfaby.\n";
     const outcome = await runner.add(
       "alfa",
-      { key: "F0001", url: "https://testkommun.slack.com/files/U1/F0001/protokoll.md", fileName: "protokoll.md" },
+      {
+        key: "F0001",
+        url: "https://testkommun.slack.com/files/U1/F0001/protokoll.md",
+        fileName: "protokoll.md",
+      },
       new TextEncoder().encode(text),
     );
     expect(outcome).toMatchObject({ documentId: "källor/alfa-slack/protokoll.md", indexed: true });
-    expect(outcome.message).toMatch(/^”Protokoll” finns nu bland gruppens dokument \(1 avsnitt\) och går att fråga om\.$/);
+    expect(outcome.message).toMatch(
+      /^”Protokoll” finns nu bland gruppens dokument \(1 avsnitt\) och går att fråga om\.$/,
+    );
     expect(core.index.catalog.document(outcome.documentId)).toMatchObject({
       groups: ["alfa"],
       source: "https://testkommun.slack.com/files/U1/F0001/protokoll.md",

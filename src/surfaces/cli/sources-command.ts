@@ -1,5 +1,5 @@
 import { openCore } from "../../app/bootstrap.ts";
-import { composeSources, loadConfiguredSources } from "../../app/compose-sources.ts";
+import { loadConfiguredSources, sourceRunner } from "../../app/compose-sources.ts";
 import { loadConfig } from "../../config/config.ts";
 import { silentLogger } from "../../logger.ts";
 import { describeSourceStatus, describeSyncResult } from "../../sources/describe-source-status.ts";
@@ -54,23 +54,24 @@ async function status(json: boolean): Promise<number> {
 }
 
 async function sync(groupId: string | undefined, sourceId: string | undefined): Promise<number> {
+  // The sources are checked before the index is opened, so a wrong argument is answered at once.
+  const { sources, problems } = await loadConfiguredSources(loadConfig(process.env), silentLogger);
+  for (const problem of problems) process.stderr.write(`Varning: ${problem.message}\n`);
+  const ids = sources.map(({ definition }) => definition.id);
+  if (sourceId !== undefined && !ids.includes(sourceId))
+    throw new UsageError(
+      `Okänd källa "${sourceId}". ${ids.length > 0 ? `Finns: ${ids.join(", ")}` : noSources(problems)}`,
+    );
+  const fetched = sources.filter(
+    ({ definition }) => definition.group === groupId && definition.kind !== "slack",
+  );
+  if (groupId !== undefined && fetched.length === 0)
+    throw new UsageError(
+      `Gruppen "${groupId}" har inga källor att hämta (web: eller sharepoint: under sources: i groups/${groupId}.yaml).`,
+    );
   const { core, logger } = await openCore();
   try {
-    const { runner, problems } = await composeSources(core, logger);
-    for (const problem of problems) process.stderr.write(`Varning: ${problem.message}\n`);
-    const ids = runner.sources.map(({ definition }) => definition.id);
-    if (sourceId !== undefined && !ids.includes(sourceId))
-      throw new UsageError(
-        `Okänd källa "${sourceId}". ${ids.length > 0 ? `Finns: ${ids.join(", ")}` : noSources(problems)}`,
-      );
-    const fetched = runner.sources.filter(
-      ({ definition }) => definition.group === groupId && definition.kind !== "slack",
-    );
-    if (groupId !== undefined && fetched.length === 0)
-      throw new UsageError(
-        `Gruppen "${groupId}" har inga källor att hämta (web: eller sharepoint: under sources: i groups/${groupId}.yaml).`,
-      );
-    const report = await runner.sync({
+    const report = await sourceRunner(core, sources, logger).sync({
       ...(sourceId !== undefined ? { sourceId } : {}),
       ...(groupId !== undefined ? { groupId } : {}),
     });
