@@ -1,5 +1,3 @@
-import path from "node:path";
-
 /** Characters no file system takes (or a shell reads wrongly), and control characters. */
 const UNSAFE = /[\p{Cc}<>:"/\\|?*]+/gu;
 const LONGEST_STEM = 100;
@@ -11,7 +9,8 @@ const LONGEST_STEM = 100;
  */
 export function safeFileName(name: string, taken: ReadonlySet<string>): string {
   const cleaned = name.normalize("NFC").replace(UNSAFE, "-").replace(/\s+/g, " ").trim();
-  const extension = path.extname(cleaned).toLowerCase();
+  // Also ".html" alone is an extension (path.extname sees a hidden file without one).
+  const extension = (/\.[^.\s]+$/.exec(cleaned)?.[0] ?? "").toLowerCase();
   const stem =
     cleaned
       .slice(0, cleaned.length - extension.length)
