@@ -197,7 +197,7 @@ export class SourceRunner implements SourceInbox {
 
   private async syncSources(chosen: readonly ConfiguredSource[]): Promise<SourcesSyncReport> {
     const results: SourceSyncResult[] = [];
-    let changed = false;
+    let changed = await this.regroup();
     for (const configured of chosen) {
       const outcome = await this.inQueue(configured.definition.id, () => this.syncOne(configured));
       results.push(outcome.result);
@@ -211,6 +211,33 @@ export class SourceRunner implements SourceInbox {
       this.logger.warn("ingest after a source sync failed", { error });
       return { results, ingest: null, ingestError: message };
     }
+  }
+
+  /**
+   * Gives every configured source's copies the group its configuration names now, without waiting
+   * for its next sync: a source moved to another group must leave the first group's channels at
+   * once. True when a source with copies changed group (the copies must be indexed again).
+   */
+  private async regroup(): Promise<boolean> {
+    let changed = false;
+    for (const { definition } of this.options.sources) {
+      const folder = sourceFolder(this.options.dataDir, definition.id);
+      const state = await readSourceState(folder);
+      if (state === null || state.group === definition.group) continue;
+      const lock = await SourceLock.take(folder);
+      // A source being synced gets its group from that sync.
+      if (!(lock instanceof SourceLock)) continue;
+      try {
+        const current = await readSourceState(folder);
+        if (current === null || current.group === definition.group) continue;
+        await writeSourceState(folder, { ...current, group: definition.group });
+        this.logger.info("source moved to another group", { source: definition.id });
+        changed ||= current.items.length > 0;
+      } finally {
+        await lock.release();
+      }
+    }
+    return changed;
   }
 
   private async syncOne({

@@ -194,6 +194,24 @@ describe("syncing sources into the index", () => {
     await runner.syncDue(new Date(Date.now() + 24 * 60 * 60_000 + 60_000));
     expect(alfa.cursors.length).toBe(fetchedBefore + 1);
   });
+
+  it("moves a source's documents to the group its configuration names now, before its next fetch", async () => {
+    const moved = new SourceRunner({
+      dataDir: core.index.dataDir,
+      sources: [
+        { definition: definition("alfa-webb", "beta"), source: alfa },
+        { definition: definition("beta-webb", "beta"), source: beta },
+      ],
+      ingest: () => core.knowledge.refresh(),
+    });
+    const fetches = alfa.cursors.length;
+    const report = await moved.sync({ sourceId: "beta-webb" });
+    expect(alfa.cursors.length).toBe(fetches);
+    expect(report.ingest?.updated).toBe(1);
+    expect(core.index.catalog.document(FEES_ID)?.groups).toEqual(["beta"]);
+    const scope = scopeForGroups(["alfa"], groups, core.index.catalog.documents());
+    expect(scope.documentIds).not.toContain(FEES_ID);
+  });
 });
 
 describe("adding a file from a group's chat", () => {
