@@ -1,3 +1,4 @@
+import { SamsynError } from "../errors.ts";
 import type { Catalog } from "../index/catalog.ts";
 import type { IngestSummary } from "../index/ingest-knowledge.ts";
 import { type Logger, silentLogger } from "../logger.ts";
@@ -120,6 +121,9 @@ export class SourceRunner implements SourceInbox {
   }
 
   async add(groupId: string, item: SourceItem, bytes: Uint8Array): Promise<InboxOutcome> {
+    // The id names a folder: only a group id as group files have them.
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(groupId))
+      throw new SamsynError("source_sync_failed", `"${groupId}" är inget grupp-id; filen lades inte till.`);
     const configured = this.options.sources.find(
       ({ definition }) => definition.kind === "slack" && definition.group === groupId,
     );
