@@ -70,6 +70,7 @@ export interface SourceSelection {
 export class SourceRunner implements SourceInbox {
   private readonly logger: Logger;
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly active = new Set<string>();
 
   constructor(private readonly options: SourceRunnerOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -115,9 +116,13 @@ export class SourceRunner implements SourceInbox {
     return this.syncSources(due);
   }
 
-  /** Every configured source, and every source whose copies are still kept, with its last sync. */
-  status(): Promise<SourceStatusRow[]> {
-    return listSourceStatus(this.options.dataDir, this.options.sources);
+  /**
+   * Every configured source, and every source whose copies are still kept, with its last sync and
+   * whether this process is syncing it now.
+   */
+  async status(): Promise<(SourceStatusRow & { running: boolean })[]> {
+    const rows = await listSourceStatus(this.options.dataDir, this.options.sources);
+    return rows.map((row) => ({ ...row, running: this.active.has(row.id) }));
   }
 
   async add(groupId: string, item: SourceItem, bytes: Uint8Array): Promise<InboxOutcome> {
@@ -203,7 +208,14 @@ export class SourceRunner implements SourceInbox {
     const results: SourceSyncResult[] = [];
     let changed = await this.regroup();
     for (const configured of chosen) {
-      const outcome = await this.inQueue(configured.definition.id, () => this.syncOne(configured));
+      const outcome = await this.inQueue(configured.definition.id, async () => {
+        this.active.add(configured.definition.id);
+        try {
+          return await this.syncOne(configured);
+        } finally {
+          this.active.delete(configured.definition.id);
+        }
+      });
       results.push(outcome.result);
       changed ||= outcome.changed;
     }
