@@ -15,6 +15,9 @@ export type ErrorCode =
   | "usage_invalid"
   | "source_unavailable"
   | "source_access_denied"
+  | "source_not_configured"
+  | "source_sync_failed"
+  | "source_busy"
   | "internal_error";
 
 /**

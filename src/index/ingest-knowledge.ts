@@ -7,6 +7,7 @@ import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
+import { listSourceCopies, type SourceCopy, withSourceMetadata } from "../sources/list-source-copies.ts";
 import { commitIngest } from "./commit-ingest.ts";
 import { embedAll, reembedStale } from "./embed-passages.ts";
 import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
@@ -67,6 +68,9 @@ export interface IngestOptions {
   /** Timing of the cross-process write lease (tests shorten it). */
   lease?: Omit<IngestLeaseOptions, "onWait">;
 }
+
+/** A file to index: from the knowledge folder, or a source's copy (which brings its own root and metadata). */
+type ListedFile = { file: string; id: string; hash: string; root?: string } | SourceCopy;
 
 /** Heartbeats sent from progress reports at most this often. */
 const PROGRESS_BEAT_MS = 1000;
@@ -130,11 +134,13 @@ async function ingestUnderLease(
 
   const limits = options.limits ?? index.ingestLimits;
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
-  const files = listing.files.map((file) => ({
+  const files: ListedFile[] = listing.files.map((file) => ({
     file,
     id: knowledgeId(file, knowledgeDir),
     hash: hashFile(file, limits),
   }));
+  // Copies of web, SharePoint and Slack documents, kept in the data folder by the sources' syncs.
+  files.push(...(await listSourceCopies(index.dataDir)));
   const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
@@ -144,7 +150,7 @@ async function ingestUnderLease(
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
   const warned = new Map<string, RememberedWarnings>();
-  const load = async (items: { file: string; id: string; hash: string }[]) => {
+  const load = async (items: ListedFile[]) => {
     for (const [position, item] of items.entries()) {
       report({ phase: "reading", done: position, total: items.length });
       const before = remembered.get(item.id);
@@ -154,11 +160,13 @@ async function ingestUnderLease(
         skipped.push({ file: item.id, code: before.code, message: before.message });
         continue;
       }
-      const outcome = await reader.read(item.file, knowledgeDir, item.id).catch((error: unknown) => {
+      const root = item.root ?? knowledgeDir;
+      const outcome = await reader.read(item.file, root, item.id).catch((error: unknown) => {
         throw toSamsynError(error, "ingest_failed");
       });
       if (outcome.ok) {
-        loaded.push({ document: outcome.document, chunks: outcome.chunks, isNew: !known.has(item.id) });
+        const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
+        loaded.push({ document, chunks: outcome.chunks, isNew: !known.has(item.id) });
         if (outcome.warnings.length > 0) warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
         if (outcome.encoding)
           logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });

@@ -20,6 +20,8 @@ export interface KnowledgeFolderWatcherOptions {
 
 // Top-level folders with group and calendar files: the document index does not read them.
 const CONFIGURATION_FOLDERS = new Set(["groups", "calendar"]);
+// The list of public sources: the sources runner reads it, the document index does not.
+const CONFIGURATION_FILES = new Set(["sources.yaml", "sources.yml"]);
 // Editors' and downloaders' temporary files: swap files, backups, lock files, partial downloads.
 const TEMPORARY_NAME = /^\.|^~\$|^#.*#$|~$|\.(swp|swx|swo|tmp|temp|part|crdownload|download)$|^4913$/i;
 
@@ -28,6 +30,7 @@ export function isIgnoredChange(relativePath: string): boolean {
   const parts = relativePath.split(/[\\/]/).filter((part) => part !== "");
   if (parts.length === 0) return false;
   if (CONFIGURATION_FOLDERS.has((parts[0] as string).toLowerCase())) return true;
+  if (parts.length === 1 && CONFIGURATION_FILES.has((parts[0] as string).toLowerCase())) return true;
   return parts.some((part) => TEMPORARY_NAME.test(part));
 }
 

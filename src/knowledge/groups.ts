@@ -44,6 +44,8 @@ export const groupFileSchema = z.strictObject({
   welcome: z.strictObject({ enabled: z.boolean(), message: text.optional() }).optional(),
   /** Reminder settings; their shape is defined by the reminders module. */
   reminders: z.record(z.string(), z.unknown()).optional(),
+  /** Where the group's documents live (web, SharePoint, Slack); checked by `src/sources/`, not here. */
+  sources: z.unknown().optional(),
 });
 
 /**

@@ -5,13 +5,14 @@ import { isSupportedFile } from "./supported-formats.ts";
 
 // Folders of the knowledge root that hold configuration, not documents.
 const CONFIGURATION_FOLDERS = new Set(["groups", "calendar"]);
-// The root README explains the folder to the people who maintain it; it is not knowledge.
-const ROOT_README = "readme.md";
+// The root README explains the folder to the people who maintain it, and sources.yaml lists the
+// public sources (src/sources/); neither is knowledge.
+const ROOT_FILES = new Set(["readme.md", "sources.yaml", "sources.yml"]);
 
 /**
  * Lists the documents of a knowledge folder recursively, as sorted absolute paths. Skips hidden
- * files and folders, Office lock files ("~$…"), the `groups/` and `calendar/` folders and the
- * root README.md; files of other formats are returned as `unsupported`.
+ * files and folders, Office lock files ("~$…"), the `groups/` and `calendar/` folders, the
+ * root README.md and sources.yaml; files of other formats are returned as `unsupported`.
  */
 export async function listKnowledgeFiles(root: string): Promise<{ files: string[]; unsupported: string[] }> {
   const files: string[] = [];
@@ -32,7 +33,7 @@ export async function listKnowledgeFiles(root: string): Promise<{ files: string[
         if (atRoot && CONFIGURATION_FOLDERS.has(entry.name.toLowerCase())) continue;
         await visit(fullPath, false);
       } else if (entry.isFile()) {
-        if (atRoot && entry.name.toLowerCase() === ROOT_README) continue;
+        if (atRoot && ROOT_FILES.has(entry.name.toLowerCase())) continue;
         (isSupportedFile(entry.name) ? files : unsupported).push(fullPath);
       }
     }

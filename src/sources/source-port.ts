@@ -3,7 +3,7 @@
  * pages, SharePoint/Teams document libraries through Microsoft Graph, files shared in Slack.
  *
  * An adapter knows how to list and fetch; the runner knows where the copies are kept
- * (`<dataDir>/sources/<source id>/`), what was there last time, how the copies become documents
+ * (`<dataDir>/källor/<source id>/`), what was there last time, how the copies become documents
  * (the same ingest as `knowledge/`, ids `källor/<source id>/<file name>`, the item's `url` as the
  * document's source link, the source's group as the document's group) and how status is shown.
  */

@@ -64,7 +64,17 @@ function run(file: string, args: string[], env: Record<string, string> = {}): Pr
 describe("every command", () => {
   it("covers the commands people run", () => {
     expect(COMMANDS.map((command) => command.name)).toEqual(
-      expect.arrayContaining(["start", "ingest", "chat", "ask", "eval", "bench", "calendar", "intro"]),
+      expect.arrayContaining([
+        "start",
+        "ingest",
+        "chat",
+        "ask",
+        "eval",
+        "bench",
+        "calendar",
+        "intro",
+        "sources",
+      ]),
     );
   });
 

@@ -52,6 +52,7 @@ describe("knowledge folder watcher", () => {
       expect(isIgnoredChange(name), name).toBe(true);
     expect(isIgnoredChange("groups/beredningen.yaml")).toBe(true);
     expect(isIgnoredChange("calendar/moten.ics")).toBe(true);
+    expect(isIgnoredChange("sources.yaml")).toBe(true);
     expect(isIgnoredChange("avtal.md")).toBe(false);
     expect(isIgnoredChange("protokoll/2026/mars.pdf")).toBe(false);
   });

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { temporaryFolder } from "../builders/core.ts";
+
+const SOURCES_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/sources-command.ts");
+
+let knowledgeDir: string;
+let dataDir: string;
+let cleanup: () => void;
+
+/** Runs `npm run sources -- …` as a person would. */
+function runSources(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", SOURCES_COMMAND, ...args], {
+      env: {
+        ...process.env,
+        SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
+        SAMSYN_DATA_DIR: dataDir,
+        LOG_LEVEL: "silent",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => {
+      stdout += data.toString();
+    });
+    child.stderr.on("data", (data: Buffer) => {
+      stderr += data.toString();
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(() => {
+  const folder = temporaryFolder("samsyn-sources-cli-");
+  cleanup = folder.cleanup;
+  knowledgeDir = path.join(folder.dir, "knowledge");
+  dataDir = path.join(folder.dir, "data");
+  fs.mkdirSync(path.join(knowledgeDir, "groups"), { recursive: true });
+  fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nKommunerna samverkar om kollektivtrafik.\n");
+  fs.writeFileSync(
+    path.join(knowledgeDir, "sources.yaml"),
+    "sources:\n  - web: https://www.regionhalland.se/reglemente.pdf\n",
+  );
+  fs.writeFileSync(
+    path.join(knowledgeDir, "groups/alfa.yaml"),
+    `name: Alfa
+sources:
+  - sharepoint: {site: "contoso.sharepoint.com,1,2", folder: Styrdokument}
+    every: 6 timmar
+  - web: https://www.alfa.se/
+    intervall: 1 dag
+`,
+  );
+});
+
+afterAll(() => cleanup?.());
+
+describe("npm run sources", () => {
+  it("lists the configured sources, warns about a wrong entry by file and line, and exits 2", async () => {
+    const { code, stdout, stderr } = await runSources(["status"]);
+    expect(stderr).toBe(
+      'Varning: groups/alfa.yaml rad 6: källa nr 2: okänt fält "intervall"; tillåtna fält: id, web, follow, every\n',
+    );
+    expect(stdout).toContain("webb – webb: www.regionhalland.se (1 adress)");
+    expect(stdout).toContain(
+      "  webb · allmän (alla grupper) · synkas var 1 dag · sources.yaml rad 2\n  aldrig synkad · 0 dokument",
+    );
+    expect(stdout).toContain("alfa-sharepoint – SharePoint: contoso.sharepoint.com / Styrdokument");
+    expect(stdout).toContain("SharePoint · grupp alfa · synkas var 6 timmar · groups/alfa.yaml rad 3");
+    expect(code).toBe(2);
+  }, 120_000);
+
+  it("syncs every source, says in Swedish why one cannot run, keeps going and exits 1", async () => {
+    const { code, stdout } = await runSources(["sync"]);
+    expect(stdout).toContain(
+      "webb: misslyckades – sources.yaml rad 2: webbkällor kan inte hämtas i den här installationen av Samsyn. Tidigare hämtade dokument finns kvar.",
+    );
+    expect(stdout).toContain(
+      "alfa-sharepoint: misslyckades – groups/alfa.yaml rad 3: SharePoint-källor kräver",
+    );
+    expect(stdout).toContain("Inget ändrades; indexet är oförändrat.");
+    expect(code).toBe(1);
+
+    const status = await runSources(["status", "--json"]);
+    const { sources } = JSON.parse(status.stdout) as {
+      sources: { id: string; lastRun: { ok: boolean; error: string } | null }[];
+    };
+    expect(sources.map((source) => [source.id, source.lastRun?.ok])).toEqual([
+      ["webb", false],
+      ["alfa-sharepoint", false],
+    ]);
+    expect(status.code).toBe(1);
+  }, 180_000);
+
+  it("names an unknown source or group and exits 2", async () => {
+    const unknown = await runSources(["sync", "--source", "finns-inte"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Okänd källa "finns-inte". Finns: webb, alfa-sharepoint');
+    expect(unknown.stderr).toContain("Användning:");
+  }, 120_000);
+});
