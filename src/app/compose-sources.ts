@@ -2,15 +2,24 @@ import type { Config } from "../config/config.ts";
 import type { Logger } from "../logger.ts";
 import { type ConfiguredSource, createSources, type SourceFactories } from "../sources/create-sources.ts";
 import { loadSourceDefinitions, type SourceProblem } from "../sources/load-source-definitions.ts";
+import { sharePointSource } from "../sources/sharepoint/sharepoint-source.ts";
 import { SourceRunner } from "../sources/source-runner.ts";
+import { webSource } from "../sources/web/web-source.ts";
 import type { Core } from "./compose.ts";
 
 /**
  * The adapters available for sources, per kind. The web and SharePoint adapters plug in here; a
  * kind left out syncs with a Swedish "not available" message instead of crashing.
  */
-export function sourceFactories(_config: Config, _logger: Logger): SourceFactories {
-  return {};
+export function sourceFactories(config: Config, _logger: Logger): SourceFactories {
+  const { graph } = config;
+  return {
+    web: (definition) => webSource(definition, config.webSources),
+    sharepoint:
+      "unavailable" in graph
+        ? { unavailable: graph.unavailable }
+        : (definition) => sharePointSource(definition, graph, { maxFileBytes: config.ingest.maxFileBytes }),
+  };
 }
 
 /**

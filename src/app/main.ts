@@ -5,6 +5,7 @@ import { describeRefresh } from "../index/knowledge-refresh.ts";
 import type { Logger } from "../logger.ts";
 import { ReminderService } from "../reminders/reminder-service.ts";
 import { TerminalNotifier } from "../reminders/terminal-notifier.ts";
+import { describeSourceStatus } from "../sources/describe-source-status.ts";
 import { formatIngestSummary } from "../surfaces/cli/format-ingest-summary.ts";
 import { EXIT_OK, parseCommandArguments, runCommand } from "../surfaces/cli/run-command.ts";
 import { HttpServer } from "../surfaces/http/http-server.ts";
@@ -15,10 +16,12 @@ import { startWebSurface } from "../surfaces/web/start-web-surface.ts";
 import { openCore, refreshKnowledge } from "./bootstrap.ts";
 import { slackCommands, teamsCommands } from "./chat-commands.ts";
 import type { Core } from "./compose.ts";
+import { composeSources } from "./compose-sources.ts";
 import { followKnowledge } from "./follow-knowledge.ts";
 import { loadCheckedGroups } from "./load-checked-groups.ts";
 import { OnboardingBridge } from "./onboarding-bridge.ts";
 import { ReminderBridge } from "./reminder-bridge.ts";
+import { scheduleSources } from "./source-schedule.ts";
 import { START_USAGE } from "./start-usage.ts";
 import { userHashSalt } from "./user-hash-salt.ts";
 import { webExposure } from "./web-exposure.ts";
@@ -38,6 +41,8 @@ async function main(): Promise<number> {
   const { core, logger } = await openCore();
   const { config } = core;
   const { groups } = await loadCheckedGroups(config.knowledgeDir, core.index.catalog);
+  // Documents where they live (web, SharePoint, Slack): synced into copies that are indexed like the folder.
+  const sources = await composeSources(core, logger.child({ module: "sources" }));
   const feedback = new SqliteFeedbackStore(
     core.index.database,
     userHashSalt(core.index.database, config.userHashSalt),
@@ -71,6 +76,7 @@ async function main(): Promise<number> {
       logger,
       commands: slackCommands(modules),
       ingestLimits: config.ingest,
+      sourceInbox: sources.runner,
     });
     notifiers.push(slack.notifier);
     stops.push(slack.stop);
@@ -101,6 +107,7 @@ async function main(): Promise<number> {
       feedback,
       logger,
       providers: { upcoming: (request) => bridge.panel(request), introduction: onboarding.panel() },
+      sourceStatus: async () => (await sources.runner.status()).map(describeSourceStatus),
     });
     stops.push(web.stop);
     webUrl = "";
@@ -130,7 +137,14 @@ async function main(): Promise<number> {
   process.stdout.write(
     `${describeRefresh({ ...core.knowledge.status(), running: true }, core.index.catalog.stats().documents)}\n`,
   );
+  for (const problem of sources.problems) process.stdout.write(`Varning: ${problem.message}\n`);
+  for (const row of await sources.runner.status())
+    process.stdout.write(`Källa ${describeSourceStatus(row)}\n`);
   const indexed = indexInBackground(core, logger);
+  // Sources are fetched once the folder is indexed, so the first answers do not wait for the web.
+  const stopSources = indexed.then(() =>
+    scheduleSources(sources.runner, logger, (line) => process.stdout.write(`${line}\n`)),
+  );
   // Other processes' ingests and (when on) changes to the knowledge folder reach this server by themselves.
   const stopFollowing = followKnowledge(core, logger);
   logger.info("samsyn is running", {
@@ -146,6 +160,7 @@ async function main(): Promise<number> {
   logger.info("shutting down");
   await stopFollowing();
   await indexed;
+  await (await stopSources)();
   // A kept reading worker would keep this process alive.
   await core.knowledge.stopReader();
   await reminders.stop();

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { SamsynError } from "../errors.ts";
 import { LOG_FORMATS, LOG_LEVELS } from "../logger.ts";
 import { parseReminderConfig, type ReminderConfig } from "../reminders/reminder-config.ts";
+import { type GraphSettings, parseGraphSettings } from "../sources/sharepoint/graph-settings.ts";
+import { parseWebFetchSettings, type WebFetchSettings } from "../sources/web/web-fetch-settings.ts";
 import { parseSlackConfig, type SlackConfig } from "../surfaces/slack/slack-config.ts";
 import { parseTeamsConfig, type TeamsConfig } from "../surfaces/teams/teams-config.ts";
 import { parseWebConfig, type WebConfig } from "../surfaces/web/web-config.ts";
@@ -92,6 +94,13 @@ export interface Config {
   ingest: IngestLimits;
   /** How often reminders are planned and sent, and when an interrupted send is taken over. */
   reminders: ReminderConfig;
+  /** How web sources fetch: user agent, timeout, size limit, politeness. */
+  webSources: WebFetchSettings;
+  /**
+   * Microsoft Graph for SharePoint sources: the settings, or why they cannot be used (Swedish). Read
+   * leniently, since only a configured SharePoint source needs them; that source reports the reason.
+   */
+  graph: GraphSettings | { unavailable: string };
 }
 
 const DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -137,5 +146,15 @@ export function loadConfig(environment: Record<string, string | undefined>, cwd 
     web: parseWebConfig(environment),
     ingest: parseIngestLimits(environment),
     reminders: parseReminderConfig(environment),
+    webSources: parseWebFetchSettings(environment),
+    graph: graphSettingsOrReason(environment),
   };
+}
+
+function graphSettingsOrReason(environment: Record<string, string | undefined>): Config["graph"] {
+  try {
+    return parseGraphSettings(environment);
+  } catch (error) {
+    return { unavailable: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -56,8 +56,8 @@ export async function handleStatus(
     },
     panels: Object.fromEntries(PANEL_NAMES.map((name) => [name, context.providers[name] !== undefined])),
     ...(admin
-      ? await configurationWarnings(context)
-      : { groupWarnings: [], calendarProblems: [], documentWarnings: [] }),
+      ? { ...(await configurationWarnings(context)), sources: await sourceLines(context) }
+      : { groupWarnings: [], calendarProblems: [], documentWarnings: [], sources: [] }),
   });
 }
 
@@ -82,6 +82,16 @@ async function configurationWarnings(context: WebContext): Promise<{
     .sort(([left], [right]) => left.localeCompare(right))
     .flatMap(([, entry]) => entry.warnings.map((warning) => warning.message));
   return { groupWarnings: groupWarnings(context.groups, indexed), calendarProblems, documentWarnings };
+}
+
+/** The sources' status lines; a status that cannot be read costs the line, not the page. */
+async function sourceLines(context: WebContext): Promise<string[]> {
+  try {
+    return await context.sourceStatus();
+  } catch (error) {
+    context.logger.warn("source status for the status view failed", { error });
+    return ["Källornas status kunde inte läsas; se npm run sources -- status."];
+  }
 }
 
 /** `GET /api/web/panels/{name}?group=…`: a panel from its provider, or 404 when it is not set up. */

@@ -31,6 +31,8 @@ export interface StartWebSurfaceOptions {
   logger: Logger;
   /** Panels from other modules (upcoming meetings, introduction); missing ones say "inte inställt". */
   providers?: WebPanelProviders;
+  /** Each configured source's status in Swedish (last sync, counts, last error), for the administrator. */
+  sourceStatus?: () => Promise<string[]>;
 }
 
 /** A running web chat. */
@@ -66,6 +68,7 @@ export async function startWebSurface(options: StartWebSurfaceOptions): Promise<
     uploads: uploadsEnabled ? new DocumentUploads(options.core, logger) : null,
     maxUploadBytes: options.config.maxUploadBytes,
     providers: options.providers ?? {},
+    sourceStatus: options.sourceStatus ?? (async () => []),
     busy: { answering: 0 },
   };
   const assets = loadStaticAssets();

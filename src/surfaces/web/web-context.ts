@@ -26,6 +26,8 @@ export interface WebContext {
   uploads: DocumentUploads | null;
   maxUploadBytes: number;
   providers: WebPanelProviders;
+  /** Each source's status in Swedish (administrator only: labels name internal addresses). */
+  sourceStatus: () => Promise<string[]>;
   /** Questions being answered right now, to refuse a flood instead of queueing it. */
   busy: { answering: number };
 }

@@ -95,6 +95,10 @@ function renderStatus(status) {
         : "Offline-läge: meningar ur dokumenten, utan språkmodell",
     ),
     ...row("Inbäddning", el("code", { text: status.embedder })),
+    // The administrator sees each source (web, SharePoint, Slack): last sync, counts, last error.
+    ...(status.sources?.length
+      ? row("Källor", el("ul", { class: "sources" }, ...status.sources.map((text) => el("li", { text }))))
+      : []),
   );
   // While the knowledge folder is being read, say so and look again shortly.
   if (status.indexing) {
