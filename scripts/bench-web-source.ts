@@ -4,15 +4,18 @@
  * ETag/Last-Modified; the web adapter syncs them twice with no pause between requests (first: every
  * body downloaded and written to disk; second: nothing changed, conditional requests only) and
  * the wall time, requests, downloads and peak RSS of each are printed. `benchWebSource` is the
- * same for `scripts/bench.ts`.
+ * same for `scripts/bench.ts`. With `--with-ingest` the sync runs through the real runner into a
+ * real index (`benchSourceSync`): what `npm run sources -- sync` costs, indexing included.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { openCore } from "../src/app/bootstrap.ts";
+import { composeSources } from "../src/app/compose-sources.ts";
 import { silentLogger } from "../src/logger.ts";
 import type { SourceItem, SyncSink } from "../src/sources/source-port.ts";
 import { DEFAULT_WEB_FETCH_SETTINGS } from "../src/sources/web/web-fetch-settings.ts";
@@ -72,6 +75,66 @@ export async function benchWebSource(
   } finally {
     await site.stop();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** What a sync through the runner cost: fetching, writing the copies and indexing them. */
+export interface SourceSyncMeasurement {
+  wallMs: number;
+  added: number;
+  changed: number;
+  documents: number;
+  peakRssMb: number;
+}
+
+/**
+ * The whole path a person waits for: `npm run sources -- sync` of a public web source listing
+ * `pages` pages, through the real runner into a real index in a temporary data folder, twice.
+ */
+export async function benchSourceSync(
+  pages: number,
+): Promise<{ first: SourceSyncMeasurement; second: SourceSyncMeasurement }> {
+  const site = await startSite(pages);
+  const root = await mkdtemp(path.join(tmpdir(), "samsyn-bench-sources-"));
+  try {
+    const knowledgeDir = path.join(root, "knowledge");
+    await mkdir(knowledgeDir, { recursive: true });
+    await writeFile(
+      path.join(knowledgeDir, "sources.yaml"),
+      `sources:\n  - follow: {page: "${site.origin}/styrdokument/"}\n`,
+    );
+    // As a person would set them for a local server: no pause between requests, room for every page.
+    process.env.SAMSYN_WEB_SOURCE_HOST_DELAY_MS = "0";
+    process.env.SAMSYN_WEB_SOURCE_MAX_PAGES = String(pages + 1);
+    process.env.LOG_LEVEL = "silent";
+    const { core, logger } = await openCore({
+      overrides: { knowledgeDir, dataDir: path.join(root, "data") },
+    });
+    try {
+      const { runner } = await composeSources(core, logger);
+      const measure = async (): Promise<SourceSyncMeasurement> => {
+        const started = performance.now();
+        const report = await runner.sync();
+        const result = report.results[0];
+        if (result?.outcome !== "synced") throw new Error(`sync failed: ${result?.error}`);
+        return {
+          wallMs: performance.now() - started,
+          added: result.added,
+          changed: result.changed,
+          documents: core.index.catalog.stats().documents,
+          peakRssMb: process.resourceUsage().maxRSS / 1024,
+        };
+      };
+      const first = await measure();
+      const second = await measure();
+      return { first, second };
+    } finally {
+      await core.knowledge.stopReader();
+      core.close();
+    }
+  } finally {
+    await site.stop();
+    await rm(root, { recursive: true, force: true });
   }
 }
 
@@ -214,11 +277,26 @@ function line(label: string, measurement: WebSyncMeasurement): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { pages: { type: "string", default: "500" } } });
+  const { values } = parseArgs({
+    options: { pages: { type: "string", default: "500" }, "with-ingest": { type: "boolean" } },
+  });
   const pages = Number(values.pages);
   if (!Number.isInteger(pages) || pages < 1) {
     process.stderr.write("--pages ska vara ett positivt heltal, t.ex. --pages 500\n");
     process.exit(2);
+  }
+  if (values["with-ingest"]) {
+    const { first, second } = await benchSourceSync(pages);
+    const describe = (label: string, measurement: SourceSyncMeasurement) =>
+      `  ${label}: ${(measurement.wallMs / 1000).toFixed(2)} s, ${measurement.added} nya, ` +
+      `${measurement.changed} ändrade, ${measurement.documents} dokument i indexet, högsta RSS ${measurement.peakRssMb.toFixed(0)} MB`;
+    process.stdout.write(
+      `Webbkälla genom npm run sources -- sync: ${pages} sidor och filer, hämtade och indexerade\n`,
+    );
+    process.stdout.write(
+      `${describe("första synkningen", first)}\n${describe("andra synkningen (inget ändrat)", second)}\n`,
+    );
+    process.exit(0);
   }
   const { first, second } = await benchWebSource(pages);
   process.stdout.write(`Webbkälla, ${pages} sidor och filer från 127.0.0.1 (ingen paus mellan anrop)\n`);
