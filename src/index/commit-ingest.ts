@@ -6,6 +6,7 @@ import { encodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import type { Logger } from "../logger.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
+import { contextText, splitTerms } from "./chunk-terms.ts";
 import type { PreparedDocument } from "./embed-passages.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import type { IngestLease } from "./ingest-lease.ts";
@@ -129,10 +130,11 @@ export function commitIngest(
           vector ? vectorToBuffer(vector) : null,
         );
         const rowid = Number(result.lastInsertRowid);
+        const terms = item.terms[position];
         index.keywords.write(
           rowid,
-          index.analyzer.analyze(chunk.text),
-          index.analyzer.analyze([metadata.title, ...chunk.headingPath].join("\n")),
+          terms ? splitTerms(terms.body) : index.analyzer.analyze(chunk.text),
+          terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
         if (vector) vectors.upsert(rowid, vector);
         for (const definition of extractDefinitions(chunk.text)) {

@@ -37,7 +37,7 @@ export class WordVectorEmbedder implements Embedder {
   constructor(
     private readonly base: WordVectorModel,
     private readonly termsOf: (text: string) => string[],
-    private readonly termsId?: string,
+    readonly termsId?: string,
   ) {
     this.model = base;
     this.dimensions = base.dimensions;
@@ -88,11 +88,14 @@ export class WordVectorEmbedder implements Embedder {
 
   private async learn(corpus: AdaptationCorpus): Promise<WordVectorModel> {
     const termsOf = this.termsOf;
+    const analysed = corpus.analysed?.termsId === this.termsId ? corpus.analysed : undefined;
     const adapted = await adaptWordVectors(
       this.base,
-      (function* () {
-        for (const text of corpus.documents()) yield termsOf(text);
-      })(),
+      analysed
+        ? analysed.documents()
+        : (function* () {
+            for (const text of corpus.documents()) yield termsOf(text);
+          })(),
       { corpusName: "knowledge", minCount: MIN_NEW_TERM_COUNT },
     );
     return adapted.size > this.base.size ? adapted : this.base;
@@ -151,10 +154,21 @@ export class WordVectorEmbedder implements Embedder {
     return texts.map((text) => this.embedOne(text));
   }
 
+  async embedTerms(
+    terms: readonly (readonly string[])[],
+    _kind: "passage" | "query",
+  ): Promise<Float32Array[]> {
+    return terms.map((textTerms) => this.embedTermsOne(textTerms));
+  }
+
   /** The vector of one text, synchronously; queries and passages are embedded alike. */
   embedOne(text: string): Float32Array {
+    return this.embedTermsOne(this.termsOf(text));
+  }
+
+  private embedTermsOne(terms: readonly string[]): Float32Array {
     const counts = new Map<string, number>();
-    for (const term of this.termsOf(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const vector = new Float32Array(this.dimensions);
     for (const [term, count] of counts) {
       this.model.addVector(term, vector, this.model.idf(term) * (1 + Math.log(count)));
