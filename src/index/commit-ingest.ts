@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
 import { contextText, splitTerms } from "./chunk-terms.ts";
 import type { PreparedDocument } from "./embed-passages.ts";
+import { HnswBackgroundBuild } from "./hnsw-background-build.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import type { IngestLease } from "./ingest-lease.ts";
 import {
@@ -50,14 +51,19 @@ export function commitIngest(
   }
   const { prepared, removedIds, embedderChanged, knownIds, refreshed, fingerprint } = changes;
   const database = index.database;
-  const vectors = embedderChanged
-    ? HnswVectorIndex.create(index.embedder.dimensions, {
-        initialCapacity: Math.max(
+  // A new embedder means a new graph: it is built in a worker thread while this one writes SQLite.
+  const building = embedderChanged
+    ? new HnswBackgroundBuild(
+        index.embedder.dimensions,
+        Math.max(
           16,
           prepared.reduce((sum, item) => sum + item.chunks.length, 0),
         ),
-      })
-    : index.mutableVectors;
+      )
+    : null;
+  const vectors = index.mutableVectors;
+  const put = (rowid: number, vector: Float32Array) =>
+    building ? building.add(rowid, vector) : vectors.upsert(rowid, vector);
   const insertDocument = database.prepare(
     `INSERT INTO documents(id, content_hash, title, type, organisations, groups, date, source, chunk_count, indexed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -99,7 +105,7 @@ export function commitIngest(
     for (const id of toDelete) deleteDocument.run(id);
     for (const { rowid, vector } of refreshed) {
       updateEmbedding.run(vectorToBuffer(vector), rowid);
-      vectors.upsert(rowid, vector);
+      put(rowid, vector);
     }
     for (const item of prepared) {
       const { document, chunks } = item;
@@ -136,7 +142,7 @@ export function commitIngest(
           terms ? splitTerms(terms.body) : index.analyzer.analyze(chunk.text),
           terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
-        if (vector) vectors.upsert(rowid, vector);
+        if (vector) put(rowid, vector);
         for (const definition of extractDefinitions(chunk.text)) {
           for (const key of definitionKeys(index.analyzer, definition.term)) {
             insertDefinition.run(key, rowid, document.id, definition.term);
@@ -159,13 +165,15 @@ export function commitIngest(
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
     writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
     savesVectors =
+      building !== null ||
       vectors.hasUnsavedChanges ||
       previousFile === undefined ||
       !fs.existsSync(path.join(index.dataDir, previousFile));
     // The vector file is written before the commit; until the commit, the database still names the old
     // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
     if (savesVectors) {
-      vectors.save(path.join(index.dataDir, vectorFile));
+      if (building) building.save(path.join(index.dataDir, vectorFile));
+      else vectors.save(path.join(index.dataDir, vectorFile));
       writeMeta(database, "vector_file", vectorFile);
     }
   });
@@ -173,6 +181,7 @@ export function commitIngest(
   try {
     transaction();
   } catch (error) {
+    building?.close();
     fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
     index.keywords.discard();
     index.reloadVectors();
@@ -181,7 +190,10 @@ export function commitIngest(
       throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
     throw toSamsynError(error, "ingest_failed");
   }
-  if (embedderChanged) index.replaceVectors(vectors);
+  if (building)
+    index.replaceVectors(
+      HnswVectorIndex.load(path.join(index.dataDir, vectorFile), index.embedder.dimensions),
+    );
   index.committed(String(generation));
   index.catalog.invalidate();
   if (savesVectors && previousFile && previousFile !== vectorFile)
