@@ -19,6 +19,10 @@ import {
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
+import type { VectorChange } from "./vector-changes.ts";
+
+/** Stands in for a passage vector handed over to the background build. */
+const RELEASED = new Float32Array(0);
 
 /** What an ingest found to change, ready to be written. */
 export interface IngestChanges {
@@ -62,8 +66,15 @@ export function commitIngest(
       )
     : null;
   const vectors = index.mutableVectors;
-  const put = (rowid: number, vector: Float32Array) =>
-    building ? building.add(rowid, vector) : vectors.upsert(rowid, vector);
+  // Changes to the live graph, recorded instead of rewriting its file when they are few.
+  const vectorChanges: VectorChange[] = [];
+  const put = (rowid: number, vector: Float32Array) => {
+    if (building) building.add(rowid, vector);
+    else {
+      vectors.upsert(rowid, vector);
+      vectorChanges.push({ rowid, removed: false });
+    }
+  };
   const insertDocument = database.prepare(
     `INSERT INTO documents(id, content_hash, title, type, organisations, groups, date, source, chunk_count, indexed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,7 +111,10 @@ export function commitIngest(
     }
     for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
       index.keywords.remove(rowid);
-      if (!embedderChanged) vectors.remove(rowid);
+      if (!embedderChanged) {
+        vectors.remove(rowid);
+        vectorChanges.push({ rowid, removed: true });
+      }
     }
     for (const id of toDelete) deleteDocument.run(id);
     for (const { rowid, vector } of refreshed) {
@@ -143,6 +157,8 @@ export function commitIngest(
           terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
         if (vector) put(rowid, vector);
+        // The builder keeps its own copy and SQLite the stored one: the vector need not stay in memory.
+        if (building) item.vectors[position] = RELEASED;
         for (const definition of extractDefinitions(chunk.text)) {
           for (const key of definitionKeys(index.analyzer, definition.term)) {
             insertDefinition.run(key, rowid, document.id, definition.term);
@@ -164,17 +180,18 @@ export function commitIngest(
     writeMeta(database, "last_ingest_at", now);
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
     writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
-    savesVectors =
-      building !== null ||
-      vectors.hasUnsavedChanges ||
-      previousFile === undefined ||
-      !fs.existsSync(path.join(index.dataDir, previousFile));
-    // The vector file is written before the commit; until the commit, the database still names the old
-    // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
+    const fileExists = previousFile !== undefined && fs.existsSync(path.join(index.dataDir, previousFile));
+    // A few changed vectors are recorded beside the file: rewriting it costs as much as the corpus is large.
+    const recordsChanges =
+      building === null && fileExists && index.vectorChanges.fits(vectorChanges.length, vectors.size);
+    savesVectors = !recordsChanges && (building !== null || vectors.hasUnsavedChanges || !fileExists);
+    if (recordsChanges) index.vectorChanges.record(vectorChanges);
+    // The vector file is written before the commit; until the commit, the database still names the old one.
     if (savesVectors) {
       if (building) building.save(path.join(index.dataDir, vectorFile));
       else vectors.save(path.join(index.dataDir, vectorFile));
       writeMeta(database, "vector_file", vectorFile);
+      index.vectorChanges.clear();
     }
   });
 

@@ -34,6 +34,8 @@ parentPort.on("message", (message) => {
   }
   try {
     graph.writeIndexSync(message.file);
+    // Frees the graph before the main thread reads the file back: the process never holds it twice.
+    graph.initIndex({ maxElements: 1, m, efConstruction });
     finish({ ok: true });
   } catch (error) {
     finish({ ok: false, message: String(error?.message ?? error) });
