@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
@@ -10,6 +9,7 @@ import { type Logger, silentLogger } from "../logger.ts";
 import { analyseChunks, type ChunkTerms, joinedTerms } from "./chunk-terms.ts";
 import { commitIngest } from "./commit-ingest.ts";
 import { embedAll, reembedStale } from "./embed-passages.ts";
+import { FileHashes } from "./file-hashes.ts";
 import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
 import { KNOWLEDGE_FINGERPRINT, type KnowledgeIndex } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
@@ -141,10 +141,11 @@ async function ingestUnderLease(
 
   const limits = options.limits ?? index.ingestLimits;
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
+  const hashes = new FileHashes(index.database, limits);
   const files = listing.files.map((file) => ({
     file,
     id: knowledgeId(file, knowledgeDir),
-    hash: hashFile(file, limits),
+    hash: hashes.of(file, knowledgeId(file, knowledgeDir)),
   }));
   const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
@@ -234,6 +235,7 @@ async function ingestUnderLease(
     logger,
   );
   rememberFailures(index.database, limits, failures);
+  hashes.save(seen);
   const read = new Set(loaded.map((item) => item.document.id));
   const warnings = carryWarnings(
     index.database,
@@ -318,11 +320,4 @@ async function adaptEmbedder(
       },
     },
   });
-}
-
-/** Content hash of a file; one over the size limit is not read (it is skipped anyway) but keyed by size and time. */
-function hashFile(file: string, limits: IngestLimits): string {
-  const stats = fs.statSync(file);
-  if (stats.size > limits.maxFileBytes) return `oversize-${stats.size}-${stats.mtimeMs}`;
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }
