@@ -21,11 +21,9 @@ import {
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
 import type { VectorChange } from "./vector-changes.ts";
 
-/** Stands in for a passage vector handed over to the background build. */
-const RELEASED = new Float32Array(0);
-
 /** What an ingest found to change, ready to be written. */
 export interface IngestChanges {
+  /** The documents to write; each one's passages, terms and vectors are let go once written. */
   prepared: PreparedDocument[];
   removedIds: string[];
   embedderChanged: boolean;
@@ -157,8 +155,6 @@ export function commitIngest(
           terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
         if (vector) put(rowid, vector);
-        // The builder keeps its own copy and SQLite the stored one: the vector need not stay in memory.
-        if (building) item.vectors[position] = RELEASED;
         for (const definition of extractDefinitions(chunk.text)) {
           for (const key of definitionKeys(index.analyzer, definition.term)) {
             insertDefinition.run(key, rowid, document.id, definition.term);
@@ -168,6 +164,8 @@ export function commitIngest(
       for (const definition of extractAcronyms(document.text)) {
         insertAcronym.run(definition.acronym, definition.longForm, document.id);
       }
+      // Written: a large ingest must not hold every passage until the end (see `IngestChanges.prepared`).
+      release(item);
     }
     // Before the generation is written: the keyword postings are stamped with the one committed here.
     if (index.keywords.flush(String(generation)) === "rebuilt")
@@ -217,6 +215,14 @@ export function commitIngest(
     fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
+}
+
+/** Drops a written document's text, passages, terms and vectors; its id and `isNew` stay for the summary. */
+function release(item: PreparedDocument): void {
+  item.document = { ...item.document, text: "" };
+  item.chunks = [];
+  item.terms = [];
+  item.vectors = [];
 }
 
 /** True when the stored index already is what this ingest would write. */

@@ -226,6 +226,9 @@ async function ingestUnderLease(
     : [];
 
   const prepared = await embedAll(index, loaded, embedderChanged, report);
+  const read = new Set(loaded.map((item) => item.document.id));
+  // From here `prepared` holds the documents read; the commit lets go of each one once it is written.
+  loaded.length = 0;
 
   report({ phase: "writing", done: 0, total: 1 });
   const totals = commitIngest(
@@ -236,7 +239,6 @@ async function ingestUnderLease(
   );
   rememberFailures(index.database, limits, failures);
   hashes.save(seen);
-  const read = new Set(loaded.map((item) => item.document.id));
   const warnings = carryWarnings(
     index.database,
     warned,
