@@ -27,8 +27,10 @@ export interface HnswOptions {
 }
 
 // efSearch 200: on hashed n-gram vectors (28k × 512) recall@50 is 0.86 at 100, 0.93 at 200, for +0.4 ms.
+// efConstruction 50: on the statute corpus's passage vectors (20k × 768, efSearch 200) recall@50 is
+// 0.995 against 0.998 at 100, and the graph builds in half the time (13 s instead of 24 s).
 /** The defaults of `HnswOptions`. */
-export const HNSW_DEFAULTS = { initialCapacity: 1024, m: 16, efConstruction: 100, efSearch: 200 };
+export const HNSW_DEFAULTS = { initialCapacity: 1024, m: 16, efConstruction: 50, efSearch: 200 };
 const LARGEST_LABEL = 0xffff_ffff;
 // Measured at 28k × 512: below a few hundred admitted labels, scoring them one by one is faster than a
 // filtered graph walk, which then visits most of the graph to fill its candidate list.
