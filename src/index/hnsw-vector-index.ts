@@ -183,7 +183,8 @@ export class HnswVectorIndex implements VectorIndex {
     const used = this.graph.getCurrentCount();
     const reusable = used - this.live.size;
     const capacity = this.graph.getMaxElements();
-    if (reusable === 0 && used >= capacity) this.graph.resizeIndex(capacity * 2);
+    // An empty index read from a file has room for none (hnswlib keeps only what it holds).
+    if (reusable === 0 && used >= capacity) this.graph.resizeIndex(Math.max(16, capacity * 2));
   }
 
   /** The labels a filter admits when they are few enough to score one by one, else undefined. */
