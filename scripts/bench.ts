@@ -3,8 +3,11 @@
  * with `--corpus DIR` on a real one (e.g. the unpacked SFS statutes) with real questions.
  * Usage: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
  *        npm run bench -- --corpus /tmp/sfs [--question-file ../shared/eval/dev-law.jsonl]
+ *          (also prints ingest time and peak RSS, the time to index one changed file again, document
+ *          hit@1 on the questions, and a plain BM25 reference on the same files: bm25-reference.ts)
  *        npm run bench -- --load [--concurrent 200] [--sequential 5000]   (see bench-load.ts)
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +19,7 @@ import { silentLogger } from "../src/logger.ts";
 import { EVERYTHING } from "../src/retrieval/scope.ts";
 import { asksForHelp, describeArgumentError } from "../src/surfaces/cli/argument-errors.ts";
 import { loadDefaultLexicon } from "../src/text/index.ts";
+import type { Bm25ReferenceResult } from "./bm25-reference.ts";
 
 const USAGE = `Användning: npm run bench -- [--sizes 1000,10000,100000] [--max 1000000] [--questions 200]
        npm run bench -- --corpus MAPP [--question-file FIL.jsonl] [--no-reminders]
@@ -30,7 +34,6 @@ if (asksForHelp(process.argv.slice(2))) {
 
 // `--load` is a different benchmark (the running server over HTTP); it has its own script.
 if (process.argv.includes("--load")) {
-  const { spawnSync } = await import("node:child_process");
   const result = spawnSync(
     process.execPath,
     ["--import", "tsx", path.join(import.meta.dirname, "bench-load.ts"), ...process.argv.slice(2)],
@@ -124,20 +127,29 @@ function percentile(values: number[], p: number): number {
 const rows: string[][] = [
   ["avsnitt", "indexering s", "avsnitt/s", "p50 ms", "p95 ms", "p95 ny fråga", "RSS MB"],
 ];
-const realQuestions = values["question-file"]
+const questionLines = values["question-file"]
   ? fs
       .readFileSync(values["question-file"], "utf8")
       .split("\n")
       .filter((line) => line.trim() !== "")
-      .map((line) => (JSON.parse(line) as { question: string }).question)
+      .map((line) => JSON.parse(line) as { question: string; docs?: string[] })
   : null;
+const realQuestions = questionLines?.map((line) => line.question) ?? null;
+const corpusLines: string[] = [];
 for (const size of values.corpus ? [0] : sizes) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "samsyn-bench-"));
-  const knowledgeDir = values.corpus ? path.resolve(values.corpus) : path.join(root, "knowledge");
-  if (!values.corpus) writeCorpus(knowledgeDir, size);
+  const knowledgeDir = path.join(root, "knowledge");
+  // A copy of a real corpus, so the changed-file measurement below never touches the original.
+  if (values.corpus) fs.cpSync(path.resolve(values.corpus), knowledgeDir, { recursive: true });
+  else writeCorpus(knowledgeDir, size);
   const config = { ...loadConfig({}), knowledgeDir, dataDir: path.join(root, "data") };
   const core = await composeCore(config, silentLogger);
-  const summary = await ingestKnowledge(core.index, knowledgeDir);
+  // As a running server does: the reading worker stays between ingests (see KnowledgeRefresh).
+  if (values.corpus) core.knowledge.keepReader();
+  const summary = values.corpus
+    ? await core.knowledge.refresh()
+    : await ingestKnowledge(core.index, knowledgeDir);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   core.retriever.invalidate();
   await core.answers.warmUp();
   const latencies: number[] = [];
@@ -155,6 +167,13 @@ for (const size of values.corpus ? [0] : sizes) {
     asked.add(question);
   }
   const rss = process.memoryUsage().rss / 1024 / 1024;
+  if (values.corpus) {
+    corpusLines.push(
+      `Samsyn: indexering ${summary.seconds.toFixed(1)} s (${summary.chunks} avsnitt), topp-RSS ${peakRssMb.toFixed(0)} MB`,
+      ...(questionLines ? await hitLines(core, questionLines) : []),
+      ...(await changedFileLine(core, knowledgeDir)),
+    );
+  }
   rows.push([
     String(summary.chunks),
     summary.seconds.toFixed(1),
@@ -164,6 +183,7 @@ for (const size of values.corpus ? [0] : sizes) {
     percentile(firstAsks, 0.95).toFixed(1),
     rss.toFixed(0),
   ]);
+  await core.knowledge.stopReader();
   core.close();
   fs.rmSync(root, { recursive: true, force: true });
   process.stderr.write(`klart: ${summary.chunks} avsnitt\n`);
@@ -172,10 +192,82 @@ const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[col
 for (const row of rows)
   process.stdout.write(`${row.map((cell, column) => cell.padStart(widths[column] ?? 0)).join("  ")}\n`);
 
+if (values.corpus) {
+  process.stdout.write(`\n${corpusLines.join("\n")}\n`);
+  process.stdout.write(`${bm25ReferenceLine(path.resolve(values.corpus), values["question-file"])}\n`);
+}
+
+/**
+ * Appends a sentence to the median-sized indexed file and indexes again, as a running server does
+ * on a saved file (its reading worker already running), then once more with a worker to start (the
+ * first save after an idle server stopped it, or `npm run ingest`'s in-process part).
+ */
+async function changedFileLine(
+  core: Awaited<ReturnType<typeof composeCore>>,
+  knowledgeDir: string,
+): Promise<string[]> {
+  const files = core.index.catalog
+    .documents()
+    .map((document) => path.join(knowledgeDir, document.id))
+    .map((file) => ({ file, size: fs.statSync(file).size }));
+  files.sort((a, b) => a.size - b.size || a.file.localeCompare(b.file));
+  const median = files[Math.floor(files.length / 2)];
+  if (!median) return [];
+  const name = path.relative(knowledgeDir, median.file);
+  fs.appendFileSync(median.file, "\nNämnden ska årligen följa upp samverkan med regionen.\n");
+  const warm = await core.knowledge.refresh();
+  await core.knowledge.stopReader();
+  fs.appendFileSync(median.file, "Uppföljningen redovisas för fullmäktige.\n");
+  const cold = await core.knowledge.refresh();
+  const updated = (summary: { updated: number; unchanged: number }) =>
+    `${summary.updated} uppdaterad, ${summary.unchanged} oförändrade`;
+  return [
+    `Samsyn: en ändrad fil (${name}, ${(median.size / 1024).toFixed(1)} kB) indexerad om på ${warm.seconds.toFixed(2)} s med läsarprocessen igång (${updated(warm)}), ${cold.seconds.toFixed(2)} s när den först måste startas`,
+  ];
+}
+
+/** Share of questions with gold documents whose first retrieved passage comes from one of them. */
+async function hitLines(
+  core: Awaited<ReturnType<typeof composeCore>>,
+  lines: readonly { question: string; docs?: string[] }[],
+): Promise<string[]> {
+  const gold = lines.filter((line) => (line.docs ?? []).length > 0);
+  if (gold.length === 0) return [];
+  let hits = 0;
+  for (const line of gold) {
+    const { retrieval } = await core.answers.ask(line.question, { scope: EVERYTHING });
+    const first = retrieval.passages[0]?.document.id ?? "";
+    if (line.docs?.includes(path.basename(first))) hits++;
+  }
+  return [`Samsyn: hit@1 (rätt dokument först) ${(hits / gold.length).toFixed(2)} på ${gold.length} frågor`];
+}
+
+/** Runs the plain BM25 reference (bm25-reference.ts) in its own process, for its own time and memory. */
+function bm25ReferenceLine(corpus: string, questionFile: string | undefined): string {
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "bm25-reference.ts"),
+      "--corpus",
+      corpus,
+      ...(questionFile ? ["--question-file", questionFile] : []),
+    ],
+    { encoding: "utf8" },
+  );
+  if (result.status !== 0) return `BM25-referens: misslyckades (${result.stderr.trim().slice(0, 200)})`;
+  const reference = JSON.parse(result.stdout) as Bm25ReferenceResult;
+  const hit =
+    reference.hitAt1 === null
+      ? ""
+      : `, hit@1 (rätt dokument först) ${reference.hitAt1.toFixed(2)} på ${reference.questions} frågor`;
+  return `BM25-referens: indexering ${reference.seconds.toFixed(1)} s (${reference.passages} avsnitt), topp-RSS ${reference.peakRssMb.toFixed(0)} MB${hit}`;
+}
+
 // The reminders section (10k scheduled reminders: lateness and duplicates) runs after the retrieval
 // table, in its own process so its timing is not disturbed by this one's heap.
 if (!values.corpus && !values["no-reminders"]) {
-  const { spawnSync } = await import("node:child_process");
   process.stdout.write("\nPåminnelser:\n");
   spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-reminders.ts")], {
     stdio: "inherit",

@@ -6,7 +6,9 @@ import { encodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import type { Logger } from "../logger.ts";
 import { definitionKeys, extractAcronyms } from "../text/index.ts";
+import { contextText, splitTerms } from "./chunk-terms.ts";
 import type { PreparedDocument } from "./embed-passages.ts";
+import { HnswBackgroundBuild } from "./hnsw-background-build.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import type { IngestLease } from "./ingest-lease.ts";
 import {
@@ -17,9 +19,11 @@ import {
   vectorToBuffer,
 } from "./knowledge-index.ts";
 import { describeDatabaseFailure, readMeta, writeMeta } from "./sqlite-database.ts";
+import type { VectorChange } from "./vector-changes.ts";
 
 /** What an ingest found to change, ready to be written. */
 export interface IngestChanges {
+  /** The documents to write; each one's passages, terms and vectors are let go once written. */
   prepared: PreparedDocument[];
   removedIds: string[];
   embedderChanged: boolean;
@@ -49,14 +53,26 @@ export function commitIngest(
   }
   const { prepared, removedIds, embedderChanged, knownIds, refreshed, fingerprint } = changes;
   const database = index.database;
-  const vectors = embedderChanged
-    ? HnswVectorIndex.create(index.embedder.dimensions, {
-        initialCapacity: Math.max(
+  // A new embedder means a new graph: it is built in a worker thread while this one writes SQLite.
+  const building = embedderChanged
+    ? new HnswBackgroundBuild(
+        index.embedder.dimensions,
+        Math.max(
           16,
           prepared.reduce((sum, item) => sum + item.chunks.length, 0),
         ),
-      })
-    : index.mutableVectors;
+      )
+    : null;
+  const vectors = index.mutableVectors;
+  // Changes to the live graph, recorded instead of rewriting its file when they are few.
+  const vectorChanges: VectorChange[] = [];
+  const put = (rowid: number, vector: Float32Array) => {
+    if (building) building.add(rowid, vector);
+    else {
+      vectors.upsert(rowid, vector);
+      vectorChanges.push({ rowid, removed: false });
+    }
+  };
   const insertDocument = database.prepare(
     `INSERT INTO documents(id, content_hash, title, type, organisations, groups, date, source, chunk_count, indexed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -93,12 +109,15 @@ export function commitIngest(
     }
     for (const rowid of index.catalog.chunkRowidsOfDocuments(toDelete)) {
       index.keywords.remove(rowid);
-      if (!embedderChanged) vectors.remove(rowid);
+      if (!embedderChanged) {
+        vectors.remove(rowid);
+        vectorChanges.push({ rowid, removed: true });
+      }
     }
     for (const id of toDelete) deleteDocument.run(id);
     for (const { rowid, vector } of refreshed) {
       updateEmbedding.run(vectorToBuffer(vector), rowid);
-      vectors.upsert(rowid, vector);
+      put(rowid, vector);
     }
     for (const item of prepared) {
       const { document, chunks } = item;
@@ -129,12 +148,13 @@ export function commitIngest(
           vector ? vectorToBuffer(vector) : null,
         );
         const rowid = Number(result.lastInsertRowid);
+        const terms = item.terms[position];
         index.keywords.write(
           rowid,
-          index.analyzer.analyze(chunk.text),
-          index.analyzer.analyze([metadata.title, ...chunk.headingPath].join("\n")),
+          terms ? splitTerms(terms.body) : index.analyzer.analyze(chunk.text),
+          terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
-        if (vector) vectors.upsert(rowid, vector);
+        if (vector) put(rowid, vector);
         for (const definition of extractDefinitions(chunk.text)) {
           for (const key of definitionKeys(index.analyzer, definition.term)) {
             insertDefinition.run(key, rowid, document.id, definition.term);
@@ -144,6 +164,8 @@ export function commitIngest(
       for (const definition of extractAcronyms(document.text)) {
         insertAcronym.run(definition.acronym, definition.longForm, document.id);
       }
+      // Written: a large ingest must not hold every passage until the end (see `IngestChanges.prepared`).
+      release(item);
     }
     // Before the generation is written: the keyword postings are stamped with the one committed here.
     if (index.keywords.flush(String(generation)) === "rebuilt")
@@ -156,21 +178,25 @@ export function commitIngest(
     writeMeta(database, "last_ingest_at", now);
     // Committed with the vectors it describes, so the embedder's adaptation cache counts only from here.
     writeMeta(database, KNOWLEDGE_FINGERPRINT, fingerprint);
-    savesVectors =
-      vectors.hasUnsavedChanges ||
-      previousFile === undefined ||
-      !fs.existsSync(path.join(index.dataDir, previousFile));
-    // The vector file is written before the commit; until the commit, the database still names the old
-    // one. Unchanged vectors keep their file: rewriting it costs as much as the corpus is large.
+    const fileExists = previousFile !== undefined && fs.existsSync(path.join(index.dataDir, previousFile));
+    // A few changed vectors are recorded beside the file: rewriting it costs as much as the corpus is large.
+    const recordsChanges =
+      building === null && fileExists && index.vectorChanges.fits(vectorChanges.length, vectors.size);
+    savesVectors = !recordsChanges && (building !== null || vectors.hasUnsavedChanges || !fileExists);
+    if (recordsChanges) index.vectorChanges.record(vectorChanges);
+    // The vector file is written before the commit; until the commit, the database still names the old one.
     if (savesVectors) {
-      vectors.save(path.join(index.dataDir, vectorFile));
+      if (building) building.save(path.join(index.dataDir, vectorFile));
+      else vectors.save(path.join(index.dataDir, vectorFile));
       writeMeta(database, "vector_file", vectorFile);
+      index.vectorChanges.clear();
     }
   });
 
   try {
     transaction();
   } catch (error) {
+    building?.close();
     fs.rmSync(path.join(index.dataDir, vectorFile), { force: true });
     index.keywords.discard();
     index.reloadVectors();
@@ -179,13 +205,24 @@ export function commitIngest(
       throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
     throw toSamsynError(error, "ingest_failed");
   }
-  if (embedderChanged) index.replaceVectors(vectors);
+  if (building)
+    index.replaceVectors(
+      HnswVectorIndex.load(path.join(index.dataDir, vectorFile), index.embedder.dimensions),
+    );
   index.committed(String(generation));
   index.catalog.invalidate();
   if (savesVectors && previousFile && previousFile !== vectorFile)
     fs.rmSync(path.join(index.dataDir, previousFile), { force: true });
   const stats = index.catalog.stats();
   return { documents: stats.documents, chunks: stats.chunks };
+}
+
+/** Drops a written document's text, passages, terms and vectors; its id and `isNew` stay for the summary. */
+function release(item: PreparedDocument): void {
+  item.document = { ...item.document, text: "" };
+  item.chunks = [];
+  item.terms = [];
+  item.vectors = [];
 }
 
 /** True when the stored index already is what this ingest would write. */

@@ -1,11 +1,14 @@
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
+import type { Analyzer } from "../text/index.ts";
+import { type ChunkTerms, contextText, joinedTerms } from "./chunk-terms.ts";
 import type { IngestProgress } from "./ingest-knowledge.ts";
 import { bufferToVector, type KnowledgeIndex } from "./knowledge-index.ts";
 
-/** A document read for ingest, with a vector for each of its passages. */
+/** A document read for ingest, with its passages' terms and a vector for each passage. */
 export interface PreparedDocument {
   document: LoadedDocument;
   chunks: Chunk[];
+  terms: ChunkTerms[];
   vectors: Float32Array[];
   isNew: boolean;
 }
@@ -13,38 +16,59 @@ export interface PreparedDocument {
 /** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
 export async function embedAll(
   index: KnowledgeIndex,
-  loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[],
+  loaded: { document: LoadedDocument; chunks: Chunk[]; terms: ChunkTerms[]; isNew: boolean }[],
   embedderChanged: boolean,
   report: (progress: IngestProgress) => void,
 ): Promise<PreparedDocument[]> {
   // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
   const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
-  const pending: { text: string; target: { vectors: Float32Array[] }; position: number }[] = [];
+  // Positions only: a batch's texts or terms are put together when it is embedded, not all at once.
+  const pending: { entry: PreparedDocument; position: number }[] = [];
   const prepared = loaded.map((item) => {
     const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
     item.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
       if (vector) entry.vectors[position] = vector;
-      else
-        pending.push({ text: embeddingText(item.document.metadata.title, chunk), target: entry, position });
+      else pending.push({ entry, position });
     });
     return entry;
   });
-  const batchSize = Math.max(1, index.embedder.maxBatchSize);
+  const embedder = index.embedder;
+  const analyzer = index.analyzer;
+  const fromTerms = embedder.embedTerms !== undefined && embedder.termsId === analyzer.version;
+  const batchSize = Math.max(1, embedder.maxBatchSize);
   for (let offset = 0; offset < pending.length; offset += batchSize) {
     report({ phase: "embedding", done: offset, total: pending.length });
     const batch = pending.slice(offset, offset + batchSize);
-    const vectors = await index.embedder.embed(
-      batch.map((item) => item.text),
-      "passage",
-    );
+    const vectors =
+      fromTerms && embedder.embedTerms
+        ? await embedder.embedTerms(
+            batch.map(({ entry, position }) => embeddingTerms(analyzer, entry, position)),
+            "passage",
+          )
+        : await embedder.embed(
+            batch.map(({ entry, position }) =>
+              embeddingText(entry.document.metadata.title, entry.chunks[position] as Chunk),
+            ),
+            "passage",
+          );
     batch.forEach((item, position) => {
       const vector = vectors[position];
-      if (vector) item.target.vectors[item.position] = vector;
+      if (vector) item.entry.vectors[item.position] = vector;
     });
   }
   report({ phase: "embedding", done: pending.length, total: pending.length });
   return prepared;
+}
+
+/** The terms of `embeddingText`, from the passage's analysed context and body. */
+function embeddingTerms(analyzer: Analyzer, entry: PreparedDocument, position: number): string[] {
+  const chunk = entry.chunks[position] as Chunk;
+  const terms = entry.terms[position] ?? { body: "", context: "" };
+  return joinedTerms(analyzer, [
+    { text: contextText(entry.document.metadata.title, chunk), terms: terms.context },
+    { text: chunk.text, terms: terms.body },
+  ]);
 }
 
 /**

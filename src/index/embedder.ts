@@ -12,6 +12,8 @@ export interface AdaptationCorpus {
   cacheDir: string;
   /** The text of every document of the knowledge base, read only when needed. */
   documents(): Iterable<string>;
+  /** The same documents' terms, when the caller has them from the analyzer `termsId` names already. */
+  analysed?: { termsId: string; documents(): Iterable<readonly string[]> };
 }
 
 /** Turns texts into vectors. Adapters state what they can do so callers can batch correctly. */
@@ -24,6 +26,10 @@ export interface Embedder {
   readonly maxBatchSize: number;
   /** Embeds texts in order; vectors are L2-normalised so inner product equals cosine similarity. */
   embed(texts: readonly string[], kind: "passage" | "query"): Promise<Float32Array[]>;
+  /** The analysis (analyzer version) `embedTerms` expects terms of; absent when it embeds texts only. */
+  readonly termsId?: string;
+  /** Like `embed`, for texts the analyzer `termsId` names has analysed already (spares a second analysis). */
+  embedTerms?(terms: readonly (readonly string[])[], kind: "passage" | "query"): Promise<Float32Array[]>;
   /**
    * Learns from the knowledge base before it is embedded (e.g. vectors for the group's own words)
    * and returns the analysed terms whose meaning changed, so ingest re-embeds just the stored

@@ -30,6 +30,7 @@ export class HashedNgramEmbedder implements Embedder {
   readonly dimensions: number;
   // Embedding is synchronous CPU work; this bounds how long one call holds the event loop.
   readonly maxBatchSize = 256;
+  readonly termsId: string | undefined;
   private readonly termsOf: (text: string) => string[];
 
   constructor(options: HashedNgramEmbedderOptions = {}) {
@@ -38,6 +39,7 @@ export class HashedNgramEmbedder implements Embedder {
       throw new RangeError(`dimensions must be a positive integer, got ${this.dimensions}`);
     }
     this.termsOf = options.termsOf ?? wordsOf;
+    this.termsId = options.termsOf ? options.termsId : undefined;
     const terms = options.termsOf ? `-${options.termsId ?? "custom"}` : "";
     this.id = `hashed-ngram-${VERSION}-${this.dimensions}${terms}`;
   }
@@ -46,11 +48,22 @@ export class HashedNgramEmbedder implements Embedder {
     return texts.map((text) => this.embedOne(text));
   }
 
+  async embedTerms(
+    terms: readonly (readonly string[])[],
+    _kind: "passage" | "query",
+  ): Promise<Float32Array[]> {
+    return terms.map((textTerms) => this.embedTermsOne(textTerms));
+  }
+
   /** The vector of one text, synchronously. */
   embedOne(text: string): Float32Array {
+    return this.embedTermsOne(this.termsOf(text));
+  }
+
+  private embedTermsOne(terms: readonly string[]): Float32Array {
     const vector = new Float32Array(this.dimensions);
     const counts = new Map<string, number>();
-    for (const term of this.termsOf(text)) {
+    for (const term of terms) {
       if (term.length > 0) counts.set(term, (counts.get(term) ?? 0) + 1);
     }
     for (const [term, count] of counts) {

@@ -27,7 +27,10 @@ export interface HnswOptions {
 }
 
 // efSearch 200: on hashed n-gram vectors (28k × 512) recall@50 is 0.86 at 100, 0.93 at 200, for +0.4 ms.
-const DEFAULTS = { initialCapacity: 1024, m: 16, efConstruction: 100, efSearch: 200 };
+// efConstruction 50: on the statute corpus's passage vectors (20k × 768, efSearch 200) recall@50 is
+// 0.995 against 0.998 at 100, and the graph builds in half the time (13 s instead of 24 s).
+/** The defaults of `HnswOptions`. */
+export const HNSW_DEFAULTS = { initialCapacity: 1024, m: 16, efConstruction: 50, efSearch: 200 };
 const LARGEST_LABEL = 0xffff_ffff;
 // Measured at 28k × 512: below a few hundred admitted labels, scoring them one by one is faster than a
 // filtered graph walk, which then visits most of the graph to fill its candidate list.
@@ -56,12 +59,12 @@ export class HnswVectorIndex implements VectorIndex {
   static create(dimensions: number, options: HnswOptions = {}): HnswVectorIndex {
     const graph = new hnswlib.HierarchicalNSW("ip", dimensions);
     graph.initIndex({
-      maxElements: Math.max(1, Math.ceil(options.initialCapacity ?? DEFAULTS.initialCapacity)),
-      m: options.m ?? DEFAULTS.m,
-      efConstruction: options.efConstruction ?? DEFAULTS.efConstruction,
+      maxElements: Math.max(1, Math.ceil(options.initialCapacity ?? HNSW_DEFAULTS.initialCapacity)),
+      m: options.m ?? HNSW_DEFAULTS.m,
+      efConstruction: options.efConstruction ?? HNSW_DEFAULTS.efConstruction,
       allowReplaceDeleted: true,
     });
-    return new HnswVectorIndex(graph, dimensions, options.efSearch ?? DEFAULTS.efSearch, new Set());
+    return new HnswVectorIndex(graph, dimensions, options.efSearch ?? HNSW_DEFAULTS.efSearch, new Set());
   }
 
   /** Reads an index written by `save`; fails with `index_unavailable` or `index_embedder_mismatch`. */
@@ -81,7 +84,12 @@ export class HnswVectorIndex implements VectorIndex {
         { cause: error },
       );
     }
-    const index = new HnswVectorIndex(graph, dimensions, options.efSearch ?? DEFAULTS.efSearch, labels.live);
+    const index = new HnswVectorIndex(
+      graph,
+      dimensions,
+      options.efSearch ?? HNSW_DEFAULTS.efSearch,
+      labels.live,
+    );
     for (const label of labels.deleted) index.deleted.add(label);
     index.changed = false;
     return index;
@@ -175,7 +183,8 @@ export class HnswVectorIndex implements VectorIndex {
     const used = this.graph.getCurrentCount();
     const reusable = used - this.live.size;
     const capacity = this.graph.getMaxElements();
-    if (reusable === 0 && used >= capacity) this.graph.resizeIndex(capacity * 2);
+    // An empty index read from a file has room for none (hnswlib keeps only what it holds).
+    if (reusable === 0 && used >= capacity) this.graph.resizeIndex(Math.max(16, capacity * 2));
   }
 
   /** The labels a filter admits when they are few enough to score one by one, else undefined. */

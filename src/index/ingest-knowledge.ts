@@ -1,15 +1,16 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
-import { DocumentReader } from "../knowledge/reading/document-reader.ts";
+import { DocumentReader, type ReadOutcome } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { listSourceCopies, type SourceCopy, withSourceMetadata } from "../sources/list-source-copies.ts";
+import { analyseChunks, type ChunkTerms, joinedTerms } from "./chunk-terms.ts";
 import { commitIngest } from "./commit-ingest.ts";
 import { embedAll, reembedStale } from "./embed-passages.ts";
+import { FileHashes } from "./file-hashes.ts";
 import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
 import { KNOWLEDGE_FINGERPRINT, type KnowledgeIndex } from "./knowledge-index.ts";
 import { type RememberedFailure, rememberedFailures, rememberFailures } from "./remembered-failures.ts";
@@ -74,6 +75,16 @@ type ListedFile = { file: string; id: string; hash: string; root?: string } | So
 
 /** Heartbeats sent from progress reports at most this often. */
 const PROGRESS_BEAT_MS = 1000;
+/** Files asked of the reading worker ahead of the one being analysed. */
+const READ_AHEAD = 4;
+
+/** A file read for this ingest: its document, passages and their analysed terms. */
+interface LoadedFile {
+  document: LoadedDocument;
+  chunks: Chunk[];
+  terms: ChunkTerms[];
+  isNew: boolean;
+}
 
 /**
  * Brings the index in line with the knowledge folder: new and changed files are loaded, chunked,
@@ -134,10 +145,11 @@ async function ingestUnderLease(
 
   const limits = options.limits ?? index.ingestLimits;
   const known = new Map(index.catalog.documents().map((document) => [document.id, document]));
+  const hashes = new FileHashes(index.database, limits);
   const files: ListedFile[] = listing.files.map((file) => ({
     file,
     id: knowledgeId(file, knowledgeDir),
-    hash: hashFile(file, limits),
+    hash: hashes.of(file, knowledgeId(file, knowledgeDir)),
   }));
   // Copies of web, SharePoint and Slack documents, kept in the data folder by the sources' syncs.
   files.push(...(await listSourceCopies(index.dataDir)));
@@ -145,36 +157,55 @@ async function ingestUnderLease(
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
 
-  const loaded: { document: LoadedDocument; chunks: Chunk[]; isNew: boolean }[] = [];
+  const loaded: LoadedFile[] = [];
   const reader = options.reader ?? new DocumentReader(limits, logger);
   const remembered = rememberedFailures(index.database, limits);
   const failures = new Map<string, RememberedFailure>();
   const warned = new Map<string, RememberedWarnings>();
   const load = async (items: ListedFile[]) => {
-    for (const [position, item] of items.entries()) {
-      report({ phase: "reading", done: position, total: items.length });
-      const before = remembered.get(item.id);
-      if (before?.hash === item.hash) {
-        logger.warn("skipping file, unchanged since it failed", { file: item.id, code: before.code });
-        failures.set(item.id, before);
-        skipped.push({ file: item.id, code: before.code, message: before.message });
-        continue;
+    // Reads are queued a few files ahead, so the worker reads the next file while this thread analyses.
+    const reads = new Map<number, Promise<ReadOutcome>>();
+    const readAhead = (position: number) => {
+      const item = items[position];
+      if (!item || reads.has(position) || remembered.get(item.id)?.hash === item.hash) return;
+      reads.set(
+        position,
+        reader.read(item.file, item.root ?? knowledgeDir, item.id).catch((error: unknown) => {
+          throw toSamsynError(error, "ingest_failed");
+        }),
+      );
+    };
+    try {
+      for (const [position, item] of items.entries()) {
+        report({ phase: "reading", done: position, total: items.length });
+        for (let ahead = position; ahead <= position + READ_AHEAD; ahead++) readAhead(ahead);
+        const before = remembered.get(item.id);
+        if (before?.hash === item.hash) {
+          logger.warn("skipping file, unchanged since it failed", { file: item.id, code: before.code });
+          failures.set(item.id, before);
+          skipped.push({ file: item.id, code: before.code, message: before.message });
+          continue;
+        }
+        const outcome = await (reads.get(position) as Promise<ReadOutcome>);
+        reads.delete(position);
+        if (outcome.ok) {
+          const { chunks } = outcome;
+          const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
+          const terms = analyseChunks(index.analyzer, document.metadata.title, chunks);
+          loaded.push({ document, chunks, terms, isNew: !known.has(item.id) });
+          if (outcome.warnings.length > 0)
+            warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
+          if (outcome.encoding)
+            logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });
+        } else {
+          logger.warn("skipping file", { file: item.id, code: outcome.code });
+          skipped.push({ file: item.id, code: outcome.code, message: outcome.message });
+          failures.set(item.id, { hash: item.hash, code: outcome.code, message: outcome.message });
+        }
       }
-      const root = item.root ?? knowledgeDir;
-      const outcome = await reader.read(item.file, root, item.id).catch((error: unknown) => {
-        throw toSamsynError(error, "ingest_failed");
-      });
-      if (outcome.ok) {
-        const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
-        loaded.push({ document, chunks: outcome.chunks, isNew: !known.has(item.id) });
-        if (outcome.warnings.length > 0) warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
-        if (outcome.encoding)
-          logger.warn("read as a legacy encoding", { file: item.id, encoding: outcome.encoding });
-      } else {
-        logger.warn("skipping file", { file: item.id, code: outcome.code });
-        skipped.push({ file: item.id, code: outcome.code, message: outcome.message });
-        failures.set(item.id, { hash: item.hash, code: outcome.code, message: outcome.message });
-      }
+    } finally {
+      // A read that failed after another did must not become an unhandled rejection.
+      for (const pending of reads.values()) pending.catch(() => undefined);
     }
     report({ phase: "reading", done: items.length, total: items.length });
   };
@@ -202,6 +233,9 @@ async function ingestUnderLease(
     : [];
 
   const prepared = await embedAll(index, loaded, embedderChanged, report);
+  const read = new Set(loaded.map((item) => item.document.id));
+  // From here `prepared` holds the documents read; the commit lets go of each one once it is written.
+  loaded.length = 0;
 
   report({ phase: "writing", done: 0, total: 1 });
   const totals = commitIngest(
@@ -211,7 +245,7 @@ async function ingestUnderLease(
     logger,
   );
   rememberFailures(index.database, limits, failures);
-  const read = new Set(loaded.map((item) => item.document.id));
+  hashes.save(seen);
   const warnings = carryWarnings(
     index.database,
     warned,
@@ -250,10 +284,16 @@ async function adaptEmbedder(
   index: KnowledgeIndex,
   fingerprint: string,
   unchangedFiles: readonly { id: string }[],
-  loaded: readonly { chunks: readonly Chunk[] }[],
+  loaded: readonly LoadedFile[],
 ): Promise<ReadonlySet<string>> {
   if (!index.embedder.adaptTo) return new Set();
   const storedText = index.database.prepare("SELECT text FROM chunks WHERE document_id = ? ORDER BY ordinal");
+  // The keyword table keeps each passage's terms; when they are this analyzer's, nothing is analysed again.
+  const storedTerms = index.database.prepare(
+    "SELECT c.text AS text, f.body AS terms FROM chunks c JOIN chunks_fts f ON f.rowid = c.rowid WHERE c.document_id = ? ORDER BY c.ordinal",
+  );
+  const analyzer = index.analyzer;
+  const storedAnalysisCurrent = readMeta(index.database, "analyzer_version") === analyzer.version;
   return index.embedder.adaptTo({
     fingerprint,
     committedFingerprint: readMeta(index.database, KNOWLEDGE_FINGERPRINT) ?? null,
@@ -265,12 +305,28 @@ async function adaptEmbedder(
       }
       for (const item of loaded) yield item.chunks.map((chunk) => chunk.text).join("\n");
     },
+    analysed: {
+      termsId: analyzer.version,
+      *documents() {
+        for (const item of unchangedFiles) {
+          const rows = storedTerms.all(item.id) as { text: string; terms: string | null }[];
+          yield storedAnalysisCurrent
+            ? joinedTerms(
+                analyzer,
+                rows.map((row) => ({ text: row.text, terms: row.terms ?? "" })),
+              )
+            : analyzer.analyze(rows.map((row) => row.text).join("\n"));
+        }
+        for (const item of loaded) {
+          yield joinedTerms(
+            analyzer,
+            item.chunks.map((chunk, position) => ({
+              text: chunk.text,
+              terms: item.terms[position]?.body ?? "",
+            })),
+          );
+        }
+      },
+    },
   });
-}
-
-/** Content hash of a file; one over the size limit is not read (it is skipped anyway) but keyed by size and time. */
-function hashFile(file: string, limits: IngestLimits): string {
-  const stats = fs.statSync(file);
-  if (stats.size > limits.maxFileBytes) return `oversize-${stats.size}-${stats.mtimeMs}`;
-  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

@@ -9,6 +9,7 @@ import { ensureIngestLeaseSchema } from "./ingest-lease.ts";
 import { SqliteCatalog } from "./sqlite-catalog.ts";
 import { openDatabase, readMeta, type SqliteDatabase } from "./sqlite-database.ts";
 import { SqliteKeywordIndex } from "./sqlite-keyword-index.ts";
+import { VectorChanges } from "./vector-changes.ts";
 import type { VectorIndex } from "./vector-index.ts";
 
 /** Bumped when the definition extraction changes, so the next ingest re-reads every document. */
@@ -35,6 +36,8 @@ const VECTOR_FILE_ATTEMPTS = 3;
 export class KnowledgeIndex {
   readonly catalog: SqliteCatalog;
   readonly keywords: SqliteKeywordIndex;
+  /** Vector changes committed after the current vector file was written. */
+  readonly vectorChanges: VectorChanges;
   private vectorIndex: HnswVectorIndex;
   /** The generation the in-memory parts (vectors, catalog and keyword caches) belong to. */
   private loadedGeneration: string;
@@ -50,6 +53,7 @@ export class KnowledgeIndex {
     readonly ingestLimits: IngestLimits,
   ) {
     ensureIngestLeaseSchema(database);
+    this.vectorChanges = new VectorChanges(database);
     this.catalog = new SqliteCatalog(database);
     this.keywords = new SqliteKeywordIndex(database, this.catalog);
     this.seenDataVersion = this.dataVersion();
@@ -204,10 +208,15 @@ export class KnowledgeIndex {
     if (file && storedEmbedder === this.embedder.id) {
       const fullPath = path.join(this.dataDir, file);
       if (fs.existsSync(fullPath)) {
+        let loaded: HnswVectorIndex | undefined;
         try {
-          return HnswVectorIndex.load(fullPath, dimensions);
+          loaded = HnswVectorIndex.load(fullPath, dimensions);
         } catch {
           // A damaged vector file is rebuilt from the embeddings kept in the database below.
+        }
+        if (loaded) {
+          this.vectorChanges.replay(loaded);
+          return loaded;
         }
       }
       return rebuild ? this.rebuildFromStoredEmbeddings(dimensions) : null;

@@ -35,9 +35,37 @@ export class WeightedSumEmbedder implements Embedder {
     return changed;
   }
 
+  /** The parts' common analysis, when every part embeds analysed terms. */
+  get termsId(): string | undefined {
+    const ids = new Set(
+      this.parts.map((part) => (part.embedder.embedTerms ? part.embedder.termsId : undefined)),
+    );
+    const [id] = ids;
+    return ids.size === 1 ? id : undefined;
+  }
+
   async embed(texts: readonly string[], kind: "passage" | "query"): Promise<Float32Array[]> {
-    const embedded = await Promise.all(this.parts.map((part) => part.embedder.embed(texts, kind)));
-    return texts.map((_, index) => {
+    return this.combine(
+      texts.length,
+      await Promise.all(this.parts.map((part) => part.embedder.embed(texts, kind))),
+    );
+  }
+
+  async embedTerms(
+    terms: readonly (readonly string[])[],
+    kind: "passage" | "query",
+  ): Promise<Float32Array[]> {
+    const embedded = await Promise.all(
+      this.parts.map((part) => {
+        if (!part.embedder.embedTerms) throw new Error("embedTerms needs parts that embed terms");
+        return part.embedder.embedTerms(terms, kind);
+      }),
+    );
+    return this.combine(terms.length, embedded);
+  }
+
+  private combine(count: number, embedded: readonly Float32Array[][]): Float32Array[] {
+    return Array.from({ length: count }, (_, index) => {
       const vector = new Float32Array(this.dimensions);
       let offset = 0;
       let squared = 0;

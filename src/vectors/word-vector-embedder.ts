@@ -27,6 +27,8 @@ const MIN_NEW_TERM_COUNT = 5;
 export class WordVectorEmbedder implements Embedder {
   readonly dimensions: number;
   private model: WordVectorModel;
+  /** The adaptation cache key `model` belongs to; null for the base model before any adaptation. */
+  private modelKey: string | null = null;
   // Embedding is synchronous CPU work; this bounds how long one call holds the event loop.
   readonly maxBatchSize = 256;
 
@@ -37,7 +39,7 @@ export class WordVectorEmbedder implements Embedder {
   constructor(
     private readonly base: WordVectorModel,
     private readonly termsOf: (text: string) => string[],
-    private readonly termsId?: string,
+    readonly termsId?: string,
   ) {
     this.model = base;
     this.dimensions = base.dimensions;
@@ -68,31 +70,36 @@ export class WordVectorEmbedder implements Embedder {
       corpus.committedFingerprint === null
         ? this.cachedKeys(cacheDir).find((other) => other !== key)
         : this.cacheKey(corpus.committedFingerprint);
-    const cached = this.cachedAdaptation(cacheDir, key);
+    const cached = this.adaptation(cacheDir, key);
     this.removeCachesExcept(cacheDir, committedKey === undefined ? [key] : [key, committedKey]);
     if (cached && key === committedKey) {
       this.model = cached;
+      this.modelKey = key;
       return new Set();
     }
     // A cache for `key` without a commit means an ingest died after adapting: the stored passages
     // still carry the committed adaptation, so the change is measured against that one.
     const previous =
-      (committedKey === undefined ? null : this.cachedAdaptation(cacheDir, committedKey)) ?? this.base;
+      (committedKey === undefined ? null : this.adaptation(cacheDir, committedKey)) ?? this.base;
     this.model = cached ?? (await this.learn(corpus));
+    this.modelKey = key;
     if (!cached) {
       if (this.model === this.base) fs.writeFileSync(this.cacheFile(cacheDir, key, ".none"), "");
-      else saveWordVectors(this.model, this.cacheFile(cacheDir, key, ".vec.gz"));
+      else saveWordVectors(this.model, this.cacheFile(cacheDir, key, ".vec.gz"), { level: 1 });
     }
     return this.changedTerms(previous, this.model);
   }
 
   private async learn(corpus: AdaptationCorpus): Promise<WordVectorModel> {
     const termsOf = this.termsOf;
+    const analysed = corpus.analysed?.termsId === this.termsId ? corpus.analysed : undefined;
     const adapted = await adaptWordVectors(
       this.base,
-      (function* () {
-        for (const text of corpus.documents()) yield termsOf(text);
-      })(),
+      analysed
+        ? analysed.documents()
+        : (function* () {
+            for (const text of corpus.documents()) yield termsOf(text);
+          })(),
       { corpusName: "knowledge", minCount: MIN_NEW_TERM_COUNT },
     );
     return adapted.size > this.base.size ? adapted : this.base;
@@ -107,6 +114,11 @@ export class WordVectorEmbedder implements Embedder {
 
   private cacheFile(cacheDir: string, key: string, extension: ".vec.gz" | ".none"): string {
     return path.join(cacheDir, `${CACHE_PREFIX}${key}${extension}`);
+  }
+
+  /** The adaptation for `key`: the model in use when it is that one (not read again), else the cached one. */
+  private adaptation(cacheDir: string, key: string): WordVectorModel | null {
+    return key === this.modelKey ? this.model : this.cachedAdaptation(cacheDir, key);
   }
 
   /** The adaptation cached under `key`, or null when there is none. */
@@ -151,10 +163,21 @@ export class WordVectorEmbedder implements Embedder {
     return texts.map((text) => this.embedOne(text));
   }
 
+  async embedTerms(
+    terms: readonly (readonly string[])[],
+    _kind: "passage" | "query",
+  ): Promise<Float32Array[]> {
+    return terms.map((textTerms) => this.embedTermsOne(textTerms));
+  }
+
   /** The vector of one text, synchronously; queries and passages are embedded alike. */
   embedOne(text: string): Float32Array {
+    return this.embedTermsOne(this.termsOf(text));
+  }
+
+  private embedTermsOne(terms: readonly string[]): Float32Array {
     const counts = new Map<string, number>();
-    for (const term of this.termsOf(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     const vector = new Float32Array(this.dimensions);
     for (const [term, count] of counts) {
       this.model.addVector(term, vector, this.model.idf(term) * (1 + Math.log(count)));

@@ -26,7 +26,7 @@ async function ingestOnce(knowledgeDir: string, dataDir: string): Promise<string
 }
 
 describe("the vector file", () => {
-  it("is not rewritten by an ingest that changed nothing, and is replaced when a document changes", async () => {
+  it("is not rewritten by an ingest that changed nothing or one document; the next process sees that document's new vectors", async () => {
     const { knowledgeDir, dataDir } = workspace();
     const first = await ingestOnce(knowledgeDir, dataDir);
     const written = fs.statSync(path.join(dataDir, first)).mtimeMs;
@@ -34,14 +34,24 @@ describe("the vector file", () => {
     expect(await ingestOnce(knowledgeDir, dataDir)).toBe(first);
     expect(fs.statSync(path.join(dataDir, first)).mtimeMs).toBe(written);
 
-    fs.appendFileSync(
-      path.join(knowledgeDir, "halsam-samverkansstruktur.md"),
-      "\nPresidiet möts i Falkenberg.\n",
+    const file = path.join(knowledgeDir, "halsam-samverkansstruktur.md");
+    fs.appendFileSync(file, "\n## Presidiet\n\nPresidiet möts i Falkenberg varje kvartal.\n");
+    expect(await ingestOnce(knowledgeDir, dataDir)).toBe(first);
+    expect(fs.statSync(path.join(dataDir, first)).mtimeMs).toBe(written);
+    expect(fs.readdirSync(dataDir).filter((name) => name.endsWith(".hnsw"))).toEqual([first]);
+
+    // A process opening the index finds exactly the committed passages among the vectors, new ones included.
+    const { core } = await ingestedCore(knowledgeDir, dataDir);
+    cleanups.push(() => core.close());
+    const rowids = core.index.catalog.chunkRowidsOfDocuments(
+      core.index.catalog.documents().map((document) => document.id),
     );
-    const changed = await ingestOnce(knowledgeDir, dataDir);
-    expect(changed).not.toBe(first);
-    expect(fs.existsSync(path.join(dataDir, first))).toBe(false);
-    expect(fs.readdirSync(dataDir).filter((name) => name.endsWith(".hnsw"))).toEqual([changed]);
+    expect(core.index.vectors.size).toBe(rowids.length);
+    expect(rowids.every((rowid) => core.index.vectors.has(rowid))).toBe(true);
+    const [vector] = await core.index.embedder.embed(["Presidiet möts i Falkenberg varje kvartal."], "query");
+    const [best] = core.index.vectors.search(vector as Float32Array, 1);
+    const text = core.index.catalog.chunksByRowid([best?.label ?? -1]).get(best?.label ?? -1)?.text ?? "";
+    expect(text).toContain("Falkenberg");
   });
 
   it("loses the temporary file a crash between writing and renaming left behind", async () => {
