@@ -112,7 +112,11 @@ describe("årshjul in chat", () => {
       printed += chunk.toString("utf8");
     });
     // The terminal reads groups from the knowledge folder and writes under the data folder; `årshjul` needs no index.
-    const core = { config: { knowledgeDir: SHIPPED_KNOWLEDGE, dataDir } } as unknown as Core;
+    // Before each line the chat looks for another process's index; here there is none to find.
+    const core = {
+      config: { knowledgeDir: SHIPPED_KNOWLEDGE, dataDir },
+      knowledge: { sync: async () => {} },
+    } as unknown as Core;
     const chat = runTerminalChat(
       core,
       silentLogger,
