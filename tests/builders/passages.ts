@@ -1,3 +1,4 @@
+import type { PassageReference } from "../../src/answer/answer.ts";
 import type { RetrievedPassage } from "../../src/retrieval/hybrid-retriever.ts";
 
 /** A retrieved passage as retrieval hands it to the answer composer; `names` are analysed question names. */
@@ -35,5 +36,20 @@ export function retrievedPassage(
     keywordScore: null,
     vectorScore: null,
     names: options.names ?? [],
+  };
+}
+
+/** A closest passage of a decline ("Närmast i underlaget"); fields not given are empty. */
+export function passageReference(fields: Partial<PassageReference> = {}): PassageReference {
+  return {
+    documentId: "d",
+    chunkId: "d#0",
+    title: "Reglemente",
+    section: null,
+    page: null,
+    excerpt: "Nämnden ska…",
+    source: null,
+    date: null,
+    ...fields,
   };
 }

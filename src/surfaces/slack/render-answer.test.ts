@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { passageReference } from "../../../tests/builders/passages.ts";
 import type { Answer, Citation } from "../../answer/answer.ts";
 import { describeLocation } from "../../answer/passage-reference.ts";
 import { answerTextToMrkdwn, plainTextFromSlack, splitMrkdwn } from "./mrkdwn.ts";
@@ -72,18 +73,7 @@ describe("renderAnswer", () => {
       text: "Det framgår inte av underlaget.",
       citations: [],
       abstained: true,
-      closest: [
-        {
-          documentId: "d",
-          chunkId: "d#0",
-          title: "Reglemente",
-          section: null,
-          page: null,
-          excerpt: "Nämnden ska…",
-          source: null,
-          date: null,
-        },
-      ],
+      closest: [passageReference()],
     });
     const rendered = JSON.stringify(renderAnswer(declined, "abc").blocks);
     expect(rendered).toContain("Närmast i underlaget");
@@ -154,18 +144,7 @@ describe("document dates in Slack citations", () => {
       text: "Det framgår inte av underlaget.",
       citations: [],
       abstained: true,
-      closest: [
-        {
-          documentId: "d",
-          chunkId: "d#0",
-          title: "Reglemente",
-          section: null,
-          page: null,
-          excerpt: "Nämnden ska…",
-          source: null,
-          date: "2016-12",
-        },
-      ],
+      closest: [passageReference({ date: "2016-12" })],
     });
     expect(JSON.stringify(renderAnswer(declined, "abc").blocks)).toContain("*Reglemente (december 2016)*");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { passageReference } from "../../../tests/builders/passages.ts";
 import type { Answer, Citation } from "../../answer/answer.ts";
 import { renderTeamsAnswer } from "./render-teams-answer.ts";
 import { parseTeamsCommand } from "./teams-commands.ts";
@@ -64,16 +65,10 @@ describe("renderTeamsAnswer", () => {
         text: "Det finns inte i underlaget <script>.",
         abstained: true,
         closest: [
-          {
-            documentId: "a.md",
-            chunkId: "a1",
-            title: "Reglemente",
-            section: null,
-            page: null,
+          passageReference({
             excerpt: "Nämnden   sammanträder\nvid behov.",
             source: "https://example.org/reglemente",
-            date: null,
-          },
+          }),
         ],
       }),
       { suggestedActions: true },
@@ -143,18 +138,7 @@ describe("document dates in Teams citations", () => {
       answer({
         text: "Det finns inte i underlaget.",
         abstained: true,
-        closest: [
-          {
-            documentId: "a.md",
-            chunkId: "a1",
-            title: "Reglemente",
-            section: null,
-            page: null,
-            excerpt: "Nämnden sammanträder vid behov.",
-            source: null,
-            date: "2021",
-          },
-        ],
+        closest: [passageReference({ excerpt: "Nämnden sammanträder vid behov.", date: "2021" })],
       }),
       { suggestedActions: false },
     );
