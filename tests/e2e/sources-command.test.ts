@@ -1,37 +1,19 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryFolder } from "../builders/core.ts";
-
-const SOURCES_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/sources-command.ts");
+import { runCommandScript } from "./helpers/run-command-script.ts";
 
 let knowledgeDir: string;
 let dataDir: string;
 let cleanup: () => void;
 
 /** Runs `npm run sources -- …` as a person would. */
-function runSources(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", SOURCES_COMMAND, ...args], {
-      env: {
-        ...process.env,
-        SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
-        SAMSYN_DATA_DIR: dataDir,
-        LOG_LEVEL: "silent",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (data: Buffer) => {
-      stdout += data.toString();
-    });
-    child.stderr.on("data", (data: Buffer) => {
-      stderr += data.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+function runSources(args: string[]) {
+  return runCommandScript("sources-command.ts", args, {
+    SAMSYN_KNOWLEDGE_DIR: knowledgeDir,
+    SAMSYN_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
   });
 }
 

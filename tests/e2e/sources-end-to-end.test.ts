@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { FakeGraphApi } from "../fakes/fake-graph-api.ts";
 import { FakeSlackApi } from "../fakes/fake-slack-api.ts";
 import { LocalWebSite } from "../sources/web/local-web-site.ts";
 import { poll } from "./helpers/poll.ts";
+import { runCommandScript } from "./helpers/run-command-script.ts";
 import { type SamsynProcess, startSamsynProcess } from "./helpers/samsyn-process.ts";
 
 // Documents where they live, through the product as started: `npm start` syncs a group's web page
@@ -17,7 +17,6 @@ import { type SamsynProcess, startSamsynProcess } from "./helpers/samsyn-process
 // and `npm run sources -- sync` in a second process brings changes and removals to the running
 // server. Every answer cites the document where it lives.
 
-const SOURCES_COMMAND = path.resolve(import.meta.dirname, "../../src/surfaces/cli/sources-command.ts");
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 const TENANT_ID = "contoso.onmicrosoft.com";
 const SECRET = "stub-secret";
@@ -102,22 +101,8 @@ afterAll(async () => {
 });
 
 /** Runs `npm run sources -- …` as a person would, beside the running server. */
-function runSources(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", SOURCES_COMMAND, ...args], {
-      env: { ...process.env, ...environment, LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.stderr.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
+function runSources(args: string[]) {
+  return runCommandScript("sources-command.ts", args, { ...environment, LOG_LEVEL: "silent" });
 }
 
 interface WebAnswer {
