@@ -1,7 +1,8 @@
-import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, sign, verify } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomUUID, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type CloudEnvironment, PUBLIC, withOverrides } from "@microsoft/teams.api";
+import { EntraCertificates } from "./entra-certificates.ts";
 
 /** A person (or bot) as the connector describes members. */
 export interface FakeTeamsAccount {
@@ -63,7 +64,7 @@ export class FakeBotConnector {
   readonly accessTokens = new Set<string>();
   private readonly signingKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
   private readonly keyId = `key-${randomUUID().slice(0, 8)}`;
-  private readonly certificates = new Map<string, KeyObject>();
+  private readonly certificates = new EntraCertificates();
   private readonly members: Map<string, FakeTeamsAccount[]>;
   private readonly people: FakeTeamsAccount[];
   private readonly requireToken: boolean;
@@ -112,10 +113,7 @@ export class FakeBotConnector {
    * private key (PEM) and the SHA-1 thumbprint Samsyn is configured with.
    */
   createCertificate(): { thumbprint: string; privateKeyPem: string } {
-    const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const thumbprint = randomBytes(20).toString("hex");
-    this.certificates.set(Buffer.from(thumbprint, "hex").toString("base64url"), pair.publicKey);
-    return { thumbprint, privateKeyPem: pair.privateKey.export({ format: "pem", type: "pkcs8" }).toString() };
+    return this.certificates.create();
   }
 
   /**
@@ -256,7 +254,7 @@ export class FakeBotConnector {
   private token(tenant: string, form: URLSearchParams, url: URL, response: ServerResponse): void {
     const clientId = form.get("client_id") ?? "";
     const assertion = form.get("client_assertion") ?? "";
-    const assertionValid = this.checkAssertion(assertion, clientId, `${this.baseUrl}${url.pathname}`);
+    const assertionValid = this.certificates.accepts(assertion, clientId, `${this.baseUrl}${url.pathname}`);
     this.tokenRequests.push({ tenant, clientId, scope: form.get("scope") ?? "", assertionValid });
     if (!assertionValid || form.get("grant_type") !== "client_credentials") {
       json(response, 401, { error: "invalid_client" });
@@ -270,28 +268,6 @@ export class FakeBotConnector {
     );
     this.accessTokens.add(accessToken);
     json(response, 200, { token_type: "Bearer", expires_in: 3600, access_token: accessToken });
-  }
-
-  private checkAssertion(assertion: string, clientId: string, audience: string): boolean {
-    const [header, claims, signature] = assertion.split(".");
-    if (!header || !claims || !signature) return false;
-    const parsedHeader = JSON.parse(Buffer.from(header, "base64url").toString()) as {
-      x5t?: string;
-      alg?: string;
-    };
-    const key = this.certificates.get(parsedHeader.x5t ?? "");
-    if (!key || parsedHeader.alg !== "RS256") return false;
-    if (!verify("sha256", Buffer.from(`${header}.${claims}`), key, Buffer.from(signature, "base64url")))
-      return false;
-    const parsed = JSON.parse(Buffer.from(claims, "base64url").toString()) as Record<string, unknown>;
-    const now = Date.now() / 1000;
-    return (
-      parsed.iss === clientId &&
-      parsed.sub === clientId &&
-      parsed.aud === audience &&
-      typeof parsed.exp === "number" &&
-      parsed.exp > now
-    );
   }
 }
 

@@ -1,6 +1,7 @@
-import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID, verify } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { EntraCertificates } from "./entra-certificates.ts";
 
 /** One request the Graph part of the stub received (the token endpoint and downloads aside). */
 export interface RecordedGraphRequest {
@@ -77,7 +78,7 @@ export class FakeGraphApi {
   /** Downloads refused because they carried an Authorization header. */
   readonly downloadsWithToken: string[] = [];
   private readonly items = new Map<string, StoredItem>();
-  private readonly certificates = new Map<string, KeyObject>();
+  private readonly certificates = new EntraCertificates();
   private readonly accessTokens = new Set<string>();
   private readonly downloadLinks = new Map<string, string>();
   private readonly failingDownloads = new Map<string, number>();
@@ -135,10 +136,7 @@ export class FakeGraphApi {
 
   /** A certificate registered on the app: its private key (PEM) and SHA-1 thumbprint (hex). */
   createCertificate(): { thumbprint: string; privateKeyPem: string } {
-    const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const thumbprint = randomBytes(20).toString("hex");
-    this.certificates.set(Buffer.from(thumbprint, "hex").toString("base64url"), pair.publicKey);
-    return { thumbprint, privateKeyPem: pair.privateKey.export({ format: "pem", type: "pkcs8" }).toString() };
+    return this.certificates.create();
   }
 
   /** Creates the folders of `path` that do not exist yet; returns the last one's id. */
@@ -447,7 +445,7 @@ export class FakeGraphApi {
     const proven =
       proof === "certificate"
         ? form.get("client_assertion_type") === "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" &&
-          this.checkAssertion(assertion ?? "", clientId, `${this.baseUrl}${url.pathname}`)
+          this.certificates.accepts(assertion ?? "", clientId, `${this.baseUrl}${url.pathname}`)
         : proof === "secret" &&
           this.options.clientSecret !== undefined &&
           secret === this.options.clientSecret;
@@ -479,27 +477,6 @@ export class FakeGraphApi {
       ext_expires_in: 3599,
       access_token: accessToken,
     });
-  }
-
-  private checkAssertion(assertion: string, clientId: string, audience: string): boolean {
-    const [header, claims, signature] = assertion.split(".");
-    if (!header || !claims || !signature) return false;
-    const parsedHeader = JSON.parse(Buffer.from(header, "base64url").toString()) as {
-      x5t?: string;
-      alg?: string;
-    };
-    const key = this.certificates.get(parsedHeader.x5t ?? "");
-    if (!key || parsedHeader.alg !== "RS256") return false;
-    if (!verify("sha256", Buffer.from(`${header}.${claims}`), key, Buffer.from(signature, "base64url")))
-      return false;
-    const parsed = JSON.parse(Buffer.from(claims, "base64url").toString()) as Record<string, unknown>;
-    return (
-      parsed.iss === clientId &&
-      parsed.sub === clientId &&
-      parsed.aud === audience &&
-      typeof parsed.exp === "number" &&
-      parsed.exp > Date.now() / 1000
-    );
   }
 }
 
