@@ -1,6 +1,6 @@
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import type { Analyzer } from "../text/index.ts";
-import { type ChunkTerms, contextText, joinedTerms } from "./chunk-terms.ts";
+import { type ChunkTerms, contextText, joinedTerms, splitTerms } from "./chunk-terms.ts";
 import type { IngestProgress } from "./ingest-knowledge.ts";
 import { bufferToVector, type KnowledgeIndex } from "./knowledge-index.ts";
 
@@ -13,22 +13,32 @@ export interface PreparedDocument {
   isNew: boolean;
 }
 
-/** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
+/**
+ * Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts
+ * unless they contain one of `changedTerms` (terms whose meaning the embedder's adaptation changed).
+ */
 export async function embedAll(
   index: KnowledgeIndex,
   loaded: { document: LoadedDocument; chunks: Chunk[]; terms: ChunkTerms[]; isNew: boolean }[],
   embedderChanged: boolean,
+  changedTerms: ReadonlySet<string>,
   report: (progress: IngestProgress) => void,
 ): Promise<PreparedDocument[]> {
   // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
   const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
+  const stale = (terms: ChunkTerms | undefined) =>
+    changedTerms.size > 0 &&
+    (terms === undefined ||
+      [terms.body, terms.context].some((joined) =>
+        splitTerms(joined).some((term) => changedTerms.has(term)),
+      ));
   // Positions only: a batch's texts or terms are put together when it is embedded, not all at once.
   const pending: { entry: PreparedDocument; position: number }[] = [];
   const prepared = loaded.map((item) => {
     const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
     item.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
-      if (vector) entry.vectors[position] = vector;
+      if (vector && !stale(item.terms[position])) entry.vectors[position] = vector;
       else pending.push({ entry, position });
     });
     return entry;

@@ -14,6 +14,23 @@ export interface AdaptationCorpus {
   documents(): Iterable<string>;
   /** The same documents' terms, when the caller has them from the analyzer `termsId` names already. */
   analysed?: { termsId: string; documents(): Iterable<readonly string[]> };
+  /**
+   * How the documents changed since `committedFingerprint`, as terms of the analysis `termsId` names,
+   * when the caller knows: an adapter that kept what it learned then can update it from the changed
+   * documents instead of reading them all.
+   */
+  changes?: AdaptationChanges;
+}
+
+/** The documents changed since the last committed ingest, as analysed terms, each document's in order. */
+export interface AdaptationChanges {
+  termsId: string;
+  /** Every document removed or changed since, as it was then. */
+  before(): Iterable<readonly string[]>;
+  /** Every document added or changed since, as it is now. */
+  after(): Iterable<readonly string[]>;
+  /** Every current document that contains one of `terms` (changed ones as they are now). */
+  containing(terms: ReadonlySet<string>): Iterable<readonly string[]>;
 }
 
 /** Turns texts into vectors. Adapters state what they can do so callers can batch correctly. */

@@ -232,7 +232,7 @@ async function ingestUnderLease(
       )
     : [];
 
-  const prepared = await embedAll(index, loaded, embedderChanged, report);
+  const prepared = await embedAll(index, loaded, embedderChanged, changedTerms, report);
   const read = new Set(loaded.map((item) => item.document.id));
   // From here `prepared` holds the documents read; the commit lets go of each one once it is written.
   loaded.length = 0;
@@ -278,7 +278,9 @@ function knowledgeFingerprint(files: readonly { id: string; hash: string }[]): s
 
 /**
  * Lets the embedder learn from the whole knowledge base before anything is embedded: unchanged
- * documents are read back from the catalog, new and changed ones from the files just loaded.
+ * documents are read back from the catalog, new and changed ones from the files just loaded. When
+ * the stored terms are this analyzer's, it is also told what changed since the last commit, so it
+ * can update what it learned then instead of reading every document again.
  */
 async function adaptEmbedder(
   index: KnowledgeIndex,
@@ -294,6 +296,41 @@ async function adaptEmbedder(
   );
   const analyzer = index.analyzer;
   const storedAnalysisCurrent = readMeta(index.database, "analyzer_version") === analyzer.version;
+  const termsOfStored = (id: string): string[] => {
+    const rows = storedTerms.all(id) as { text: string; terms: string | null }[];
+    return storedAnalysisCurrent
+      ? joinedTerms(
+          analyzer,
+          rows.map((row) => ({ text: row.text, terms: row.terms ?? "" })),
+        )
+      : analyzer.analyze(rows.map((row) => row.text).join("\n"));
+  };
+  const termsOfLoaded = (item: LoadedFile): string[] =>
+    joinedTerms(
+      analyzer,
+      item.chunks.map((chunk, position) => ({ text: chunk.text, terms: item.terms[position]?.body ?? "" })),
+    );
+  const unchangedIds = new Set(unchangedFiles.map((item) => item.id));
+  const changes = {
+    termsId: analyzer.version,
+    *before() {
+      for (const document of index.catalog.documents())
+        if (!unchangedIds.has(document.id)) yield termsOfStored(document.id);
+    },
+    *after() {
+      for (const item of loaded) yield termsOfLoaded(item);
+    },
+    *containing(terms: ReadonlySet<string>) {
+      const ids = new Set<string>();
+      for (const term of terms)
+        for (const id of index.keywords.documentsContaining(term)) if (unchangedIds.has(id)) ids.add(id);
+      for (const id of ids) yield termsOfStored(id);
+      for (const item of loaded) {
+        const itemTerms = termsOfLoaded(item);
+        if (itemTerms.some((term) => terms.has(term))) yield itemTerms;
+      }
+    },
+  };
   return index.embedder.adaptTo({
     fingerprint,
     committedFingerprint: readMeta(index.database, KNOWLEDGE_FINGERPRINT) ?? null,
@@ -308,25 +345,11 @@ async function adaptEmbedder(
     analysed: {
       termsId: analyzer.version,
       *documents() {
-        for (const item of unchangedFiles) {
-          const rows = storedTerms.all(item.id) as { text: string; terms: string | null }[];
-          yield storedAnalysisCurrent
-            ? joinedTerms(
-                analyzer,
-                rows.map((row) => ({ text: row.text, terms: row.terms ?? "" })),
-              )
-            : analyzer.analyze(rows.map((row) => row.text).join("\n"));
-        }
-        for (const item of loaded) {
-          yield joinedTerms(
-            analyzer,
-            item.chunks.map((chunk, position) => ({
-              text: chunk.text,
-              terms: item.terms[position]?.body ?? "",
-            })),
-          );
-        }
+        for (const item of unchangedFiles) yield termsOfStored(item.id);
+        for (const item of loaded) yield termsOfLoaded(item);
       },
     },
+    // Stored terms of another analysis, cut or embedded otherwise, are all read again anyway.
+    ...(storedAnalysisCurrent && index.isCurrent() ? { changes } : {}),
   });
 }

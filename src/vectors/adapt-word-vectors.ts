@@ -1,7 +1,6 @@
+import { type AdaptationState, learnAdaptationState } from "./adaptation-state.ts";
 import { UNASSIGNED_CLUSTER } from "./cluster-index.ts";
-import { type CorpusStatistics, collectCorpusStatistics } from "./corpus-statistics.ts";
 import { normalizeRows, quantizeVectors } from "./quantize-vectors.ts";
-import { inverseDocumentFrequency } from "./train-word-vectors.ts";
 import { createWordVectorModel, type WordVectorModel } from "./word-vector-model.ts";
 
 /** Options of `adaptWordVectors`. */
@@ -10,8 +9,6 @@ export interface AdaptWordVectorsOptions {
   window?: number;
   /** A new term needs at least this many occurrences to get a vector. */
   minCount?: number;
-  /** Share of the user-corpus IDF in a new term's IDF; the rest is the base model's unseen-term IDF. */
-  idfBlend?: number;
   /** Name of the user corpus, recorded in the metadata. */
   corpusName?: string;
 }
@@ -27,22 +24,38 @@ export async function adaptWordVectors(
   documents: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
   options: AdaptWordVectorsOptions = {},
 ): Promise<WordVectorModel> {
-  const trainedWindow = base.metadata.training.window;
-  const window = options.window ?? (typeof trainedWindow === "number" ? trainedWindow : 5);
-  const minCount = options.minCount ?? 2;
-  const idfBlend = options.idfBlend ?? 0.5;
-  const statistics = await collectCorpusStatistics(documents);
-  const newIds = statistics.terms.flatMap((term, id) =>
-    !base.has(term) && (statistics.counts[id] ?? 0) >= minCount ? [id] : [],
-  );
-  const sums = contextSums(base, statistics, newIds, window);
+  const state = await learnAdaptationState(base, documents, {
+    window: options.window ?? adaptationWindow(base),
+    minCount: options.minCount ?? 2,
+  });
+  return adaptedModel(base, state, options);
+}
+
+/** The context window adaptation uses by default: the base model's training window. */
+export function adaptationWindow(base: WordVectorModel): number {
+  const trained = base.metadata.training.window;
+  return typeof trained === "number" ? trained : 5;
+}
+
+/** The base model with a vector for every new term of `state` that has known words around it. */
+export function adaptedModel(
+  base: WordVectorModel,
+  state: AdaptationState,
+  options: Pick<AdaptWordVectorsOptions, "corpusName"> = {},
+): WordVectorModel {
   const dimensions = base.dimensions;
+  // Sorted, so a state learned at once and one updated document by document give the same model.
+  const newTerms = [...state.sums.keys()].sort();
+  const sums = new Float32Array(newTerms.length * dimensions);
+  newTerms.forEach((term, slot) => {
+    sums.set(state.sums.get(term) ?? [], slot * dimensions);
+  });
   rescaleToWordSpace(sums, base.data.singularValues);
   normalizeRows(sums, dimensions);
   // A term whose contexts are all unknown has no vector to give.
-  const kept = newIds.flatMap((id, slot) =>
+  const kept = newTerms.flatMap((term, slot) =>
     sums.subarray(slot * dimensions, (slot + 1) * dimensions).some((value) => value !== 0)
-      ? [{ id, slot }]
+      ? [{ term, slot }]
       : [],
   );
   const vectors = new Float32Array(kept.length * dimensions);
@@ -50,13 +63,7 @@ export async function adaptWordVectors(
     vectors.set(sums.subarray(slot * dimensions, (slot + 1) * dimensions), index * dimensions);
   });
   const codes = quantizeVectors(vectors, dimensions);
-  const idf = kept.map(({ id }) => {
-    const userIdf = inverseDocumentFrequency(
-      statistics.documentCount,
-      statistics.documentFrequencies[id] ?? 1,
-    );
-    return idfBlend * userIdf + (1 - idfBlend) * base.data.unseenIdf;
-  });
+  const idf = kept.map(({ term }) => state.idf.get(term) ?? base.data.unseenIdf);
   const data = base.data;
   const combinedCodes = new Int8Array(data.codes.length + codes.length);
   combinedCodes.set(data.codes);
@@ -69,13 +76,12 @@ export async function adaptWordVectors(
         corpus: options.corpusName ?? "user-corpus",
         base: base.id,
         newTerms: kept.length,
-        documents: statistics.documentCount,
-        window,
-        minCount,
-        idfBlend,
+        documents: state.documentCount,
+        window: state.window,
+        minCount: state.minCount,
       },
     },
-    terms: [...data.terms, ...kept.map(({ id }) => statistics.terms[id] ?? "")],
+    terms: [...data.terms, ...kept.map(({ term }) => term)],
     codes: combinedCodes,
     idf: Float32Array.from([...data.idf, ...idf]),
     // New terms join their closest cluster when the model is built.
@@ -102,42 +108,4 @@ function rescaleToWordSpace(sums: Float32Array, signedSingularValues: Float32Arr
   for (let offset = 0; offset < sums.length; offset += dimensions) {
     for (let d = 0; d < dimensions; d++) sums[offset + d] = (sums[offset + d] ?? 0) * (factors[d] ?? 0);
   }
-}
-
-/** Sum over every occurrence of each new term of the IDF- and distance-weighted context vectors. */
-function contextSums(
-  base: WordVectorModel,
-  statistics: CorpusStatistics,
-  newIds: readonly number[],
-  window: number,
-): Float32Array {
-  const { terms, tokens, documentStarts } = statistics;
-  const dimensions = base.dimensions;
-  const slotOf = new Int32Array(terms.length).fill(-1);
-  newIds.forEach((id, slot) => {
-    slotOf[id] = slot;
-  });
-  const known = terms.map((term) => base.has(term));
-  const contextIdf = terms.map((term) => base.idf(term));
-  const sums = new Float32Array(newIds.length * dimensions);
-  for (let document = 0; document + 1 < documentStarts.length; document++) {
-    const start = documentStarts[document] ?? 0;
-    const end = documentStarts[document + 1] ?? 0;
-    for (let position = start; position < end; position++) {
-      const slot = slotOf[tokens[position] ?? 0] ?? -1;
-      if (slot < 0) continue;
-      const target = sums.subarray(slot * dimensions, (slot + 1) * dimensions);
-      for (
-        let other = Math.max(start, position - window);
-        other <= Math.min(end - 1, position + window);
-        other++
-      ) {
-        const context = tokens[other] ?? 0;
-        if (other === position || !known[context]) continue;
-        const distanceWeight = (window - Math.abs(other - position) + 1) / window;
-        base.addVector(terms[context] ?? "", target, (contextIdf[context] ?? 0) * distanceWeight);
-      }
-    }
-  }
-  return sums;
 }

@@ -2,22 +2,23 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { AdaptationCorpus, Embedder } from "../index/embedder.ts";
-import { adaptWordVectors } from "./adapt-word-vectors.ts";
-import { loadWordVectors, saveWordVectors } from "./word-vector-file.ts";
+import { adaptationWindow, adaptedModel } from "./adapt-word-vectors.ts";
+import { type AdaptationState, learnAdaptationState, updateAdaptationState } from "./adaptation-state.ts";
+import { loadAdaptationState, saveAdaptationState } from "./adaptation-state-file.ts";
 import type { WordVectorModel } from "./word-vector-model.ts";
 
 /**
- * Cached adaptations are named `word-vectors-adapted-<key>.vec.gz` (or `.none` when nothing was new);
- * the current one and the committed one are kept.
+ * What the adaptation learned is kept as `word-vectors-adapted-<key>.state` (see `AdaptationState`):
+ * the current one and the committed one. The adapted model is built from it in milliseconds.
  */
 const CACHE_PREFIX = "word-vectors-adapted-";
-const CACHE_NAME = /^word-vectors-adapted-([0-9a-f]{16})\.(?:vec\.gz|none)$/;
+const CACHE_EXTENSION = ".state";
+const CACHE_NAME = /^word-vectors-adapted-([0-9a-f]{16})\.state$/;
 /**
  * A word of the knowledge base gets a vector when it occurs this often. Rarer words' vectors rest on
  * too few contexts: at 2 they cost dev-law a hit@1 question; from 5 on neither dev set changed.
  */
 const MIN_NEW_TERM_COUNT = 5;
-
 /**
  * Offline `Embedder` from word vectors: a text's vector is the IDF- and sublinear-TF-weighted mean
  * of its terms' vectors, L2-normalised, so paraphrases with different but related words land close.
@@ -29,6 +30,8 @@ export class WordVectorEmbedder implements Embedder {
   private model: WordVectorModel;
   /** The adaptation cache key `model` belongs to; null for the base model before any adaptation. */
   private modelKey: string | null = null;
+  /** What the adaptation for `modelKey` learned; the next ingest updates it. */
+  private state: AdaptationState | null = null;
   // Embedding is synchronous CPU work; this bounds how long one call holds the event loop.
   readonly maxBatchSize = 256;
 
@@ -58,9 +61,9 @@ export class WordVectorEmbedder implements Embedder {
   /**
    * Gives the knowledge base's own words (HälSam, utskrivningsklar) vectors from their contexts
    * (see `adaptWordVectors`) and returns the terms whose vectors differ from the adaptation the
-   * stored passages were embedded with (the one for `corpus.committedFingerprint`). The result is
-   * cached in `cacheDir` under the corpus fingerprint, so a restart with unchanged documents reads
-   * it instead of learning it again.
+   * stored passages were embedded with (the one for `corpus.committedFingerprint`). What it learned
+   * is kept in `cacheDir` under the corpus fingerprint: a restart with unchanged documents reads it,
+   * and the next ingest updates it from the changed documents alone (`corpus.changes`).
    */
   async adaptTo(corpus: AdaptationCorpus): Promise<ReadonlySet<string>> {
     const { cacheDir } = corpus;
@@ -70,38 +73,55 @@ export class WordVectorEmbedder implements Embedder {
       corpus.committedFingerprint === null
         ? this.cachedKeys(cacheDir).find((other) => other !== key)
         : this.cacheKey(corpus.committedFingerprint);
-    const cached = this.adaptation(cacheDir, key);
+    const cached = this.stateFor(cacheDir, key);
     this.removeCachesExcept(cacheDir, committedKey === undefined ? [key] : [key, committedKey]);
     if (cached && key === committedKey) {
-      this.model = cached;
-      this.modelKey = key;
+      this.use(key, cached);
       return new Set();
     }
     // A cache for `key` without a commit means an ingest died after adapting: the stored passages
     // still carry the committed adaptation, so the change is measured against that one.
+    const committed = committedKey === undefined ? null : this.stateFor(cacheDir, committedKey);
     const previous =
-      (committedKey === undefined ? null : this.adaptation(cacheDir, committedKey)) ?? this.base;
-    this.model = cached ?? (await this.learn(corpus));
-    this.modelKey = key;
-    if (!cached) {
-      if (this.model === this.base) fs.writeFileSync(this.cacheFile(cacheDir, key, ".none"), "");
-      else saveWordVectors(this.model, this.cacheFile(cacheDir, key, ".vec.gz"), { level: 1 });
-    }
+      committedKey !== undefined && committedKey === this.modelKey
+        ? this.model
+        : committed
+          ? this.modelOf(committed)
+          : this.base;
+    const state = cached ?? (await this.learn(corpus, committed));
+    if (!cached) saveAdaptationState(state, this.cacheFile(cacheDir, key), this.dimensions);
+    this.use(key, state);
     return this.changedTerms(previous, this.model);
   }
 
-  private async learn(corpus: AdaptationCorpus): Promise<WordVectorModel> {
+  /** Updates the committed state from the changed documents when it can, else learns from all documents. */
+  private async learn(corpus: AdaptationCorpus, committed: AdaptationState | null): Promise<AdaptationState> {
+    const changes = corpus.changes;
+    if (committed && changes && changes.termsId === this.termsId && committed.minCount === MIN_NEW_TERM_COUNT)
+      return updateAdaptationState(this.base, committed, changes);
     const termsOf = this.termsOf;
     const analysed = corpus.analysed?.termsId === this.termsId ? corpus.analysed : undefined;
-    const adapted = await adaptWordVectors(
+    return learnAdaptationState(
       this.base,
       analysed
         ? analysed.documents()
         : (function* () {
             for (const text of corpus.documents()) yield termsOf(text);
           })(),
-      { corpusName: "knowledge", minCount: MIN_NEW_TERM_COUNT },
+      { window: adaptationWindow(this.base), minCount: MIN_NEW_TERM_COUNT },
     );
+  }
+
+  private use(key: string, state: AdaptationState): void {
+    if (key === this.modelKey) return;
+    this.model = this.modelOf(state);
+    this.modelKey = key;
+    this.state = state;
+  }
+
+  private modelOf(state: AdaptationState): WordVectorModel {
+    if (state.sums.size === 0) return this.base;
+    const adapted = adaptedModel(this.base, state, { corpusName: "knowledge" });
     return adapted.size > this.base.size ? adapted : this.base;
   }
 
@@ -112,20 +132,14 @@ export class WordVectorEmbedder implements Embedder {
       .slice(0, 16);
   }
 
-  private cacheFile(cacheDir: string, key: string, extension: ".vec.gz" | ".none"): string {
-    return path.join(cacheDir, `${CACHE_PREFIX}${key}${extension}`);
+  private cacheFile(cacheDir: string, key: string): string {
+    return path.join(cacheDir, `${CACHE_PREFIX}${key}${CACHE_EXTENSION}`);
   }
 
-  /** The adaptation for `key`: the model in use when it is that one (not read again), else the cached one. */
-  private adaptation(cacheDir: string, key: string): WordVectorModel | null {
-    return key === this.modelKey ? this.model : this.cachedAdaptation(cacheDir, key);
-  }
-
-  /** The adaptation cached under `key`, or null when there is none. */
-  private cachedAdaptation(cacheDir: string, key: string): WordVectorModel | null {
-    const file = this.cacheFile(cacheDir, key, ".vec.gz");
-    if (fs.existsSync(file)) return loadWordVectors(file);
-    return fs.existsSync(this.cacheFile(cacheDir, key, ".none")) ? this.base : null;
+  /** The state for `key`: the one in use when it is that one (not read again), else the cached one. */
+  private stateFor(cacheDir: string, key: string): AdaptationState | null {
+    if (key === this.modelKey && this.state) return this.state;
+    return loadAdaptationState(this.cacheFile(cacheDir, key), this.dimensions);
   }
 
   private cachedKeys(cacheDir: string): string[] {
@@ -136,25 +150,30 @@ export class WordVectorEmbedder implements Embedder {
       .filter((key) => key !== undefined);
   }
 
+  /** Removes other cached states, and the whole adapted models that older versions kept instead. */
   private removeCachesExcept(cacheDir: string, keys: readonly string[]): void {
     fs.mkdirSync(cacheDir, { recursive: true });
-    const kept = new Set(
-      keys.flatMap((key) => [`${CACHE_PREFIX}${key}.vec.gz`, `${CACHE_PREFIX}${key}.none`]),
-    );
+    const kept = new Set(keys.map((key) => `${CACHE_PREFIX}${key}${CACHE_EXTENSION}`));
     for (const name of fs.readdirSync(cacheDir)) {
       if (name.startsWith(CACHE_PREFIX) && !kept.has(name))
         fs.rmSync(path.join(cacheDir, name), { force: true });
     }
   }
 
-  /** Terms beyond the base vocabulary that one model has and the other lacks or places elsewhere. */
+  /** Terms beyond the base vocabulary that one model has and the other lacks, places elsewhere or weighs otherwise. */
   private changedTerms(before: WordVectorModel, after: WordVectorModel): Set<string> {
     const changed = new Set<string>();
     const added = (model: WordVectorModel) => model.data.terms.slice(this.base.size);
     for (const term of new Set([...added(before), ...added(after)])) {
       const a = before.vector(term);
       const b = after.vector(term);
-      if (!a || !b || a.some((value, index) => Math.abs(value - (b[index] ?? 0)) > 1e-6)) changed.add(term);
+      if (
+        !a ||
+        !b ||
+        a.some((value, index) => Math.abs(value - (b[index] ?? 0)) > 1e-6) ||
+        Math.abs(before.idf(term) - after.idf(term)) > 1e-6
+      )
+        changed.add(term);
     }
     return changed;
   }

@@ -40,6 +40,26 @@ function writeKvarnholmiaMeetings(knowledgeDir: string): void {
   );
 }
 
+/** Each passage's stored vector, by passage id. */
+function storedVectors(core: { index: KnowledgeIndex }): Map<string, Float32Array> {
+  const rows = core.index.database.prepare("SELECT id, embedding FROM chunks").all() as {
+    id: string;
+    embedding: Buffer;
+  }[];
+  return new Map(rows.map((row) => [row.id, new Float32Array(new Uint8Array(row.embedding).buffer)]));
+}
+
+function largestDifference(actual: Map<string, Float32Array>, expected: Map<string, Float32Array>): number {
+  let largest = 0;
+  for (const [id, vector] of expected) {
+    const other = actual.get(id);
+    vector.forEach((value, index) => {
+      largest = Math.max(largest, Math.abs(value - (other?.[index] ?? Number.POSITIVE_INFINITY)));
+    });
+  }
+  return largest;
+}
+
 describe("incremental ingest", () => {
   it("re-reads only changed files, drops deleted ones and keeps the rest", async () => {
     const { knowledgeDir, dataDir } = workspace();
@@ -141,6 +161,41 @@ describe("incremental ingest", () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((id) => id.startsWith("kvarnholmia.md"))).toBe(true);
     grown.core.close();
+  });
+
+  it("after files are added, changed and removed, keeps no stale vector and stays as close to a fresh ingest as its IDF tolerance", async () => {
+    const { knowledgeDir, dataDir } = workspace();
+    writeKvarnholmia(knowledgeDir);
+    (await ingestedCore(knowledgeDir, dataDir)).core.close();
+    // The word reaches the count that gives it a vector, a seed mentions it, another seed goes.
+    writeKvarnholmiaMeetings(knowledgeDir);
+    fs.appendFileSync(
+      path.join(knowledgeDir, "halsam-samverkansstruktur.md"),
+      "\nHälSam samråder med Kvarnholmia om kustfrågor.\n",
+    );
+    fs.rmSync(path.join(knowledgeDir, "laholmsnamnden-uppfoljningsrapport-1-2018.md"));
+    fs.writeFileSync(
+      path.join(knowledgeDir, "ordlista.md"),
+      "# Ordlista\n\nEn samverkansberedning bereder ärenden.\n",
+    );
+    const updated = await ingestedCore(knowledgeDir, dataDir);
+    expect(updated.summary).toMatchObject({ added: 2, updated: 1, removed: 1 });
+    const actual = storedVectors(updated.core);
+    // Every passage embedded again with what this ingest learned: nothing kept an older meaning.
+    writeMeta(updated.core.index.database, "embedder_id", "an older embedder");
+    updated.core.close();
+    const reembedded = await ingestedCore(knowledgeDir, dataDir);
+    expect(reembedded.summary).toMatchObject({ updated: reembedded.summary.documents });
+    const expected = storedVectors(reembedded.core);
+    reembedded.core.close();
+    const fresh = await ingestedCore(knowledgeDir, path.join(path.dirname(dataDir), "fresh-data"));
+    const learnedAtOnce = storedVectors(fresh.core);
+    fresh.core.close();
+
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect(largestDifference(actual, expected)).toBeLessThan(1e-6);
+    // A word's IDF follows the knowledge base's size only when it moves by more than 1 %.
+    expect(largestDifference(actual, learnedAtOnce)).toBeLessThan(0.01);
   });
 
   it("still refreshes the old passages with a newly learned word when the ingest that learned it died before committing", async () => {

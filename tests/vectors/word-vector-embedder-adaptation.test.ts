@@ -121,6 +121,96 @@ describe("WordVectorEmbedder.adaptTo", () => {
     expect([...changed]).toEqual(["omega"]);
   });
 
+  it("updates what it learned from the changed documents alone, as a full adaptation would learn it", async () => {
+    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
+    const folder = temporaryFolder();
+    cleanups.push(folder.cleanup);
+    const documents = knowledgeBase();
+    const added = "omega lyser över havet i kväll och omega syns på himlen";
+    const embedder = new WordVectorEmbedder(base, words, "ord");
+    await embedder.adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: null,
+      cacheDir: folder.dir,
+      documents: () => documents,
+    });
+
+    let readAll = false;
+    const changed = await embedder.adaptTo({
+      fingerprint: "v2",
+      committedFingerprint: "v1",
+      cacheDir: folder.dir,
+      documents: () => {
+        readAll = true;
+        return [...documents, added];
+      },
+      changes: {
+        termsId: "ord",
+        before: () => [],
+        after: () => [words(added)],
+        containing: () => [],
+      },
+    });
+    // A restarted process takes the update over from the data folder.
+    const restarted = new WordVectorEmbedder(base, words, "ord");
+    await restarted.adaptTo({
+      fingerprint: "v2",
+      committedFingerprint: "v2",
+      cacheDir: folder.dir,
+      documents: () => [],
+    });
+    const elsewhere = temporaryFolder();
+    cleanups.push(elsewhere.cleanup);
+    const fresh = new WordVectorEmbedder(base, words, "ord");
+    await fresh.adaptTo({
+      fingerprint: "v2",
+      committedFingerprint: null,
+      cacheDir: elsewhere.dir,
+      documents: () => [...documents, added],
+    });
+
+    expect(readAll).toBe(false);
+    expect([...changed]).toEqual(["omega"]);
+    const [updated] = await embedder.embed(["omega"], "query");
+    const [reread] = await restarted.embed(["omega"], "query");
+    const [learned] = await fresh.embed(["omega"], "query");
+    // Equal up to float rounding: the sums were added up in another order.
+    const difference = (a?: Float32Array, b?: Float32Array) =>
+      Math.max(...[...(a ?? [])].map((value, index) => Math.abs(value - (b?.[index] ?? Number.NaN))));
+    expect(difference(updated, learned)).toBeLessThan(1e-6);
+    expect(reread).toEqual(updated);
+  });
+
+  it("learns again from every document when its cached state is damaged", async () => {
+    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
+    const folder = temporaryFolder();
+    cleanups.push(folder.cleanup);
+    const documents = knowledgeBase();
+    await new WordVectorEmbedder(base, words).adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: null,
+      cacheDir: folder.dir,
+      documents: () => documents,
+    });
+    for (const name of fs.readdirSync(folder.dir))
+      fs.writeFileSync(`${folder.dir}/${name}`, "SAMSYNAS\u0000");
+
+    const restarted = new WordVectorEmbedder(base, words);
+    let read = false;
+    await restarted.adaptTo({
+      fingerprint: "v1",
+      committedFingerprint: "v1",
+      cacheDir: folder.dir,
+      documents: () => {
+        read = true;
+        return documents;
+      },
+    });
+    expect(read).toBe(true);
+    const [omega] = await restarted.embed(["omega"], "query");
+    expect([...(omega ?? [])].some((value) => value !== 0)).toBe(true);
+  });
+
   it("keeps the base model when the knowledge base brings no new word", async () => {
     const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
     const folder = temporaryFolder();
