@@ -22,11 +22,11 @@ const NUMBER = wordPattern(
 );
 // How often, stated: "fyra gånger per år", "varje månad", "årligen" — not merely a meeting mentioned.
 const STATED_FREQUENCY = wordPattern(
-  String.raw`(?:gånger?\s+(?:per|om|i|varje)\s+(?:år|månad|vecka|termin|halvår|kvartal)|(?:möten?|sammanträden?|träffar)\s+(?:per|om|i)\s+(?:år|månad|vecka|termin|halvår|kvartal)|per\s+(?:år|månad|vecka|termin|halvår|kvartal)|om året|i månaden|i veckan|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod|kvartal|halvår)|vartannat|var (?:\p{L}+ )?(?:vecka|månad|år)|kvartalsvis|halvårsvis|månatlig\w*|veckovis|regelbundet|vid behov)`,
+  String.raw`(?:gånger?\s+(?:per|om|i|varje)\s+(?:år|månad|vecka|termin|halvår|kvartal)|(?:möten?|sammanträden?|träffar)\s+(?:per|om|i)\s+(?:år|månad|vecka|termin|halvår|kvartal)|per\s+(?:år|månad|vecka|termin|halvår|kvartal)|om året|i månaden|i veckan|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod|kvartal|halvår)|vartannat|varannan (?:vecka|månad|dag)|var (?:\p{L}+ )?(?:vecka|månad|år)|kvartalsvis|halvårsvis|månatlig\w*|veckovis|regelbundet|vid behov)`,
   "iu",
 );
 const FREQUENCY = wordPattern(
-  String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
+  String.raw`(?:gånger?\s+(?:per|om|i)\s+(?:år|månad|vecka|termin)|per år|om året|årsvis|årlig\w*|varje (?:år|månad|vecka|termin|mandatperiod)|vartannat|varannan|kvartal|månatlig\w*|veckovis|sammanträd\w*|möten?\b)`,
   "iu",
 );
 // A stated length of time ("inom fyra månader", "30 dagar", "tills vidare") answers "hur länge"

@@ -10,6 +10,9 @@ describe("the kind of answer a question insists on", () => {
     expect(satisfiesNeed(needs, "Sammanträden ska hållas minst fyra gånger per år.")).toBe(true);
     expect(satisfiesNeed(needs, "Beredningen sammanträder varje månad utom i juli.")).toBe(true);
     expect(satisfiesNeed(needs, "Uppföljning sker årligen.")).toBe(true);
+    // Both genders: "vartannat år", "varannan månad"; "var tredje vecka".
+    expect(satisfiesNeed(needs, "Nätverket träffas varannan månad i hamnen.")).toBe(true);
+    expect(satisfiesNeed(needs, "Presidiet möts var tredje vecka.")).toBe(true);
     expect(satisfiesNeed(needs, "Vid sammanträden med delegationen har ordföranden utslagsröst.")).toBe(
       false,
     );
