@@ -114,6 +114,11 @@ export interface AnswerServiceParts {
    * notice to answer with instead of a decline ("Indexerar kunskapsmappen …"); null otherwise.
    */
   indexingNotice?: () => string | null;
+  /**
+   * Brings the index up to what another process committed, before a question is answered: else a
+   * question asked just after `npm run ingest` could be answered from the previous index.
+   */
+  beforeQuestion?: () => Promise<unknown>;
   /** The groups' calendars (the folder the reminders read); without it meeting questions go to the documents. */
   calendar?: Pick<GroupCalendar, "forGroup">;
 }
@@ -132,6 +137,7 @@ export class AnswerService {
   private readonly acronymGuesser: Pick<AcronymGuesser, "guess"> | null;
   private readonly calendar: Pick<GroupCalendar, "forGroup"> | null;
   private readonly indexingNotice: () => string | null;
+  private readonly beforeQuestion: () => Promise<unknown>;
 
   constructor(parts: AnswerServiceParts) {
     this.retriever = parts.retriever;
@@ -146,6 +152,7 @@ export class AnswerService {
     this.acronymGuesser = parts.acronymGuesser ?? null;
     this.calendar = parts.calendar ?? null;
     this.indexingNotice = parts.indexingNotice ?? (() => null);
+    this.beforeQuestion = parts.beforeQuestion ?? (async () => undefined);
   }
 
   /**
@@ -155,6 +162,12 @@ export class AnswerService {
    */
   async ask(question: string, options: AskOptions): Promise<AskResult> {
     const started = performance.now();
+    try {
+      await this.beforeQuestion();
+    } catch (error) {
+      // The index this process has loaded still answers; the next question or check tries again.
+      this.logger.warn("could not load the index another process wrote", { error });
+    }
     const notice = this.indexingNotice();
     if (notice !== null) {
       const answer = {

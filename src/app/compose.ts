@@ -88,6 +88,7 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
     calendar: new GroupCalendar(path.join(config.knowledgeDir, "calendar")),
     // Until the first index exists, a question gets "Indexerar kunskapsmappen …" rather than a decline.
     // Asked on every question: the ingest state is read first, the catalog only while one runs.
+    beforeQuestion: () => knowledge.sync(logger),
     indexingNotice: () => {
       const status = knowledge.status();
       return status.running && index.catalog.stats().documents === 0 ? describeRefresh(status, 0) : null;

@@ -37,6 +37,8 @@ export class KnowledgeRefresh {
   private reader: DocumentReader | undefined;
   private keepsReader = false;
   private idleTimer: NodeJS.Timeout | undefined;
+  /** The look for another process's index under way; a second caller waits for it instead of going on. */
+  private syncing: Promise<boolean> | null = null;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -71,9 +73,18 @@ export class KnowledgeRefresh {
   /**
    * Loads the index another process (`npm run ingest`, a second server) committed since the last
    * look, and drops what was cached from the old one; true when there was one. Cheap when nothing
-   * changed (one `PRAGMA data_version`), so it can run on a short timer.
+   * changed (one `PRAGMA data_version`), so it can run on a short timer and before every question.
    */
-  async sync(logger?: Logger): Promise<boolean> {
+  sync(logger?: Logger): Promise<boolean> {
+    if (!this.syncing) {
+      this.syncing = this.load(logger).finally(() => {
+        this.syncing = null;
+      });
+    }
+    return this.syncing;
+  }
+
+  private async load(logger?: Logger): Promise<boolean> {
     if (!(await this.index.syncWithDatabase())) return false;
     this.onRefreshed();
     logger?.info("loaded the index another process wrote", {

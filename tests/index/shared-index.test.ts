@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/config.ts";
 import { ingestKnowledge } from "../../src/index/ingest-knowledge.ts";
 import { KnowledgeIndex } from "../../src/index/knowledge-index.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { EVERYTHING } from "../../src/retrieval/scope.ts";
 import { createSwedishAnalyzer } from "../../src/text/index.ts";
 import { temporaryFolder } from "../builders/core.ts";
 import { FakeEmbedder } from "../fakes/fake-embedder.ts";
@@ -164,5 +165,38 @@ describe("one index shared by several processes", () => {
     expect(await server.index.syncWithDatabase()).toBe(true);
     const [after] = await server.index.embedder.embed(["Kvarnholmia"], "query");
     expect(after).toEqual(learned);
+  });
+
+  it("answers a question asked right after another process's ingest from that ingest, title and text alike", async () => {
+    const { knowledgeDir, dataDir } = folders();
+    const config = { ...loadConfig({}), knowledgeDir, dataDir };
+    const server = await composeCore(config, silentLogger);
+    const ingester = await composeCore(config, silentLogger);
+    cleanups.unshift(() => {
+      server.close();
+      ingester.close();
+    });
+    write(
+      knowledgeDir,
+      "kvarnholmia.md",
+      "---\ntitle: Kvarnholmias stadga\n---\n\n# Möten\n\nKvarnholmia sammanträder varannan månad i hamnen.\n",
+    );
+    await server.knowledge.refresh();
+    const question = "Hur ofta sammanträder Kvarnholmia?";
+    const first = await server.answers.ask(question, { scope: EVERYTHING });
+    expect(first.answer.text).toMatch(/hamnen/);
+
+    write(
+      knowledgeDir,
+      "kvarnholmia.md",
+      "---\ntitle: Kvarnholmias nya stadga\n---\n\n# Möten\n\nKvarnholmia sammanträder varje vecka i rådhuset.\n",
+    );
+    await ingester.knowledge.refresh();
+    // No timer has looked for the other process's commit: the question itself does.
+    const { answer } = await server.answers.ask(question, { scope: EVERYTHING });
+
+    expect(answer.text).toMatch(/rådhuset/);
+    expect(answer.text).not.toMatch(/hamnen/);
+    expect(answer.citations.map((citation) => citation.title)).toContain("Kvarnholmias nya stadga");
   });
 });
