@@ -11,7 +11,7 @@ import {
 } from "../../../src/sources/web/web-fetch-settings.ts";
 import { webSource } from "../../../src/sources/web/web-source.ts";
 import { makeTempDir, writePdf } from "../../builders/document-files.ts";
-import { LocalWebSite } from "./local-web-site.ts";
+import { LocalWebSite } from "../../fakes/local-web-site.ts";
 import { RecordingSyncSink } from "./recording-sync-sink.ts";
 
 const SETTINGS: WebFetchSettings = {
