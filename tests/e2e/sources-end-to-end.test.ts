@@ -6,7 +6,7 @@ import { temporaryFolder } from "../builders/core.ts";
 import { sendToSlackApp, signedMessageShortcut } from "../builders/slack-payloads.ts";
 import { FakeGraphApi } from "../fakes/fake-graph-api.ts";
 import { FakeSlackApi } from "../fakes/fake-slack-api.ts";
-import { LocalWebSite } from "../sources/web/local-web-site.ts";
+import { LocalWebSite } from "../fakes/local-web-site.ts";
 import { poll } from "./helpers/poll.ts";
 import { runCommandScript } from "./helpers/run-command-script.ts";
 import { type SamsynProcess, startSamsynProcess } from "./helpers/samsyn-process.ts";

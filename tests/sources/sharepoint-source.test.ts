@@ -7,7 +7,7 @@ import { sharePointSource } from "../../src/sources/sharepoint/sharepoint-source
 import type { SourceDefinition } from "../../src/sources/source-definition.ts";
 import { temporaryFolder } from "../builders/core.ts";
 import { FakeGraphApi } from "../fakes/fake-graph-api.ts";
-import { RecordingSyncSink } from "./recording-sync-sink.ts";
+import { RecordingSyncSink } from "../fakes/recording-sync-sink.ts";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 const TENANT_ID = "contoso.onmicrosoft.com";

@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SamsynError } from "../../../src/errors.ts";
-import { silentLogger } from "../../../src/logger.ts";
 import type { SourceDefinition, WebSourceOptions } from "../../../src/sources/source-definition.ts";
 import type { DocumentSource } from "../../../src/sources/source-port.ts";
 import {
@@ -11,8 +10,8 @@ import {
 } from "../../../src/sources/web/web-fetch-settings.ts";
 import { webSource } from "../../../src/sources/web/web-source.ts";
 import { makeTempDir, writePdf } from "../../builders/document-files.ts";
-import { LocalWebSite } from "./local-web-site.ts";
-import { RecordingSyncSink } from "./recording-sync-sink.ts";
+import { LocalWebSite } from "../../fakes/local-web-site.ts";
+import { RecordingSyncSink } from "../../fakes/recording-sync-sink.ts";
 
 const SETTINGS: WebFetchSettings = {
   ...DEFAULT_WEB_FETCH_SETTINGS,
@@ -65,18 +64,6 @@ function source(
   return webSource(definition, { ...SETTINGS, ...settings });
 }
 
-/** One sync as the runner does it: the sink keeps the outcome only when the sync does not throw. */
-async function sync(adapter: DocumentSource, cursor: string | null = null): Promise<string | null> {
-  sink.begin();
-  const result = await adapter.sync(sink, {
-    cursor,
-    signal: new AbortController().signal,
-    logger: silentLogger,
-  });
-  sink.commit();
-  return result.cursor;
-}
-
 function listing(links: [string, string][]): string {
   const items = links.map(([href, text]) => `<li><a href="${href}">${text}</a></li>`).join("");
   return `<!doctype html><html><body><nav><a href="/">Start</a><a href="/kontakt">Kontakt</a></nav>
@@ -99,7 +86,7 @@ describe("webSource", () => {
       urls: [site.url("/samverkan/om#kontakt"), site.url("/samverkan/reglemente.pdf")],
     });
 
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put.map((put) => [put.item.key, put.item.fileName])).toEqual([
       [site.url("/samverkan/om"), "om.html"],
       [site.url("/samverkan/reglemente.pdf"), "reglemente.pdf"],
@@ -109,7 +96,7 @@ describe("webSource", () => {
     expect(site.requests.every((request) => request.userAgent === SETTINGS.userAgent)).toBe(true);
 
     const downloadsBefore = site.contentDownloads().length;
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(site.contentDownloads().length).toBe(downloadsBefore);
     expect(sink.calls.put).toEqual([]);
     expect(sink.calls.kept.map((item) => item.key).sort()).toEqual([
@@ -131,10 +118,10 @@ describe("webSource", () => {
     site.pages.set("/a", { contentType: HTML, etag: '"a1"', body: page("A", "Första versionen.") });
     site.pages.set("/b", { contentType: HTML, etag: '"b1"', body: page("B", "Oförändrad.") });
     const adapter = source({ urls: [site.url("/a"), site.url("/b")] });
-    await sync(adapter);
+    await sink.sync(adapter);
 
     site.pages.set("/a", { contentType: HTML, etag: '"a2"', body: page("A", "Andra versionen.") });
-    await sync(adapter);
+    await sink.sync(adapter);
 
     expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/a")]);
     expect(sink.text(site.url("/a"))).toContain("Andra versionen.");
@@ -144,13 +131,13 @@ describe("webSource", () => {
   it("compares content when the server gives neither ETag nor Last-Modified", async () => {
     site.pages.set("/dynamisk", { contentType: HTML, body: page("Dynamisk", "Samma text.") });
     const adapter = source({ urls: [site.url("/dynamisk")] });
-    await sync(adapter);
-    await sync(adapter);
+    await sink.sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put).toEqual([]);
     expect(sink.calls.kept).toHaveLength(1);
 
     site.pages.set("/dynamisk", { contentType: HTML, body: page("Dynamisk", "Ny text.") });
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put).toHaveLength(1);
   });
 
@@ -177,7 +164,7 @@ describe("webSource", () => {
     });
     const adapter = source({ follow: [{ page: site.url("/styrdokument/"), under: null, match: null }] });
 
-    let cursor = await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put.map((put) => [put.item.key, put.item.title])).toEqual([
       [site.url("/styrdokument/reglemente.pdf"), "Reglemente för beredningen"],
       [site.url("/styrdokument/overenskommelse"), "Överenskommelse om samverkan"],
@@ -185,7 +172,7 @@ describe("webSource", () => {
     expect(site.requests.map((request) => request.path)).not.toContain("/nyheter/nyhet-1");
 
     // Unchanged listing (304): its links are still known, nothing is downloaded or removed.
-    cursor = await sync(adapter, cursor);
+    await sink.sync(adapter);
     expect(sink.calls.removed).toEqual([]);
     expect(sink.calls.kept).toHaveLength(2);
     expect(site.contentDownloads().filter((request) => request.path === "/styrdokument/")).toHaveLength(1);
@@ -195,7 +182,7 @@ describe("webSource", () => {
       etag: '"lista2"',
       body: listing([["reglemente.pdf", "Reglemente"]]),
     });
-    await sync(adapter, cursor);
+    await sink.sync(adapter);
     expect(sink.calls.removed).toEqual([site.url("/styrdokument/overenskommelse")]);
     expect(sink.items().map((item) => item.key)).toEqual([site.url("/styrdokument/reglemente.pdf")]);
   });
@@ -210,7 +197,7 @@ describe("webSource", () => {
     });
     site.pages.set("/dok/a.pdf", { contentType: "application/pdf", body: pdfBytes });
     const adapter = source({ follow: [{ page: site.url("/dok/"), under: null, match: /\.pdf$/ }] });
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/dok/a.pdf")]);
   });
 
@@ -225,12 +212,11 @@ describe("webSource", () => {
     });
     site.pages.set("/dok/a.pdf", { contentType: "application/pdf", etag: '"a"', body: pdfBytes });
     site.pages.set("/dok/b.pdf", { contentType: "application/pdf", etag: '"b"', body: pdfBytes });
-    const cursor = await sync(
-      source({ follow: [{ page: site.url("/dok/"), under: null, match: /a\.pdf$/ }] }),
-    );
+    await sink.sync(source({ follow: [{ page: site.url("/dok/"), under: null, match: /a\.pdf$/ }] }));
     expect(sink.items().map((item) => item.key)).toEqual([site.url("/dok/a.pdf")]);
 
-    await sync(source({ follow: [{ page: site.url("/dok/"), under: null, match: /\.pdf$/ }] }), cursor);
+    // The sink hands the first source's cursor (listing page unchanged, ETag "l1") to the changed one.
+    await sink.sync(source({ follow: [{ page: site.url("/dok/"), under: null, match: /\.pdf$/ }] }));
     expect(sink.calls.put.map((put) => put.item.key)).toEqual([site.url("/dok/b.pdf")]);
   });
 
@@ -238,9 +224,9 @@ describe("webSource", () => {
     site.pages.set("/dok/", { contentType: HTML, etag: '"l1"', body: listing([["a.pdf", "A"]]) });
     site.pages.set("/dok/a.pdf", { contentType: "application/pdf", etag: '"a"', body: pdfBytes });
     const adapter = source({ follow: [{ page: site.url("/dok/"), under: null, match: null }] });
-    const cursor = await sync(adapter);
+    await sink.sync(adapter);
     site.pages.set("/dok/a.pdf", { status: 410 });
-    await sync(adapter, cursor);
+    await sink.sync(adapter);
     expect(sink.calls.removed).toEqual([site.url("/dok/a.pdf")]);
     expect(sink.items()).toEqual([]);
   });
@@ -248,9 +234,9 @@ describe("webSource", () => {
   it("removes a configured page that answers 404 and says which address to fix", async () => {
     site.pages.set("/borta", { contentType: HTML, etag: '"1"', body: page("Borta", "Snart borta.") });
     const adapter = source({ urls: [site.url("/borta")] });
-    await sync(adapter);
+    await sink.sync(adapter);
     site.pages.delete("/borta");
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.removed).toEqual([site.url("/borta")]);
     expect(sink.calls.problems[0]).toMatch(/finns inte längre \(HTTP 404\).*groups\/laholm\.yaml rad 12/);
   });
@@ -265,14 +251,14 @@ describe("webSource", () => {
       });
     }
     const adapter = source({ urls: pages.map((pathName) => site.url(pathName)) }, { timeoutMs: 300 });
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.put).toHaveLength(4);
 
     site.pages.set("/seg", { contentType: HTML, etag: '"nytt"', body: page("Seg", "Ny."), delayMs: 3_000 });
     site.pages.set("/stor", { contentType: HTML, etag: '"nytt"', body: "x".repeat(200 * 1024) });
     site.pages.set("/bild", { contentType: "image/png", etag: '"nytt"', body: "PNG" });
     site.pages.set("/fel", { status: 503 });
-    await sync(adapter);
+    await sink.sync(adapter);
 
     expect(sink.calls.put).toEqual([]);
     expect(sink.calls.removed).toEqual([]);
@@ -291,7 +277,7 @@ describe("webSource", () => {
       body: big,
       headers: { "Transfer-Encoding": "chunked" },
     });
-    await sync(source({ urls: [site.url("/stor.txt")] }));
+    await sink.sync(source({ urls: [site.url("/stor.txt")] }));
     expect(sink.calls.put).toEqual([]);
     expect(sink.calls.problems[0]).toContain("är större än 0,1 MB");
   });
@@ -304,7 +290,7 @@ describe("webSource", () => {
     site.pages.set("/intern/hemligt", { contentType: HTML, body: page("Hemligt", "Nej.") });
     site.pages.set("/intern/publikt", { contentType: HTML, body: page("Publikt", "Ja.") });
     site.pages.set("/oppet", { contentType: HTML, body: page("Öppet", "Ja.") });
-    await sync(
+    await sink.sync(
       source({ urls: [site.url("/intern/hemligt"), site.url("/intern/publikt"), site.url("/oppet")] }),
     );
 
@@ -321,9 +307,9 @@ describe("webSource", () => {
   it("fetches nothing from a host whose robots.txt answers 5xx, and keeps the copies", async () => {
     site.pages.set("/sida", { contentType: HTML, etag: '"1"', body: page("Sida", "Text.") });
     const adapter = source({ urls: [site.url("/sida")] });
-    await sync(adapter);
+    await sink.sync(adapter);
     site.pages.set("/robots.txt", { status: 503 });
-    await sync(adapter);
+    await sink.sync(adapter);
     expect(sink.calls.problems).toEqual([expect.stringContaining("robots.txt på")]);
     expect(sink.calls.removed).toEqual([]);
     expect(site.requests.filter((request) => request.path === "/sida")).toHaveLength(1);
@@ -332,7 +318,7 @@ describe("webSource", () => {
   it("cites the address a redirect ends at", async () => {
     site.pages.set("/gammal", { status: 301, headers: { Location: "/ny/reglemente.pdf" } });
     site.pages.set("/ny/reglemente.pdf", { contentType: "application/pdf", body: pdfBytes });
-    await sync(source({ urls: [site.url("/gammal")] }));
+    await sink.sync(source({ urls: [site.url("/gammal")] }));
     expect(sink.calls.put.map((put) => [put.item.key, put.item.url, put.item.fileName])).toEqual([
       [site.url("/gammal"), site.url("/ny/reglemente.pdf"), "reglemente.pdf"],
     ]);
@@ -342,12 +328,9 @@ describe("webSource", () => {
     site.pages.set("/lista/", { contentType: HTML, body: listing([["a.html", "A"]]) });
     site.pages.set("/lista/a.html", { contentType: HTML, body: page("A", "Text.") });
     const adapter = source({ follow: [{ page: site.url("/lista/"), under: null, match: null }] });
-    const cursor = await sync(adapter);
+    await sink.sync(adapter);
     site.pages.set("/lista/", { status: 500 });
-    sink.begin();
-    const error = await adapter
-      .sync(sink, { cursor, signal: new AbortController().signal, logger: silentLogger })
-      .catch((caught: unknown) => caught);
+    const error = await sink.sync(adapter).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SamsynError);
     expect((error as SamsynError).message).toMatch(/Listningssidan .*\/lista\/ .*HTTP 500.*Inga dokument/);
     expect(sink.calls.removed).toEqual([]);
@@ -357,10 +340,7 @@ describe("webSource", () => {
     site.pages.set("/a", { contentType: HTML, body: page("A", "Text.") });
     const adapter = source({ urls: [site.url("/a"), site.url("/b")] });
     await site.stop();
-    sink.begin();
-    const error = await adapter
-      .sync(sink, { cursor: null, signal: new AbortController().signal, logger: silentLogger })
-      .catch((caught: unknown) => caught);
+    const error = await sink.sync(adapter).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SamsynError);
     expect((error as SamsynError).message).toContain("Ingen adress i webbkällan laholm-webb");
     site = new LocalWebSite();
@@ -372,7 +352,7 @@ describe("webSource", () => {
     const paths = ["/1", "/2", "/3", "/4"];
     for (const pathName of paths)
       site.pages.set(pathName, { contentType: HTML, body: page(pathName, "Text.") });
-    await sync(source({ urls: paths.map((pathName) => site.url(pathName)) }));
+    await sink.sync(source({ urls: paths.map((pathName) => site.url(pathName)) }));
 
     expect(site.maxInFlight).toBe(1);
     const pages = site.requests
@@ -394,7 +374,7 @@ describe("webSource", () => {
     });
     for (const name of ["1", "2", "3"])
       site.pages.set(`/dok/${name}`, { contentType: HTML, body: page(name, "Text.") });
-    await sync(
+    await sink.sync(
       source({ follow: [{ page: site.url("/dok/"), under: null, match: null }] }, { maxPagesPerSource: 2 }),
     );
     expect(sink.calls.put).toHaveLength(2);
