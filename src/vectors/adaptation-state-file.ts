@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
+import { replaceFileDurably } from "../durable-file.ts";
 import type { AdaptationState } from "./adaptation-state.ts";
 
 // Layout: the magic "SAMSYNAS", a uint32 (little-endian) header length, the header as UTF-8 JSON,
@@ -61,20 +62,7 @@ export function saveAdaptationState(state: AdaptationState, file: string, dimens
     bytesOf(sums),
     Buffer.from(terms.join("\n"), "utf8"),
   ];
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    const handle = openSync(temporary, "w");
-    try {
-      for (const part of parts) writeSync(handle, part);
-      fsyncSync(handle);
-    } finally {
-      closeSync(handle);
-    }
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  replaceFileDurably(file, (temporary) => writeFileSync(temporary, Buffer.concat(parts)));
 }
 
 /**

@@ -43,6 +43,19 @@ function folders(): { knowledgeDir: string; dataDir: string; open: () => Knowled
   return { knowledgeDir, dataDir, open };
 }
 
+/** Two whole cores (the offline embedder with its adaptation) on one data folder. */
+async function twoServers() {
+  const { knowledgeDir, dataDir } = folders();
+  const config = { ...loadConfig({}), knowledgeDir, dataDir };
+  const server = await composeCore(config, silentLogger);
+  const ingester = await composeCore(config, silentLogger);
+  cleanups.unshift(() => {
+    server.close();
+    ingester.close();
+  });
+  return { knowledgeDir, server, ingester };
+}
+
 function write(knowledgeDir: string, name: string, text: string): void {
   fs.writeFileSync(path.join(knowledgeDir, name), text);
 }
@@ -142,14 +155,7 @@ describe("one index shared by several processes", () => {
   });
 
   it("embeds questions as the other process embedded the new passages, new words included", async () => {
-    const { knowledgeDir, dataDir } = folders();
-    const config = { ...loadConfig({}), knowledgeDir, dataDir };
-    const server = await composeCore(config, silentLogger);
-    const ingester = await composeCore(config, silentLogger);
-    cleanups.unshift(() => {
-      server.close();
-      ingester.close();
-    });
+    const { knowledgeDir, server, ingester } = await twoServers();
     await ingestKnowledge(server.index, knowledgeDir);
     // Used often enough for the offline embedder to learn a vector for the new word.
     write(
@@ -168,14 +174,7 @@ describe("one index shared by several processes", () => {
   });
 
   it("answers a question asked right after another process's ingest from that ingest, title and text alike", async () => {
-    const { knowledgeDir, dataDir } = folders();
-    const config = { ...loadConfig({}), knowledgeDir, dataDir };
-    const server = await composeCore(config, silentLogger);
-    const ingester = await composeCore(config, silentLogger);
-    cleanups.unshift(() => {
-      server.close();
-      ingester.close();
-    });
+    const { knowledgeDir, server, ingester } = await twoServers();
     write(
       knowledgeDir,
       "kvarnholmia.md",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { trainWordVectors } from "../../src/vectors/train-word-vectors.ts";
 import { WordVectorEmbedder } from "../../src/vectors/word-vector-embedder.ts";
+import type { WordVectorModel } from "../../src/vectors/word-vector-model.ts";
 import { temporaryFolder } from "../builders/core.ts";
 import { syntheticCorpus } from "./synthetic-corpus.ts";
 
@@ -19,11 +20,46 @@ function knowledgeBase(): string[] {
   return syntheticCorpus(60, 11, "omega").map((document) => document.join(" "));
 }
 
+/** A small base model and an empty data folder, removed after the test. */
+async function setUp() {
+  const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
+  const folder = temporaryFolder();
+  cleanups.push(folder.cleanup);
+  return { base, folder };
+}
+
+/** A restarted process's embedder taking on the committed adaptation "v1"; says whether it read the documents. */
+async function restartAtV1(base: WordVectorModel, cacheDir: string, documents: string[]) {
+  let read = false;
+  const embedder = new WordVectorEmbedder(base, words);
+  const changed = await embedder.adaptTo({
+    fingerprint: "v1",
+    committedFingerprint: "v1",
+    cacheDir,
+    documents: () => {
+      read = true;
+      return documents;
+    },
+  });
+  return { embedder, changed, read };
+}
+
+/** `setUp` plus one adaptation to the knowledge base as "v1", the first one (nothing committed yet). */
+async function adaptedOnce() {
+  const { base, folder } = await setUp();
+  const documents = knowledgeBase();
+  await new WordVectorEmbedder(base, words).adaptTo({
+    fingerprint: "v1",
+    committedFingerprint: null,
+    cacheDir: folder.dir,
+    documents: () => documents,
+  });
+  return { base, folder, documents };
+}
+
 describe("WordVectorEmbedder.adaptTo", () => {
   it("gives a word of the knowledge base that the base model lacks a meaning, and reports it as changed", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
+    const { base, folder } = await setUp();
     const embedder = new WordVectorEmbedder(base, words);
     const before = embedder.id;
     const [unknown] = await embedder.embed(["omega"], "query");
@@ -46,9 +82,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
   });
 
   it("reads the cached adaptation after a restart instead of reading the documents again", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
+    const { base, folder } = await setUp();
     const documents = knowledgeBase();
     const first = new WordVectorEmbedder(base, words);
     await first.adaptTo({
@@ -58,17 +92,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
       documents: () => documents,
     });
 
-    const restarted = new WordVectorEmbedder(base, words);
-    let read = false;
-    const changed = await restarted.adaptTo({
-      fingerprint: "v1",
-      committedFingerprint: "v1",
-      cacheDir: folder.dir,
-      documents: () => {
-        read = true;
-        return documents;
-      },
-    });
+    const { embedder: restarted, changed, read } = await restartAtV1(base, folder.dir, documents);
     expect(read).toBe(false);
     expect(changed.size).toBe(0);
     const [omega] = await restarted.embed(["omega"], "query");
@@ -76,9 +100,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
   });
 
   it("keeps the committed adaptation until the next one is committed, then removes it", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
+    const { base, folder } = await setUp();
     const documents = knowledgeBase();
     const cached = () =>
       fs.readdirSync(folder.dir).filter((name) => name.startsWith("word-vectors-adapted-"));
@@ -99,17 +121,8 @@ describe("WordVectorEmbedder.adaptTo", () => {
   });
 
   it("reports the learned words as changed when the cached adaptation was never committed", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
-    const documents = knowledgeBase();
     // The process died after caching the adaptation and before the ingest committed it.
-    await new WordVectorEmbedder(base, words).adaptTo({
-      fingerprint: "v1",
-      committedFingerprint: null,
-      cacheDir: folder.dir,
-      documents: () => documents,
-    });
+    const { base, folder, documents } = await adaptedOnce();
 
     const restarted = new WordVectorEmbedder(base, words);
     const changed = await restarted.adaptTo({
@@ -122,9 +135,7 @@ describe("WordVectorEmbedder.adaptTo", () => {
   });
 
   it("updates what it learned from the changed documents alone, as a full adaptation would learn it", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
+    const { base, folder } = await setUp();
     const documents = knowledgeBase();
     const added = "omega lyser över havet i kväll och omega syns på himlen";
     const embedder = new WordVectorEmbedder(base, words, "ord");
@@ -182,39 +193,18 @@ describe("WordVectorEmbedder.adaptTo", () => {
   });
 
   it("learns again from every document when its cached state is damaged", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
-    const documents = knowledgeBase();
-    await new WordVectorEmbedder(base, words).adaptTo({
-      fingerprint: "v1",
-      committedFingerprint: null,
-      cacheDir: folder.dir,
-      documents: () => documents,
-    });
+    const { base, folder, documents } = await adaptedOnce();
     for (const name of fs.readdirSync(folder.dir))
       fs.writeFileSync(`${folder.dir}/${name}`, "SAMSYNAS\u0000");
 
-    const restarted = new WordVectorEmbedder(base, words);
-    let read = false;
-    await restarted.adaptTo({
-      fingerprint: "v1",
-      committedFingerprint: "v1",
-      cacheDir: folder.dir,
-      documents: () => {
-        read = true;
-        return documents;
-      },
-    });
+    const { embedder: restarted, read } = await restartAtV1(base, folder.dir, documents);
     expect(read).toBe(true);
     const [omega] = await restarted.embed(["omega"], "query");
     expect([...(omega ?? [])].some((value) => value !== 0)).toBe(true);
   });
 
   it("keeps the base model when the knowledge base brings no new word", async () => {
-    const base = await trainWordVectors(syntheticCorpus(), { dimensions: 8, window: 3, minCount: 2 });
-    const folder = temporaryFolder();
-    cleanups.push(folder.cleanup);
+    const { base, folder } = await setUp();
     const embedder = new WordVectorEmbedder(base, words);
     const documents = syntheticCorpus(20, 3).map((document) => document.join(" "));
     const changed = await embedder.adaptTo({
