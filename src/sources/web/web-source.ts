@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { SamsynError } from "../../errors.ts";
+import { decodeText } from "../../knowledge/loaders/decode-text.ts";
+import { htmlBlocks } from "../../knowledge/loaders/html-blocks.ts";
 import type { SourceDefinition, WebSourceOptions } from "../source-definition.ts";
 import type { DocumentSource, SourceItem, SyncContext, SyncSink } from "../source-port.ts";
 import { type ListingState, readListingCursor, writeListingCursor } from "./listing-cursor.ts";
 import { listingLinks } from "./listing-links.ts";
 import { normaliseUrl } from "./normalise-url.ts";
-import { webFileName } from "./web-content-type.ts";
+import { type WebFormat, webFileName } from "./web-content-type.ts";
 import type { WebFetchSettings } from "./web-fetch-settings.ts";
 import { type FetchOutcome, WebFetcher } from "./web-fetcher.ts";
 import { webFailureSummary, webProblemMessage } from "./web-problem-message.ts";
@@ -183,6 +185,21 @@ function listingReason(outcome: FetchOutcome, settings: WebFetchSettings): strin
   return "servern svarade 304 utan att ha fått en fråga om ändringar.";
 }
 
+/**
+ * What a copy's content is compared by: for a web page, what Samsyn would index of it (its blocks,
+ * title and canonical address), so markup that changes on every request (a session token, a
+ * timestamp in a script) does not make an unchanged page a new document on every sync.
+ */
+function contentHash(bytes: Uint8Array, format: WebFormat): string {
+  const hash = createHash("sha256");
+  if (format !== "html") return hash.update(bytes).digest("hex");
+  const { text } = decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "page.html");
+  const content = htmlBlocks(text);
+  return hash
+    .update(JSON.stringify([content.title ?? null, content.canonical ?? null, content.blocks]))
+    .digest("hex");
+}
+
 function listingFailed(definition: SourceDefinition, page: string, reason: string): SamsynError {
   return new SamsynError(
     "source_unavailable",
@@ -203,7 +220,7 @@ async function syncTarget(
   const outcome = await fetcher.get(target.url, previous?.validators);
   switch (outcome.kind) {
     case "ok": {
-      const hash = createHash("sha256").update(outcome.bytes).digest("hex");
+      const hash = contentHash(outcome.bytes, outcome.format);
       const item: SourceItem = {
         key: target.key,
         url: outcome.finalUrl.href,

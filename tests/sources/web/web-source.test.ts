@@ -141,6 +141,27 @@ describe("webSource", () => {
     expect(sink.calls.put).toHaveLength(1);
   });
 
+  it("keeps a page whose markup changes on every request while its text stays the same", async () => {
+    let request = 0;
+    const withToken = (text: string) =>
+      page("Om beredningen", text).replace(
+        "</main>",
+        `</main><form><input type="hidden" name="csrf" value="t${++request}"></form><script>var now=${request};</script>`,
+      );
+    site.pages.set("/om", { contentType: HTML, body: withToken("Beredningen består av politiker.") });
+    const adapter = source({ urls: [site.url("/om")] });
+    await sink.sync(adapter);
+    site.pages.set("/om", { contentType: HTML, body: withToken("Beredningen består av politiker.") });
+    await sink.sync(adapter);
+    expect(sink.calls.put).toEqual([]);
+    expect(sink.calls.kept).toHaveLength(1);
+
+    site.pages.set("/om", { contentType: HTML, body: withToken("Beredningen består av förtroendevalda.") });
+    await sink.sync(adapter);
+    expect(sink.calls.put).toHaveLength(1);
+    expect(sink.text(site.url("/om"))).toContain("förtroendevalda");
+  });
+
   it("follows the links of a listing page under its folder, with link text as title, and removes a link taken away", async () => {
     site.pages.set("/styrdokument/", {
       contentType: HTML,
