@@ -124,11 +124,26 @@ function findPhrases(
 
 const cache = new WeakMap<Analyzer, Thesaurus>();
 
-/** The shipped thesaurus, analysed with `analyzer`; read on first use and cached per analyzer. */
+/**
+ * The shipped thesaurus, analysed with `analyzer`; cached per analyzer and read on its first use,
+ * not here: parsing it takes ~0.6 s, which `npm run ingest` and the other commands that never
+ * expand a question need not pay.
+ */
 export function loadDefaultThesaurus(analyzer: Analyzer): Thesaurus {
   let thesaurus = cache.get(analyzer);
   if (!thesaurus) {
-    thesaurus = parseThesaurus(gunzipSync(readFileSync(DEFAULT_THESAURUS_PATH)).toString("utf8"), analyzer);
+    let parsed: Thesaurus | undefined;
+    const read = () => {
+      parsed ??= parseThesaurus(gunzipSync(readFileSync(DEFAULT_THESAURUS_PATH)).toString("utf8"), analyzer);
+      return parsed;
+    };
+    thesaurus = {
+      synonyms: (term) => read().synonyms(term),
+      phrases: (text) => read().phrases(text),
+      get size() {
+        return read().size;
+      },
+    };
     cache.set(analyzer, thesaurus);
   }
   return thesaurus;
