@@ -1,34 +1,63 @@
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
-import type { Analyzer } from "../text/index.ts";
+import type { AcronymDefinition, Analyzer } from "../text/index.ts";
 import { type ChunkTerms, contextText, joinedTerms } from "./chunk-terms.ts";
 import type { IngestProgress } from "./ingest-knowledge.ts";
 import { bufferToVector, type KnowledgeIndex } from "./knowledge-index.ts";
 
-/** A document read for ingest, with its passages' terms and a vector for each passage. */
-export interface PreparedDocument {
-  document: LoadedDocument;
+/**
+ * What an ingest keeps of a document read: its whole text and blocks are dropped once its passages
+ * are cut and its acronyms found (they held a third of a large ingest's memory until the commit).
+ */
+export interface IngestedDocument {
+  document: Pick<LoadedDocument, "id" | "metadata" | "contentHash">;
+  /** The acronyms defined in the document's text. */
+  acronyms: AcronymDefinition[];
   chunks: Chunk[];
   terms: ChunkTerms[];
-  vectors: Float32Array[];
   isNew: boolean;
+}
+
+/**
+ * A document read for ingest, with its passages' terms and a vector for each passage. The vectors of
+ * the right size are views, in passage order, of one buffer the document owns alone, so the commit
+ * can hand that buffer on to the vector build instead of a copy (see `HnswBackgroundBuild.addAll`).
+ */
+export interface PreparedDocument extends IngestedDocument {
+  vectors: Float32Array[];
 }
 
 /** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
 export async function embedAll(
   index: KnowledgeIndex,
-  loaded: { document: LoadedDocument; chunks: Chunk[]; terms: ChunkTerms[]; isNew: boolean }[],
+  loaded: IngestedDocument[],
   embedderChanged: boolean,
   report: (progress: IngestProgress) => void,
 ): Promise<PreparedDocument[]> {
+  const dimensions = index.embedder.dimensions;
   // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
   const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
   // Positions only: a batch's texts or terms are put together when it is embedded, not all at once.
   const pending: { entry: PreparedDocument; position: number }[] = [];
+  const blocks = new Map<PreparedDocument, Float32Array>();
+  const keep = (entry: PreparedDocument, position: number, vector: Float32Array) => {
+    // Copied into the document's block: the embedder's array dies young, which V8 frees at once,
+    // where a buffer that lives until the commit waits for a full collection, often past its end.
+    // A vector of another size is kept as it is, so the vector index can reject it.
+    const block = blocks.get(entry);
+    if (!block || vector.length !== dimensions) {
+      entry.vectors[position] = vector;
+      return;
+    }
+    const view = block.subarray(position * dimensions, (position + 1) * dimensions);
+    view.set(vector);
+    entry.vectors[position] = view;
+  };
   const prepared = loaded.map((item) => {
     const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
+    blocks.set(entry, new Float32Array(item.chunks.length * dimensions));
     item.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
-      if (vector) entry.vectors[position] = vector;
+      if (vector) keep(entry, position, vector);
       else pending.push({ entry, position });
     });
     return entry;
@@ -54,7 +83,7 @@ export async function embedAll(
           );
     batch.forEach((item, position) => {
       const vector = vectors[position];
-      if (vector) item.entry.vectors[item.position] = vector;
+      if (vector) keep(item.entry, item.position, vector);
     });
   }
   report({ phase: "embedding", done: pending.length, total: pending.length });
@@ -108,7 +137,7 @@ function embeddingText(title: string, chunk: Pick<Chunk, "headingPath" | "text">
 
 function storedVectorsByText(
   index: KnowledgeIndex,
-  loaded: { document: LoadedDocument }[],
+  loaded: readonly IngestedDocument[],
 ): Map<string, Float32Array> {
   const result = new Map<string, Float32Array>();
   if (loaded.length === 0) return result;

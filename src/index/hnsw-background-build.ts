@@ -60,6 +60,26 @@ export class HnswBackgroundBuild {
     if (this.labels.length === BATCH) this.send();
   }
 
+  /**
+   * Adds points in order, as `add` does for each. When the vectors are consecutive views that fill
+   * one buffer, that buffer is moved to the worker instead of copied: the vectors are then detached
+   * (empty) and the memory they held is the worker's, so it is not held twice until a collection.
+   */
+  addAll(labels: readonly number[], vectors: readonly Float32Array[]): void {
+    if (labels.length !== vectors.length || !fillsOneBuffer(vectors, this.dimensions)) {
+      for (const [position, label] of labels.entries()) this.add(label, vectors[position] as Float32Array);
+      return;
+    }
+    const buffer = (vectors[0] as Float32Array).buffer as ArrayBuffer;
+    // Points added one by one before these go first, so the graph gets them in the same order.
+    this.send();
+    this.worker.postMessage(
+      { type: "add", labels: Float64Array.from(labels), vectors: new Float32Array(buffer) },
+      [buffer],
+    );
+    this.count += labels.length;
+  }
+
   /** Points added so far. */
   get size(): number {
     return this.count;
@@ -111,4 +131,16 @@ export class HnswBackgroundBuild {
     ]);
     this.labels = [];
   }
+}
+
+/** True when `vectors` are views of `dimensions` numbers that lie back to back over one whole buffer. */
+function fillsOneBuffer(vectors: readonly Float32Array[], dimensions: number): boolean {
+  const buffer = vectors[0]?.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength !== vectors.length * dimensions * 4) return false;
+  return vectors.every(
+    (vector, position) =>
+      vector.buffer === buffer &&
+      vector.length === dimensions &&
+      vector.byteOffset === position * dimensions * 4,
+  );
 }
