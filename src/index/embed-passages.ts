@@ -19,12 +19,18 @@ export interface IngestedDocument {
 
 /**
  * A document read for ingest, with its passages' terms and a vector for each passage. The vectors of
- * the right size are views, in passage order, of one buffer the document owns alone, so the commit
- * can hand that buffer on to the vector build instead of a copy (see `HnswBackgroundBuild.addAll`).
+ * the right size are views, in passage order, of a slab shared with the documents before and after
+ * it, so the commit can hand slabs on to the vector build instead of copies (see `slabPlaces`).
  */
 export interface PreparedDocument extends IngestedDocument {
   vectors: Float32Array[];
 }
+
+/**
+ * Vectors per slab: above glibc's largest mmap threshold (32 MiB), so a slab is always mapped on its
+ * own and unmapped when freed, never left in a free list.
+ */
+const SLAB_BYTES = 40 * 1024 * 1024;
 
 /** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
 export async function embedAll(
@@ -38,30 +44,31 @@ export async function embedAll(
   const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
   // Positions only: a batch's texts or terms are put together when it is embedded, not all at once.
   const pending: { entry: PreparedDocument; position: number }[] = [];
-  const blocks = new Map<PreparedDocument, Float32Array>();
+  const prepared: PreparedDocument[] = loaded.map((item) => ({
+    ...item,
+    vectors: new Array<Float32Array>(item.chunks.length),
+  }));
+  const places = slabPlaces(prepared, dimensions);
   const keep = (entry: PreparedDocument, position: number, vector: Float32Array) => {
-    // Copied into the document's block: the embedder's array dies young, which V8 frees at once,
-    // where a buffer that lives until the commit waits for a full collection, often past its end.
-    // A vector of another size is kept as it is, so the vector index can reject it.
-    const block = blocks.get(entry);
-    if (!block || vector.length !== dimensions) {
+    // Copied into the document's place in a slab: the embedder's array dies young, which V8 frees at
+    // once. A vector of another size is kept as it is, so the vector index can reject it.
+    const place = places.get(entry);
+    if (!place || vector.length !== dimensions) {
       entry.vectors[position] = vector;
       return;
     }
-    const view = block.subarray(position * dimensions, (position + 1) * dimensions);
+    const start = (place.first + position) * dimensions;
+    const view = place.slab.subarray(start, start + dimensions);
     view.set(vector);
     entry.vectors[position] = view;
   };
-  const prepared = loaded.map((item) => {
-    const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
-    blocks.set(entry, new Float32Array(item.chunks.length * dimensions));
-    item.chunks.forEach((chunk, position) => {
+  for (const entry of prepared) {
+    entry.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
       if (vector) keep(entry, position, vector);
       else pending.push({ entry, position });
     });
-    return entry;
-  });
+  }
   const embedder = index.embedder;
   const analyzer = index.analyzer;
   const fromTerms = embedder.embedTerms !== undefined && embedder.termsId === analyzer.version;
@@ -88,6 +95,36 @@ export async function embedAll(
   }
   report({ phase: "embedding", done: pending.length, total: pending.length });
   return prepared;
+}
+
+/**
+ * Where each document's vectors go: back to back in slabs of about `SLAB_BYTES`, documents in order.
+ * Large buffers are mapped and unmapped whole by the allocator, so the memory of a slab the vector
+ * build is done with goes back to the system at once (see `HnswBackgroundBuild.addAll`).
+ */
+function slabPlaces(
+  prepared: readonly PreparedDocument[],
+  dimensions: number,
+): Map<PreparedDocument, { slab: Float32Array; first: number }> {
+  const perSlab = Math.max(1, Math.floor(SLAB_BYTES / (4 * Math.max(1, dimensions))));
+  const places = new Map<PreparedDocument, { slab: Float32Array; first: number }>();
+  for (let start = 0; start < prepared.length; ) {
+    let end = start;
+    let vectors = 0;
+    while (
+      end < prepared.length &&
+      (end === start || vectors + (prepared[end]?.chunks.length ?? 0) <= perSlab)
+    )
+      vectors += prepared[end++]?.chunks.length ?? 0;
+    const slab = new Float32Array(vectors * dimensions);
+    let first = 0;
+    for (const entry of prepared.slice(start, end)) {
+      places.set(entry, { slab, first });
+      first += entry.chunks.length;
+    }
+    start = end;
+  }
+  return places;
 }
 
 /** The terms of `embeddingText`, from the passage's analysed context and body. */

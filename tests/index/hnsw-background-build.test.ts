@@ -43,21 +43,33 @@ describe("HnswBackgroundBuild", () => {
     expect(loaded.size).toBe(12);
   });
 
-  it("hands a document's vector buffer to the worker instead of keeping a copy", () => {
-    const vectors = documentVectors(4, 5);
-    const build = new HnswBackgroundBuild(DIMENSIONS, 4);
-    build.addAll([1, 2, 3, 4], vectors);
+  it("hands a buffer to the worker once the documents sharing it have all been added", () => {
+    const slab = documentVectors(5, 5);
+    const build = new HnswBackgroundBuild(DIMENSIONS, 5);
+    build.addAll([1, 2, 3], slab.slice(0, 3));
+    expect(slab.every((vector) => vector.length === DIMENSIONS)).toBe(true);
+    build.addAll([4, 5], slab.slice(3));
     // Moved, not copied: the caller's views are empty, the memory is the worker's.
-    expect(vectors.every((vector) => vector.length === 0)).toBe(true);
+    expect(slab.every((vector) => vector.length === 0)).toBe(true);
     build.save(path.join(dir, "moved.hnsw"));
-    expect(HnswVectorIndex.load(path.join(dir, "moved.hnsw"), DIMENSIONS).size).toBe(4);
+    expect(HnswVectorIndex.load(path.join(dir, "moved.hnsw"), DIMENSIONS).size).toBe(5);
   });
 
-  it("copies vectors whose buffer holds more than them, leaving the caller's data intact", () => {
-    const shared = documentVectors(4, 6);
-    const build = new HnswBackgroundBuild(DIMENSIONS, 2);
-    build.addAll([1, 2], shared.slice(0, 2));
-    build.close();
-    expect(shared.every((vector) => vector.length === DIMENSIONS)).toBe(true);
+  it("copies the points of a buffer not covered whole, keeping the order they were added in", () => {
+    const slab = documentVectors(4, 6);
+    const single = documentVectors(1, 7)[0] as Float32Array;
+    const expected = HnswVectorIndex.create(DIMENSIONS, { initialCapacity: 3 });
+    [slab[0], slab[1], single].forEach((vector, position) => {
+      expected.upsert(position + 1, vector as Float32Array);
+    });
+    expected.save(path.join(dir, "main.hnsw"));
+
+    const build = new HnswBackgroundBuild(DIMENSIONS, 3);
+    build.addAll([1, 2], slab.slice(0, 2));
+    build.add(3, single);
+    build.save(path.join(dir, "worker.hnsw"));
+
+    expect(slab.every((vector) => vector.length === DIMENSIONS)).toBe(true);
+    expect(readFileSync(path.join(dir, "worker.hnsw"))).toEqual(readFileSync(path.join(dir, "main.hnsw")));
   });
 });
