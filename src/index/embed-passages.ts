@@ -27,10 +27,16 @@ export interface PreparedDocument extends IngestedDocument {
 }
 
 /**
- * Vectors per slab: above glibc's largest mmap threshold (32 MiB), so a slab is always mapped on its
- * own and unmapped when freed, never left in a free list.
+ * Bytes of a full slab: above glibc's largest mmap threshold (32 MiB), so a slab is always mapped on
+ * its own and unmapped when freed, never left in a free list.
  */
 const SLAB_BYTES = 40 * 1024 * 1024;
+/**
+ * Bytes of the first slab; each next one is twice as large up to `SLAB_BYTES`. The graph build can
+ * start only when a slab is complete, and it adds points more slowly than the commit writes them, so
+ * doubling slabs keep it busy from the first few thousand passages on.
+ */
+const FIRST_SLAB_BYTES = 8 * 1024 * 1024;
 
 /** Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts. */
 export async function embedAll(
@@ -98,7 +104,7 @@ export async function embedAll(
 }
 
 /**
- * Where each document's vectors go: back to back in slabs of about `SLAB_BYTES`, documents in order.
+ * Where each document's vectors go: back to back in slabs of up to `SLAB_BYTES`, documents in order.
  * Large buffers are mapped and unmapped whole by the allocator, so the memory of a slab the vector
  * build is done with goes back to the system at once (see `HnswBackgroundBuild.addAll`).
  */
@@ -106,9 +112,14 @@ function slabPlaces(
   prepared: readonly PreparedDocument[],
   dimensions: number,
 ): Map<PreparedDocument, { slab: Float32Array; first: number }> {
-  const perSlab = Math.max(1, Math.floor(SLAB_BYTES / (4 * Math.max(1, dimensions))));
+  const vectorBytes = 4 * Math.max(1, dimensions);
   const places = new Map<PreparedDocument, { slab: Float32Array; first: number }>();
-  for (let start = 0; start < prepared.length; ) {
+  for (
+    let start = 0, bytes = FIRST_SLAB_BYTES;
+    start < prepared.length;
+    bytes = Math.min(2 * bytes, SLAB_BYTES)
+  ) {
+    const perSlab = Math.max(1, Math.floor(bytes / vectorBytes));
     let end = start;
     let vectors = 0;
     while (
