@@ -5,7 +5,7 @@ import { CHUNKING_VERSION } from "../knowledge/chunk-document.ts";
 import { encodeHeadings } from "../knowledge/chunking/chunk-sections.ts";
 import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import type { Logger } from "../logger.ts";
-import { definitionKeys, extractAcronyms } from "../text/index.ts";
+import { definitionKeys } from "../text/index.ts";
 import { contextText, splitTerms } from "./chunk-terms.ts";
 import type { PreparedDocument } from "./embed-passages.ts";
 import { HnswBackgroundBuild } from "./hnsw-background-build.ts";
@@ -121,6 +121,9 @@ export function commitIngest(
     }
     for (const item of prepared) {
       const { document, chunks } = item;
+      // The document's points go to the background build together, so its vector buffer can move there.
+      const labels: number[] = [];
+      const labelled: Float32Array[] = [];
       const metadata = document.metadata;
       insertDocument.run(
         document.id,
@@ -154,14 +157,18 @@ export function commitIngest(
           terms ? splitTerms(terms.body) : index.analyzer.analyze(chunk.text),
           terms ? splitTerms(terms.context) : index.analyzer.analyze(contextText(metadata.title, chunk)),
         );
-        if (vector) put(rowid, vector);
+        if (vector && building) {
+          labels.push(rowid);
+          labelled.push(vector);
+        } else if (vector) put(rowid, vector);
         for (const definition of extractDefinitions(chunk.text)) {
           for (const key of definitionKeys(index.analyzer, definition.term)) {
             insertDefinition.run(key, rowid, document.id, definition.term);
           }
         }
       });
-      for (const definition of extractAcronyms(document.text)) {
+      building?.addAll(labels, labelled);
+      for (const definition of item.acronyms) {
         insertAcronym.run(definition.acronym, definition.longForm, document.id);
       }
       // Written: a large ingest must not hold every passage until the end (see `IngestChanges.prepared`).
@@ -217,9 +224,9 @@ export function commitIngest(
   return { documents: stats.documents, chunks: stats.chunks };
 }
 
-/** Drops a written document's text, passages, terms and vectors; its id and `isNew` stay for the summary. */
+/** Drops a written document's passages, terms and vectors; its id and `isNew` stay for the summary. */
 function release(item: PreparedDocument): void {
-  item.document = { ...item.document, text: "" };
+  item.acronyms = [];
   item.chunks = [];
   item.terms = [];
   item.vectors = [];

@@ -1,17 +1,42 @@
 import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
-import type { Analyzer } from "../text/index.ts";
+import type { AcronymDefinition, Analyzer } from "../text/index.ts";
 import { type ChunkTerms, contextText, joinedTerms, splitTerms } from "./chunk-terms.ts";
 import type { IngestProgress } from "./ingest-knowledge.ts";
 import { bufferToVector, type KnowledgeIndex } from "./knowledge-index.ts";
 
-/** A document read for ingest, with its passages' terms and a vector for each passage. */
-export interface PreparedDocument {
-  document: LoadedDocument;
+/**
+ * What an ingest keeps of a document read: its whole text and blocks are dropped once its passages
+ * are cut and its acronyms found (they held a third of a large ingest's memory until the commit).
+ */
+export interface IngestedDocument {
+  document: Pick<LoadedDocument, "id" | "metadata" | "contentHash">;
+  /** The acronyms defined in the document's text. */
+  acronyms: AcronymDefinition[];
   chunks: Chunk[];
   terms: ChunkTerms[];
-  vectors: Float32Array[];
   isNew: boolean;
 }
+
+/**
+ * A document read for ingest, with its passages' terms and a vector for each passage. The vectors of
+ * the right size are views, in passage order, of a slab shared with the documents before and after
+ * it, so the commit can hand slabs on to the vector build instead of copies (see `slabPlaces`).
+ */
+export interface PreparedDocument extends IngestedDocument {
+  vectors: Float32Array[];
+}
+
+/**
+ * Bytes of a full slab: above glibc's largest mmap threshold (32 MiB), so a slab is always mapped on
+ * its own and unmapped when freed, never left in a free list.
+ */
+const SLAB_BYTES = 40 * 1024 * 1024;
+/**
+ * Bytes of the first slab; each next one is twice as large up to `SLAB_BYTES`. The graph build can
+ * start only when a slab is complete, and it adds points more slowly than the commit writes them, so
+ * doubling slabs keep it busy from the first few thousand passages on.
+ */
+const FIRST_SLAB_BYTES = 8 * 1024 * 1024;
 
 /**
  * Vectors for the passages of the documents read, reusing stored ones for unchanged passage texts
@@ -19,11 +44,12 @@ export interface PreparedDocument {
  */
 export async function embedAll(
   index: KnowledgeIndex,
-  loaded: { document: LoadedDocument; chunks: Chunk[]; terms: ChunkTerms[]; isNew: boolean }[],
+  loaded: IngestedDocument[],
   embedderChanged: boolean,
   changedTerms: ReadonlySet<string>,
   report: (progress: IngestProgress) => void,
 ): Promise<PreparedDocument[]> {
+  const dimensions = index.embedder.dimensions;
   // Unchanged passages of a changed document keep their vectors (saves paid embedding calls).
   const reusable = embedderChanged ? new Map<string, Float32Array>() : storedVectorsByText(index, loaded);
   const stale = (terms: ChunkTerms | undefined) =>
@@ -34,15 +60,31 @@ export async function embedAll(
       ));
   // Positions only: a batch's texts or terms are put together when it is embedded, not all at once.
   const pending: { entry: PreparedDocument; position: number }[] = [];
-  const prepared = loaded.map((item) => {
-    const entry: PreparedDocument = { ...item, vectors: new Array<Float32Array>(item.chunks.length) };
-    item.chunks.forEach((chunk, position) => {
+  const prepared: PreparedDocument[] = loaded.map((item) => ({
+    ...item,
+    vectors: new Array<Float32Array>(item.chunks.length),
+  }));
+  const places = slabPlaces(prepared, dimensions);
+  const keep = (entry: PreparedDocument, position: number, vector: Float32Array) => {
+    // Copied into the document's place in a slab: the embedder's array dies young, which V8 frees at
+    // once. A vector of another size is kept as it is, so the vector index can reject it.
+    const place = places.get(entry);
+    if (!place || vector.length !== dimensions) {
+      entry.vectors[position] = vector;
+      return;
+    }
+    const start = (place.first + position) * dimensions;
+    const view = place.slab.subarray(start, start + dimensions);
+    view.set(vector);
+    entry.vectors[position] = view;
+  };
+  for (const entry of prepared) {
+    entry.chunks.forEach((chunk, position) => {
       const vector = reusable.get(chunk.text);
-      if (vector && !stale(item.terms[position])) entry.vectors[position] = vector;
+      if (vector && !stale(entry.terms[position])) keep(entry, position, vector);
       else pending.push({ entry, position });
     });
-    return entry;
-  });
+  }
   const embedder = index.embedder;
   const analyzer = index.analyzer;
   const fromTerms = embedder.embedTerms !== undefined && embedder.termsId === analyzer.version;
@@ -64,11 +106,46 @@ export async function embedAll(
           );
     batch.forEach((item, position) => {
       const vector = vectors[position];
-      if (vector) item.entry.vectors[item.position] = vector;
+      if (vector) keep(item.entry, item.position, vector);
     });
   }
   report({ phase: "embedding", done: pending.length, total: pending.length });
   return prepared;
+}
+
+/**
+ * Where each document's vectors go: back to back in slabs of up to `SLAB_BYTES`, documents in order.
+ * Large buffers are mapped and unmapped whole by the allocator, so the memory of a slab the vector
+ * build is done with goes back to the system at once (see `HnswBackgroundBuild.addAll`).
+ */
+function slabPlaces(
+  prepared: readonly PreparedDocument[],
+  dimensions: number,
+): Map<PreparedDocument, { slab: Float32Array; first: number }> {
+  const vectorBytes = 4 * Math.max(1, dimensions);
+  const places = new Map<PreparedDocument, { slab: Float32Array; first: number }>();
+  for (
+    let start = 0, bytes = FIRST_SLAB_BYTES;
+    start < prepared.length;
+    bytes = Math.min(2 * bytes, SLAB_BYTES)
+  ) {
+    const perSlab = Math.max(1, Math.floor(bytes / vectorBytes));
+    let end = start;
+    let vectors = 0;
+    while (
+      end < prepared.length &&
+      (end === start || vectors + (prepared[end]?.chunks.length ?? 0) <= perSlab)
+    )
+      vectors += prepared[end++]?.chunks.length ?? 0;
+    const slab = new Float32Array(vectors * dimensions);
+    let first = 0;
+    for (const entry of prepared.slice(start, end)) {
+      places.set(entry, { slab, first });
+      first += entry.chunks.length;
+    }
+    start = end;
+  }
+  return places;
 }
 
 /** The terms of `embeddingText`, from the passage's analysed context and body. */
@@ -118,7 +195,7 @@ function embeddingText(title: string, chunk: Pick<Chunk, "headingPath" | "text">
 
 function storedVectorsByText(
   index: KnowledgeIndex,
-  loaded: { document: LoadedDocument }[],
+  loaded: readonly IngestedDocument[],
 ): Map<string, Float32Array> {
   const result = new Map<string, Float32Array>();
   if (loaded.length === 0) return result;

@@ -24,6 +24,8 @@ export class HnswBackgroundBuild {
   private vectors: Float32Array;
   private count = 0;
   private closed = false;
+  /** The buffer whose vectors `addAll` is collecting, with their labels and where the last one ends. */
+  private slab: { buffer: ArrayBuffer; labels: number[]; end: number } | null = null;
 
   constructor(
     readonly dimensions: number,
@@ -54,10 +56,49 @@ export class HnswBackgroundBuild {
         `Vektorn har ${vector.length} dimensioner men indexet ${this.dimensions}. Bygg om indexet (npm run ingest).`,
       );
     }
+    // Points of a buffer not yet moved go first, so the graph gets every point in the order added.
+    if (this.slab) this.sendSlabCopy();
     this.vectors.set(vector, this.labels.length * this.dimensions);
     this.labels.push(label);
     this.count++;
     if (this.labels.length === BATCH) this.send();
+  }
+
+  /**
+   * Adds points in order, as `add` does for each. Vectors that are consecutive views of one buffer,
+   * from its start, are not copied: once calls have covered the whole buffer it is moved to the
+   * worker, and every vector given for it is then detached (empty). A large buffer moved there is
+   * unmapped as soon as the worker is done with it; copies would stay in the allocator's free lists
+   * beside the growing graph.
+   */
+  addAll(labels: readonly number[], vectors: readonly Float32Array[]): void {
+    const first = vectors[0];
+    if (!first || labels.length !== vectors.length || !consecutive(vectors, this.dimensions)) {
+      for (const [position, label] of labels.entries()) this.add(label, vectors[position] as Float32Array);
+      return;
+    }
+    const buffer = first.buffer;
+    if (this.slab && (this.slab.buffer !== buffer || this.slab.end !== first.byteOffset)) this.sendSlabCopy();
+    if (!this.slab) {
+      if (!(buffer instanceof ArrayBuffer) || first.byteOffset !== 0) {
+        for (const [position, label] of labels.entries()) this.add(label, vectors[position] as Float32Array);
+        return;
+      }
+      // Points added one by one before these go first, so the graph gets them in the same order.
+      this.send();
+      this.slab = { buffer, labels: [], end: 0 };
+    }
+    const slab = this.slab;
+    for (const label of labels) slab.labels.push(label);
+    slab.end = first.byteOffset + vectors.length * this.dimensions * 4;
+    this.count += labels.length;
+    if (slab.end === buffer.byteLength) {
+      this.slab = null;
+      this.worker.postMessage(
+        { type: "add", labels: Float64Array.from(slab.labels), vectors: new Float32Array(slab.buffer) },
+        [slab.buffer],
+      );
+    }
   }
 
   /** Points added so far. */
@@ -67,6 +108,7 @@ export class HnswBackgroundBuild {
 
   /** Writes the finished index to `file` (through a temporary file and a rename) and stops the worker. */
   save(file: string): void {
+    if (this.slab) this.sendSlabCopy();
     this.send();
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.tmp-${process.pid}`;
@@ -99,8 +141,20 @@ export class HnswBackgroundBuild {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.slab = null;
     this.results.close();
     void this.worker.terminate();
+  }
+
+  /** Sends a copy of the points of the buffer being collected (its vectors did not cover all of it). */
+  private sendSlabCopy(): void {
+    const slab = this.slab;
+    if (!slab) return;
+    this.slab = null;
+    const vectors = new Float32Array(slab.buffer.slice(0, slab.end));
+    this.worker.postMessage({ type: "add", labels: Float64Array.from(slab.labels), vectors }, [
+      vectors.buffer,
+    ]);
   }
 
   private send(): void {
@@ -111,4 +165,15 @@ export class HnswBackgroundBuild {
     ]);
     this.labels = [];
   }
+}
+
+/** True when `vectors` are views of `dimensions` numbers that lie back to back in one buffer. */
+function consecutive(vectors: readonly Float32Array[], dimensions: number): boolean {
+  const first = vectors[0] as Float32Array;
+  return vectors.every(
+    (vector, position) =>
+      vector.buffer === first.buffer &&
+      vector.length === dimensions &&
+      vector.byteOffset === first.byteOffset + position * dimensions * 4,
+  );
 }

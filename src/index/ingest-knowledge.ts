@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
-import type { Chunk, LoadedDocument } from "../knowledge/document.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader, type ReadOutcome } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
 import { listSourceCopies, type SourceCopy, withSourceMetadata } from "../sources/list-source-copies.ts";
-import { analyseChunks, type ChunkTerms, joinedTerms } from "./chunk-terms.ts";
+import { extractAcronyms } from "../text/index.ts";
+import { analyseChunks, joinedTerms } from "./chunk-terms.ts";
 import { commitIngest } from "./commit-ingest.ts";
-import { embedAll, reembedStale } from "./embed-passages.ts";
+import { embedAll, type IngestedDocument, reembedStale } from "./embed-passages.ts";
 import { FileHashes } from "./file-hashes.ts";
 import { IngestLease, type IngestLeaseOptions, type LeaseHolder } from "./ingest-lease.ts";
 import { KNOWLEDGE_FINGERPRINT, type KnowledgeIndex } from "./knowledge-index.ts";
@@ -78,13 +78,8 @@ const PROGRESS_BEAT_MS = 1000;
 /** Files asked of the reading worker ahead of the one being analysed. */
 const READ_AHEAD = 4;
 
-/** A file read for this ingest: its document, passages and their analysed terms. */
-interface LoadedFile {
-  document: LoadedDocument;
-  chunks: Chunk[];
-  terms: ChunkTerms[];
-  isNew: boolean;
-}
+/** A file read for this ingest: its document (without its whole text), passages and their analysed terms. */
+type LoadedFile = IngestedDocument;
 
 /**
  * Brings the index in line with the knowledge folder: new and changed files are loaded, chunked,
@@ -192,7 +187,14 @@ async function ingestUnderLease(
           const { chunks } = outcome;
           const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
           const terms = analyseChunks(index.analyzer, document.metadata.title, chunks);
-          loaded.push({ document, chunks, terms, isNew: !known.has(item.id) });
+          // Only what the commit writes is kept: the whole text and its blocks would double the passages.
+          loaded.push({
+            document: { id: document.id, metadata: document.metadata, contentHash: document.contentHash },
+            acronyms: extractAcronyms(document.text),
+            chunks,
+            terms,
+            isNew: !known.has(item.id),
+          });
           if (outcome.warnings.length > 0)
             warned.set(item.id, { hash: item.hash, warnings: outcome.warnings });
           if (outcome.encoding)

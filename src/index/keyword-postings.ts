@@ -12,7 +12,10 @@ const SCHEMA = [
 ];
 /** Decoded postings kept in memory; the tokens questions search for are a small part of the vocabulary. */
 const MAX_CACHED_BYTES = 64 * 1024 * 1024;
-/** Memory bounds of `KeywordPostings`; the defaults keep an ingest's extra memory near 100 MB. */
+/**
+ * Memory bounds of `KeywordPostings`; the defaults keep an ingest's extra memory near 25 MB. Merging
+ * more often costs little: the commit writes faster than the vector graph is built, which it waits for.
+ */
 export interface KeywordPostingsOptions {
   /**
    * Noted (passage, token) pairs held before they are merged into the table (12 bytes each): a
@@ -91,8 +94,8 @@ export class KeywordPostings {
     private readonly database: SqliteDatabase,
     options: KeywordPostingsOptions = {},
   ) {
-    this.maxPendingPairs = options.maxPendingPairs ?? 4_000_000;
-    this.maxMergedPairs = options.maxMergedPairs ?? 2_000_000;
+    this.maxPendingPairs = options.maxPendingPairs ?? 1_000_000;
+    this.maxMergedPairs = options.maxMergedPairs ?? 500_000;
     ensureModuleSchema(database, "keyword-postings", SCHEMA);
     this.read = database.prepare("SELECT postings FROM keyword_postings WHERE token = ?");
     this.upsert = database.prepare(
