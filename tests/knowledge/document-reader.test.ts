@@ -35,6 +35,25 @@ describe("DocumentReader", () => {
     }
   });
 
+  it("reads the next file in a second worker while a large one still holds the first", async () => {
+    const reader = new DocumentReader(DEFAULT_INGEST_LIMITS, undefined, 2);
+    try {
+      // Both workers started: two reads asked at once go to different workers.
+      await Promise.all([reader.read(small, dir, "kort.md"), reader.read(small, dir, "kort.md")]);
+      const settled: string[] = [];
+      const note = (name: string) => (outcome: { ok: boolean }) => {
+        settled.push(`${name}:${outcome.ok}`);
+      };
+      await Promise.all([
+        reader.read(heavy, dir, "tung.html").then(note("tung.html")),
+        reader.read(small, dir, "kort.md").then(note("kort.md")),
+      ]);
+      expect(settled).toEqual(["kort.md:true", "tung.html:true"]);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it("stops a file that takes longer than the budget, says so in Swedish, and reads the next file", async () => {
     const reader = new DocumentReader({ ...DEFAULT_INGEST_LIMITS, fileTimeoutMs: 50 });
     try {

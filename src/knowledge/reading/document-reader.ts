@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { IngestLimits } from "../../config/ingest-limits.ts";
 import type { ErrorCode } from "../../errors.ts";
@@ -21,13 +22,41 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** Worker threads reading at once: reading and chunking was the slowest part of a large ingest's first phase. */
+const MAX_WORKERS = Math.min(2, Math.max(1, availableParallelism()));
+
 /**
- * Reads knowledge files in a worker thread, so that no file can stall or sink ingest: the worker
- * is stopped when a file takes longer than the time budget or needs more memory than its heap
- * limit, the file is reported, and a fresh worker reads the next one. One worker lives across
- * files, so small files do not pay its start-up.
+ * Reads knowledge files in worker threads, so that no file can stall or sink ingest: a worker is
+ * stopped when a file takes longer than the time budget or needs more memory than its heap limit,
+ * the file is reported, and a fresh worker reads the next one. Workers live across files, so
+ * small files do not pay their start-up; a second one starts only when reads queue up behind the
+ * first (a large ingest), never for a single saved file.
  */
 export class DocumentReader {
+  private readonly lanes: ReaderLane[];
+
+  constructor(limits: IngestLimits, logger: Logger = silentLogger, workers = MAX_WORKERS) {
+    this.lanes = Array.from({ length: Math.max(1, workers) }, () => new ReaderLane(limits, logger));
+  }
+
+  /** Reads one file (`id` names it in messages); rejects only when a worker cannot start at all. */
+  read(file: string, knowledgeRoot: string, id: string): Promise<ReadOutcome> {
+    // The first worker unless it is busy and another is less so.
+    let lane = this.lanes[0] as ReaderLane;
+    for (const other of this.lanes) if (other.queued < lane.queued) lane = other;
+    return lane.read(file, knowledgeRoot, id);
+  }
+
+  /** Stops the workers; a later `read` starts new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.close()));
+  }
+}
+
+/** One worker thread and the reads queued for it, one at a time. */
+class ReaderLane {
+  /** Reads asked of this lane and not yet settled. */
+  queued = 0;
   private worker: Worker | null = null;
   private starting: Promise<Worker> | null = null;
   private pending: Pending | null = null;
@@ -39,9 +68,13 @@ export class DocumentReader {
     private readonly logger: Logger = silentLogger,
   ) {}
 
-  /** Reads one file (`id` names it in messages); rejects only when the worker cannot start at all. */
   read(file: string, knowledgeRoot: string, id: string): Promise<ReadOutcome> {
-    const next = this.queue.then(() => this.readNow(file, knowledgeRoot, id));
+    this.queued++;
+    const next = this.queue
+      .then(() => this.readNow(file, knowledgeRoot, id))
+      .finally(() => {
+        this.queued--;
+      });
     this.queue = next.catch(() => undefined);
     return next;
   }
