@@ -212,10 +212,10 @@ export function commitIngest(
       throw describeDatabaseFailure(error, path.join(index.dataDir, DATABASE_FILE));
     throw toSamsynError(error, "ingest_failed");
   }
-  if (building)
-    index.replaceVectors(
-      HnswVectorIndex.load(path.join(index.dataDir, vectorFile), index.embedder.dimensions),
-    );
+  if (building) {
+    const file = path.join(index.dataDir, vectorFile);
+    index.replaceVectors(() => HnswVectorIndex.load(file, index.embedder.dimensions));
+  }
   index.committed(String(generation));
   index.catalog.invalidate();
   if (savesVectors && previousFile && previousFile !== vectorFile)

@@ -38,7 +38,8 @@ export class KnowledgeIndex {
   readonly keywords: SqliteKeywordIndex;
   /** Vector changes committed after the current vector file was written. */
   readonly vectorChanges: VectorChanges;
-  private vectorIndex: HnswVectorIndex;
+  /** The vector index in use, or how to read it when it was replaced by a file not yet read. */
+  private vectorIndex: HnswVectorIndex | (() => HnswVectorIndex);
   /** The generation the in-memory parts (vectors, catalog and keyword caches) belong to. */
   private loadedGeneration: string;
   /** SQLite's count of other connections' commits when last checked (`PRAGMA data_version`). */
@@ -82,12 +83,12 @@ export class KnowledgeIndex {
 
   /** The vector index currently in use. */
   get vectors(): VectorIndex {
-    return this.vectorIndex;
+    return this.currentVectors();
   }
 
   /** The live hnswlib index, for ingest to mutate inside its write transaction. */
   get mutableVectors(): HnswVectorIndex {
-    return this.vectorIndex;
+    return this.currentVectors();
   }
 
   /** The ingest generation the in-memory parts belong to ("0" before the first ingest). */
@@ -125,9 +126,25 @@ export class KnowledgeIndex {
     this.reload(undefined);
   }
 
-  /** Replaces the vector index wholesale (after a full re-embed). */
-  replaceVectors(index: HnswVectorIndex): void {
-    this.vectorIndex = index;
+  /**
+   * Replaces the vector index wholesale (after a full re-embed) with the one `load` reads, read when
+   * it is first used: `npm run ingest` never uses it, and a server would read 180 MB at once for
+   * the statute corpus while the build's memory is still being given back.
+   */
+  replaceVectors(load: () => HnswVectorIndex): void {
+    this.vectorIndex = load;
+  }
+
+  private currentVectors(): HnswVectorIndex {
+    const current = this.vectorIndex;
+    if (typeof current !== "function") return current;
+    try {
+      this.vectorIndex = current();
+    } catch {
+      // Gone already (another process committed and removed it): the committed generation's instead.
+      this.reload(undefined);
+    }
+    return this.currentVectors();
   }
 
   /** True when the stored passages were cut, analysed and embedded the way this process would do it. */
