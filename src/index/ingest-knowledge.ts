@@ -75,6 +75,8 @@ type ListedFile = { file: string; id: string; hash: string; root?: string } | So
 
 /** Heartbeats sent from progress reports at most this often. */
 const PROGRESS_BEAT_MS = 1000;
+/** More files read than this, and a kept reader is stopped once they are read (see `ingestUnderLease`). */
+const LARGE_READ = 100;
 /** Files asked of the reading worker ahead of the one being analysed. */
 const READ_AHEAD = 4;
 
@@ -222,7 +224,9 @@ async function ingestUnderLease(
     current = index.isCurrent();
     if (!current) await load(unchangedFiles);
   } finally {
-    if (!options.reader) await reader.close();
+    // A kept reader's workers hold the heap of everything they read (~200 MB for the statute
+    // corpus), which the rest of a large ingest needs more; the next saved file starts a fresh one.
+    if (!options.reader || loaded.length > LARGE_READ) await reader.close();
   }
   const unchanged = current ? unchangedFiles.length : 0;
   const embedderChanged = readMeta(index.database, "embedder_id") !== index.embedder.id;

@@ -24,6 +24,11 @@ interface Pending {
 
 /** Worker threads reading at once: reading and chunking was the slowest part of a large ingest's first phase. */
 const MAX_WORKERS = Math.min(2, Math.max(1, availableParallelism()));
+/**
+ * An extra worker stops after this long without a file: each holds the heap of the largest file it
+ * read (~90 MB for the statute corpus), which the rest of a large ingest needs more.
+ */
+const EXTRA_WORKER_IDLE_MS = 2_000;
 
 /**
  * Reads knowledge files in worker threads, so that no file can stall or sink ingest: a worker is
@@ -36,7 +41,10 @@ export class DocumentReader {
   private readonly lanes: ReaderLane[];
 
   constructor(limits: IngestLimits, logger: Logger = silentLogger, workers = MAX_WORKERS) {
-    this.lanes = Array.from({ length: Math.max(1, workers) }, () => new ReaderLane(limits, logger));
+    this.lanes = Array.from(
+      { length: Math.max(1, workers) },
+      (_, position) => new ReaderLane(limits, logger, position === 0 ? null : EXTRA_WORKER_IDLE_MS),
+    );
   }
 
   /** Reads one file (`id` names it in messages); rejects only when a worker cannot start at all. */
@@ -62,18 +70,24 @@ class ReaderLane {
   private pending: Pending | null = null;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly limits: IngestLimits,
-    private readonly logger: Logger = silentLogger,
+    private readonly logger: Logger,
+    /** Stop the worker after this long without a read; null: keep it until `close`. */
+    private readonly idleStopMs: number | null,
   ) {}
 
   read(file: string, knowledgeRoot: string, id: string): Promise<ReadOutcome> {
     this.queued++;
+    clearTimeout(this.idleTimer);
     const next = this.queue
       .then(() => this.readNow(file, knowledgeRoot, id))
       .finally(() => {
         this.queued--;
+        if (this.queued === 0 && this.idleStopMs !== null)
+          this.idleTimer = setTimeout(() => this.stopIdle(), this.idleStopMs).unref();
       });
     this.queue = next.catch(() => undefined);
     return next;
@@ -81,11 +95,20 @@ class ReaderLane {
 
   /** Stops the worker; a later `read` starts a new one. */
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     await this.queue;
     const worker = this.worker;
     this.worker = null;
     this.starting = null;
     if (worker) await worker.terminate();
+  }
+
+  /** Stops the worker if no read is queued (one asked meanwhile starts a new worker). */
+  private stopIdle(): void {
+    if (this.queued > 0 || this.starting) return;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
   }
 
   private async readNow(file: string, knowledgeRoot: string, id: string): Promise<ReadOutcome> {
