@@ -14,8 +14,10 @@ import { KnowledgeIndex } from "../index/knowledge-index.ts";
 import { describeRefresh, KnowledgeRefresh } from "../index/knowledge-refresh.ts";
 import { OpenAiEmbedder } from "../index/openai-embedder.ts";
 import { WeightedSumEmbedder } from "../index/weighted-sum-embedder.ts";
+import type { LoadedDocument } from "../knowledge/document.ts";
 import type { Logger } from "../logger.ts";
 import { HybridRetriever } from "../retrieval/hybrid-retriever.ts";
+import { listSourceCopies, withSourceMetadata } from "../sources/list-source-copies.ts";
 import { type Analyzer, createSwedishAnalyzer, loadDefaultThesaurus } from "../text/index.ts";
 import { loadDefaultWordVectors, WordVectorEmbedder } from "../vectors/index.ts";
 
@@ -76,7 +78,18 @@ export async function composeCore(config: Config, logger: Logger, dataDir = conf
         loadAnswerPrompts(PROMPTS_DIR),
       )
     : new ExtractiveAnswerComposer(analyzer);
-  const knowledge = new KnowledgeRefresh(index, config.knowledgeDir, () => retriever.invalidate());
+  // The sources' copies (web, SharePoint, Slack) are indexed beside the knowledge folder's files.
+  const sourceCopies = async () =>
+    (await listSourceCopies(dataDir)).map((copy) => ({
+      ...copy,
+      adjust: (document: LoadedDocument) => withSourceMetadata(document, copy),
+    }));
+  const knowledge = new KnowledgeRefresh(
+    index,
+    config.knowledgeDir,
+    () => retriever.invalidate(),
+    sourceCopies,
+  );
   const answers = new AnswerService({
     ...answerPartsOf(index),
     retriever,

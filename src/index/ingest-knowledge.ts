@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { IngestLimits } from "../config/ingest-limits.ts";
 import { type ErrorCode, toSamsynError } from "../errors.ts";
+import type { LoadedDocument } from "../knowledge/document.ts";
 import { listKnowledgeFiles } from "../knowledge/list-knowledge-files.ts";
 import { knowledgeId } from "../knowledge/load-document.ts";
 import { DocumentReader, type ReadOutcome } from "../knowledge/reading/document-reader.ts";
 import { type Logger, silentLogger } from "../logger.ts";
-import { listSourceCopies, type SourceCopy, withSourceMetadata } from "../sources/list-source-copies.ts";
 import { extractAcronyms } from "../text/index.ts";
 import { analyseChunks, joinedTerms } from "./chunk-terms.ts";
 import { commitIngest } from "./commit-ingest.ts";
@@ -66,12 +66,27 @@ export interface IngestOptions {
    * does not wait for a reading worker to start. Default: a new one, stopped at the end.
    */
   reader?: DocumentReader;
+  /** Documents to index beside the knowledge folder's, listed at the start of every ingest. */
+  extraDocuments?: () => Promise<ExtraDocument[]>;
   /** Timing of the cross-process write lease (tests shorten it). */
   lease?: Omit<IngestLeaseOptions, "onWait">;
 }
 
 /** A file to index: from the knowledge folder, or a source's copy (which brings its own root and metadata). */
-type ListedFile = { file: string; id: string; hash: string; root?: string } | SourceCopy;
+type ListedFile = { file: string; id: string; hash: string; root?: string } | ExtraDocument;
+
+/**
+ * A document kept outside the knowledge folder and indexed with it (a source's copy): where it is,
+ * its id relative to `root`, a hash that changes when it or what `adjust` adds changes, and how its
+ * loaded metadata is adjusted (a source's link, group and title over the file's own).
+ */
+export interface ExtraDocument {
+  file: string;
+  id: string;
+  root: string;
+  hash: string;
+  adjust(document: LoadedDocument): LoadedDocument;
+}
 
 /** Heartbeats sent from progress reports at most this often. */
 const PROGRESS_BEAT_MS = 1000;
@@ -149,7 +164,7 @@ async function ingestUnderLease(
     hash: hashes.of(file, knowledgeId(file, knowledgeDir)),
   }));
   // Copies of web, SharePoint and Slack documents, kept in the data folder by the sources' syncs.
-  files.push(...(await listSourceCopies(index.dataDir)));
+  files.push(...((await options.extraDocuments?.()) ?? []));
   const seen = new Set(files.map((item) => item.id));
   const removedIds = [...known.keys()].filter((id) => !seen.has(id));
   const sameContent = (item: { id: string; hash: string }) => known.get(item.id)?.contentHash === item.hash;
@@ -187,7 +202,7 @@ async function ingestUnderLease(
         reads.delete(position);
         if (outcome.ok) {
           const { chunks } = outcome;
-          const document = "metadata" in item ? withSourceMetadata(outcome.document, item) : outcome.document;
+          const document = "adjust" in item ? item.adjust(outcome.document) : outcome.document;
           const terms = analyseChunks(index.analyzer, document.metadata.title, chunks);
           // Only what the commit writes is kept: the whole text and its blocks would double the passages.
           loaded.push({

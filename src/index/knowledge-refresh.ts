@@ -2,6 +2,7 @@ import { toSamsynError } from "../errors.ts";
 import { DocumentReader } from "../knowledge/reading/document-reader.ts";
 import type { Logger } from "../logger.ts";
 import {
+  type ExtraDocument,
   type IngestOptions,
   type IngestProgress,
   type IngestSummary,
@@ -45,6 +46,8 @@ export class KnowledgeRefresh {
     private readonly knowledgeDir: string,
     /** Called after every successful ingest (the retriever drops what it cached). */
     private readonly onRefreshed: () => void,
+    /** Documents indexed beside the knowledge folder's (the sources' copies). */
+    private readonly extraDocuments?: () => Promise<ExtraDocument[]>,
   ) {}
 
   /** Runs an ingest after those already queued; rejects (as a `SamsynError`) when it fails. */
@@ -132,6 +135,7 @@ export class KnowledgeRefresh {
         ...(options.logger ? { logger: options.logger } : {}),
         ...(options.onWait ? { onWait: options.onWait } : {}),
         ...(reader ? { reader } : {}),
+        ...(this.extraDocuments ? { extraDocuments: this.extraDocuments } : {}),
         onProgress: (progress) => {
           this.state = { ...this.state, progress };
           options.onProgress?.(progress);
