@@ -7,7 +7,7 @@ import { extractDefinitions } from "../knowledge/extract-definitions.ts";
 import type { Logger } from "../logger.ts";
 import { definitionKeys } from "../text/index.ts";
 import { contextText, splitTerms } from "./chunk-terms.ts";
-import type { PreparedDocument } from "./embed-passages.ts";
+import { embedRemaining, type PreparedDocument } from "./embed-passages.ts";
 import { HnswBackgroundBuild } from "./hnsw-background-build.ts";
 import { HnswVectorIndex } from "./hnsw-vector-index.ts";
 import type { IngestLease } from "./ingest-lease.ts";
@@ -120,6 +120,7 @@ export function commitIngest(
       put(rowid, vector);
     }
     for (const item of prepared) {
+      embedRemaining(index, item);
       const { document, chunks } = item;
       // The document's points go to the background build together, so its vector buffer can move there.
       const labels: number[] = [];

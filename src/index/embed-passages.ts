@@ -64,7 +64,10 @@ export async function embedAll(
     ...item,
     vectors: new Array<Float32Array>(item.chunks.length),
   }));
-  const places = slabPlaces(prepared, dimensions);
+  // An embedder that computes locally embeds each passage as the commit writes it (`embedRemaining`):
+  // no vector is held in between, and the vector graph is built while the passages are embedded.
+  const atWrite = embedsAtWrite(index);
+  const places = atWrite ? new Map() : slabPlaces(prepared, dimensions);
   const keep = (entry: PreparedDocument, position: number, vector: Float32Array) => {
     // Copied into the document's place in a slab: the embedder's array dies young, which V8 frees at
     // once. A vector of another size is kept as it is, so the vector index can reject it.
@@ -85,6 +88,7 @@ export async function embedAll(
       else pending.push({ entry, position });
     });
   }
+  if (atWrite) return prepared;
   const embedder = index.embedder;
   const analyzer = index.analyzer;
   const fromTerms = embedder.embedTerms !== undefined && embedder.termsId === analyzer.version;
@@ -146,6 +150,30 @@ function slabPlaces(
     start = end;
   }
   return places;
+}
+
+/** True when ingest embeds passages as it writes them: the embedder computes locally, from the index's terms. */
+export function embedsAtWrite(index: Pick<KnowledgeIndex, "embedder" | "analyzer">): boolean {
+  return index.embedder.embedTermsNow !== undefined && index.embedder.termsId === index.analyzer.version;
+}
+
+/** Embeds, synchronously, the passages of `entry` that have no vector yet (see `embedsAtWrite`). */
+export function embedRemaining(
+  index: Pick<KnowledgeIndex, "embedder" | "analyzer">,
+  entry: PreparedDocument,
+): void {
+  const missing = entry.chunks.flatMap((_, position) => (entry.vectors[position] ? [] : [position]));
+  const embedNow = index.embedder.embedTermsNow;
+  if (missing.length === 0 || !embedNow) return;
+  const vectors = embedNow.call(
+    index.embedder,
+    missing.map((position) => embeddingTerms(index.analyzer, entry, position)),
+    "passage",
+  );
+  missing.forEach((position, slot) => {
+    const vector = vectors[slot];
+    if (vector) entry.vectors[position] = vector;
+  });
 }
 
 /** The terms of `embeddingText`, from the passage's analysed context and body. */

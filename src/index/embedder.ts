@@ -48,6 +48,14 @@ export interface Embedder {
   /** Like `embed`, for texts the analyzer `termsId` names has analysed already (spares a second analysis). */
   embedTerms?(terms: readonly (readonly string[])[], kind: "passage" | "query"): Promise<Float32Array[]>;
   /**
+   * Like `embedTerms`, synchronously; only embedders that compute locally have it. Ingest then embeds
+   * each passage as it writes it, so no vector is held until the commit.
+   */
+  readonly embedTermsNow?: (
+    terms: readonly (readonly string[])[],
+    kind: "passage" | "query",
+  ) => Float32Array[];
+  /**
    * Learns from the knowledge base before it is embedded (e.g. vectors for the group's own words)
    * and returns the analysed terms whose meaning changed, so ingest re-embeds just the stored
    * passages that contain them. `id` stays the same: adapting is incremental, not a new model.

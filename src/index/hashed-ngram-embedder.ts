@@ -50,10 +50,15 @@ export class HashedNgramEmbedder implements Embedder {
 
   async embedTerms(
     terms: readonly (readonly string[])[],
-    _kind: "passage" | "query",
+    kind: "passage" | "query",
   ): Promise<Float32Array[]> {
-    return terms.map((textTerms) => this.embedTermsOne(textTerms));
+    return this.embedTermsNow(terms, kind);
   }
+
+  readonly embedTermsNow = (
+    terms: readonly (readonly string[])[],
+    _kind: "passage" | "query",
+  ): Float32Array[] => terms.map((textTerms) => this.embedTermsOne(textTerms));
 
   /** The vector of one text, synchronously. */
   embedOne(text: string): Float32Array {

@@ -14,6 +14,11 @@ export interface EmbedderPart {
 export class WeightedSumEmbedder implements Embedder {
   readonly dimensions: number;
   readonly maxBatchSize: number;
+  /** Present when every part embeds synchronously. */
+  readonly embedTermsNow?: (
+    terms: readonly (readonly string[])[],
+    kind: "passage" | "query",
+  ) => Float32Array[];
   private readonly scales: number[];
 
   constructor(private readonly parts: readonly EmbedderPart[]) {
@@ -21,6 +26,13 @@ export class WeightedSumEmbedder implements Embedder {
     this.scales = parts.map((part) => Math.sqrt(part.weight / total));
     this.dimensions = parts.reduce((sum, part) => sum + part.embedder.dimensions, 0);
     this.maxBatchSize = Math.min(...parts.map((part) => part.embedder.maxBatchSize));
+    const synchronous = parts.map((part) => part.embedder.embedTermsNow);
+    if (synchronous.every((embed) => embed !== undefined))
+      this.embedTermsNow = (terms, kind) =>
+        this.combine(
+          terms.length,
+          synchronous.map((embed) => embed(terms, kind)),
+        );
   }
 
   get id(): string {
