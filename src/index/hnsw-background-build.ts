@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { replaceFileDurably } from "../durable-file.ts";
 import { SamsynError } from "../errors.ts";
 import { HNSW_DEFAULTS } from "./hnsw-vector-index.ts";
 
@@ -111,29 +112,23 @@ export class HnswBackgroundBuild {
     if (this.slab) this.sendSlabCopy();
     this.send();
     mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.tmp-${process.pid}`;
-    this.worker.postMessage({ type: "save", file: temporary });
-    const state = new Int32Array(this.status);
-    const result = Atomics.wait(state, 0, 0, SAVE_TIMEOUT_MS);
-    const reply = receiveMessageOnPort(this.results)?.message as
-      | { ok: boolean; message?: string }
-      | undefined;
-    this.close();
     try {
-      if (result === "timed-out" || !reply?.ok)
-        throw new Error(reply?.message ?? "the vector build timed out");
-      const handle = openSync(temporary, "r+");
-      try {
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
-      renameSync(temporary, file);
+      replaceFileDurably(file, (temporary) => {
+        this.worker.postMessage({ type: "save", file: temporary });
+        const state = new Int32Array(this.status);
+        const result = Atomics.wait(state, 0, 0, SAVE_TIMEOUT_MS);
+        const reply = receiveMessageOnPort(this.results)?.message as
+          | { ok: boolean; message?: string }
+          | undefined;
+        if (result === "timed-out" || !reply?.ok)
+          throw new Error(reply?.message ?? "the vector build timed out");
+      });
     } catch (error) {
-      rmSync(temporary, { force: true });
       throw new SamsynError("index_unavailable", `Vektorindexet kunde inte sparas till ${file}.`, {
         cause: error,
       });
+    } finally {
+      this.close();
     }
   }
 

@@ -1,16 +1,7 @@
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  rmSync,
-} from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from "node:fs";
 import path from "node:path";
 import hnswlib, { type HierarchicalNSW } from "hnswlib-node";
+import { replaceFileDurably } from "../durable-file.ts";
 import { SamsynError } from "../errors.ts";
 import type { VectorHit, VectorIndex } from "./vector-index.ts";
 
@@ -149,20 +140,10 @@ export class HnswVectorIndex implements VectorIndex {
 
   save(file: string): void {
     mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.tmp-${process.pid}`;
     try {
-      this.graph.writeIndexSync(temporary);
-      // Flush to disk before the rename so a power cut cannot leave a renamed but empty file.
-      const handle = openSync(temporary, "r+");
-      try {
-        fsyncSync(handle);
-      } finally {
-        closeSync(handle);
-      }
-      renameSync(temporary, file);
+      replaceFileDurably(file, (temporary) => this.graph.writeIndexSync(temporary));
       this.changed = false;
     } catch (error) {
-      rmSync(temporary, { force: true });
       throw new SamsynError("index_unavailable", `Vektorindexet kunde inte sparas till ${file}.`, {
         cause: error,
       });
