@@ -72,7 +72,7 @@ export interface IngestOptions {
   lease?: Omit<IngestLeaseOptions, "onWait">;
 }
 
-/** A file to index: from the knowledge folder, or a source's copy (which brings its own root and metadata). */
+/** A file to index: from the knowledge folder, or an extra document (which brings its own root and metadata). */
 type ListedFile = { file: string; id: string; hash: string; root?: string } | ExtraDocument;
 
 /**
