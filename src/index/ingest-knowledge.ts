@@ -175,6 +175,7 @@ async function ingestUnderLease(
   const failures = new Map<string, RememberedFailure>();
   const warned = new Map<string, RememberedWarnings>();
   const load = async (items: ListedFile[]) => {
+    reader.expect(items.length);
     // Reads are queued a few files ahead, so the worker reads the next file while this thread analyses.
     const reads = new Map<number, Promise<ReadOutcome>>();
     const readAhead = (position: number) => {

@@ -35,8 +35,9 @@ describe("DocumentReader", () => {
     }
   });
 
-  it("reads the next file in a second worker while a large one still holds the first", async () => {
+  it("reads the next of many files in a second worker while a large one still holds the first", async () => {
     const reader = new DocumentReader(DEFAULT_INGEST_LIMITS, undefined, 2);
+    reader.expect(100);
     try {
       // Both workers started: two reads asked at once go to different workers.
       await Promise.all([reader.read(small, dir, "kort.md"), reader.read(small, dir, "kort.md")]);
@@ -49,6 +50,21 @@ describe("DocumentReader", () => {
         reader.read(small, dir, "kort.md").then(note("kort.md")),
       ]);
       expect(settled).toEqual(["kort.md:true", "tung.html:true"]);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it("reads a few files one after the other in one worker", async () => {
+    const reader = new DocumentReader(DEFAULT_INGEST_LIMITS, undefined, 2);
+    reader.expect(2);
+    try {
+      const settled: string[] = [];
+      await Promise.all([
+        reader.read(heavy, dir, "tung.html").then(() => settled.push("tung.html")),
+        reader.read(small, dir, "kort.md").then(() => settled.push("kort.md")),
+      ]);
+      expect(settled).toEqual(["tung.html", "kort.md"]);
     } finally {
       await reader.close();
     }

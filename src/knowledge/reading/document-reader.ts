@@ -24,6 +24,8 @@ interface Pending {
 
 /** Worker threads reading at once: reading and chunking was the slowest part of a large ingest's first phase. */
 const MAX_WORKERS = Math.min(2, Math.max(1, availableParallelism()));
+/** Files read in one go from which a second worker is worth starting. */
+const MANY_FILES = 50;
 /**
  * An extra worker stops after this long without a file: each holds the heap of the largest file it
  * read (~90 MB for the statute corpus), which the rest of a large ingest needs more.
@@ -34,11 +36,12 @@ const EXTRA_WORKER_IDLE_MS = 2_000;
  * Reads knowledge files in worker threads, so that no file can stall or sink ingest: a worker is
  * stopped when a file takes longer than the time budget or needs more memory than its heap limit,
  * the file is reported, and a fresh worker reads the next one. Workers live across files, so
- * small files do not pay their start-up; a second one starts only when reads queue up behind the
- * first (a large ingest), never for a single saved file.
+ * small files do not pay their start-up; a second one starts only when many files are to be read
+ * (`expect`) and reads queue up behind the first, never for a single saved file.
  */
 export class DocumentReader {
   private readonly lanes: ReaderLane[];
+  private spread = false;
 
   constructor(limits: IngestLimits, logger: Logger = silentLogger, workers = MAX_WORKERS) {
     this.lanes = Array.from(
@@ -47,11 +50,19 @@ export class DocumentReader {
     );
   }
 
+  /**
+   * Says how many files are about to be read: only a batch of at least `MANY_FILES` spreads over more
+   * than one worker (a second one's start costs more than it saves on a few files).
+   */
+  expect(files: number): void {
+    this.spread = files >= MANY_FILES;
+  }
+
   /** Reads one file (`id` names it in messages); rejects only when a worker cannot start at all. */
   read(file: string, knowledgeRoot: string, id: string): Promise<ReadOutcome> {
-    // The first worker unless it is busy and another is less so.
+    // The first worker unless many files are coming, it is busy and another is less so.
     let lane = this.lanes[0] as ReaderLane;
-    for (const other of this.lanes) if (other.queued < lane.queued) lane = other;
+    if (this.spread) for (const other of this.lanes) if (other.queued < lane.queued) lane = other;
     return lane.read(file, knowledgeRoot, id);
   }
 
