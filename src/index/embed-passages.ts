@@ -18,9 +18,11 @@ export interface IngestedDocument {
 }
 
 /**
- * A document read for ingest, with its passages' terms and a vector for each passage. The vectors of
- * the right size are views, in passage order, of a slab shared with the documents before and after
- * it, so the commit can hand slabs on to the vector build instead of copies (see `slabPlaces`).
+ * A document read for ingest, with its passages' terms and a vector for each passage. When the
+ * passages are embedded ahead of the commit, the vectors of the right size are views, in passage
+ * order, of a slab shared with the documents before and after it, so the commit can hand slabs on to
+ * the vector build instead of copies (see `slabPlaces`); when they are embedded at write, a passage
+ * has no vector until the commit gives it one (`embedRemaining`).
  */
 export interface PreparedDocument extends IngestedDocument {
   vectors: Float32Array[];
@@ -67,7 +69,7 @@ export async function embedAll(
   // An embedder that computes locally embeds each passage as the commit writes it (`embedRemaining`):
   // no vector is held in between, and the vector graph is built while the passages are embedded.
   const atWrite = embedsAtWrite(index);
-  const places = atWrite ? new Map() : slabPlaces(prepared, dimensions);
+  const places: SlabPlaces = atWrite ? new Map() : slabPlaces(prepared, dimensions);
   const keep = (entry: PreparedDocument, position: number, vector: Float32Array) => {
     // Copied into the document's place in a slab: the embedder's array dies young, which V8 frees at
     // once. A vector of another size is kept as it is, so the vector index can reject it.
@@ -117,17 +119,17 @@ export async function embedAll(
   return prepared;
 }
 
+/** Each document's slab and the position of its first vector in it. */
+type SlabPlaces = Map<PreparedDocument, { slab: Float32Array; first: number }>;
+
 /**
  * Where each document's vectors go: back to back in slabs of up to `SLAB_BYTES`, documents in order.
  * Large buffers are mapped and unmapped whole by the allocator, so the memory of a slab the vector
  * build is done with goes back to the system at once (see `HnswBackgroundBuild.addAll`).
  */
-function slabPlaces(
-  prepared: readonly PreparedDocument[],
-  dimensions: number,
-): Map<PreparedDocument, { slab: Float32Array; first: number }> {
+function slabPlaces(prepared: readonly PreparedDocument[], dimensions: number): SlabPlaces {
   const vectorBytes = 4 * Math.max(1, dimensions);
-  const places = new Map<PreparedDocument, { slab: Float32Array; first: number }>();
+  const places: SlabPlaces = new Map();
   for (
     let start = 0, bytes = FIRST_SLAB_BYTES;
     start < prepared.length;
