@@ -3,6 +3,7 @@ import path from "node:path";
 import hnswlib, { type HierarchicalNSW } from "hnswlib-node";
 import { replaceFileDurably } from "../durable-file.ts";
 import { SamsynError } from "../errors.ts";
+import { isProcessRunning } from "../process-running.ts";
 import type { VectorHit, VectorIndex } from "./vector-index.ts";
 
 /** Tuning knobs of the HNSW graph; the defaults suit tens of thousands of passages. */
@@ -215,22 +216,11 @@ export function removeStaleTemporaryFiles(dir: string): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const pid = Number(TEMPORARY_FILE.exec(name)?.[1] ?? Number.NaN);
-    if (!Number.isInteger(pid) || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || isProcessRunning(pid)) continue;
     rmSync(path.join(dir, name), { force: true });
     removed.push(name);
   }
   return removed;
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function checkLabel(label: number): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { SamsynError } from "../errors.ts";
+import { isProcessRunning } from "../process-running.ts";
 import { ensureModuleSchema, type SqliteDatabase } from "./sqlite-database.ts";
 
 // One row: who is writing the index now. A process that dies leaves its row behind, so a row
@@ -163,15 +164,5 @@ function toHolder(row: LeaseRow, now: number): LeaseHolder {
 function isStale(row: LeaseRow, now: number, timeoutMs: number): boolean {
   if (now - row.heartbeat_at > timeoutMs) return true;
   // Another connection of this very process may hold it (tests, two indexes); only its heartbeat counts.
-  return row.host === os.hostname() && row.pid !== process.pid && !isRunning(row.pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return row.host === os.hostname() && row.pid !== process.pid && !isProcessRunning(row.pid);
 }

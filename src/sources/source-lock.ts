@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { isProcessRunning } from "../process-running.ts";
 
 const LOCK_FILE = ".sync.lock";
 /** A lock older than this is taken over even when its process seems to run (a stuck sync). */
@@ -62,15 +63,5 @@ async function readHolder(file: string): Promise<LockHolder | null> {
 
 function isStale(holder: LockHolder): boolean {
   if (Date.now() - Date.parse(holder.since) > STALE_MS) return true;
-  return holder.host === os.hostname() && !isRunning(holder.pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return holder.host === os.hostname() && !isProcessRunning(holder.pid);
 }
