@@ -15,6 +15,22 @@ export function temporaryFolder(prefix = "samsyn-test-"): { dir: string; cleanup
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A temporary knowledge folder with one small document and an empty `groups/`, and a data folder
+ * beside it, for tests that add sources or groups of their own.
+ */
+export function smallWorkspace(prefix: string): {
+  knowledgeDir: string;
+  dataDir: string;
+  cleanup: () => void;
+} {
+  const folder = temporaryFolder(prefix);
+  const knowledgeDir = path.join(folder.dir, "knowledge");
+  fs.mkdirSync(path.join(knowledgeDir, "groups"), { recursive: true });
+  fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nKommunerna samverkar om kollektivtrafik.\n");
+  return { knowledgeDir, dataDir: path.join(folder.dir, "data"), cleanup: folder.cleanup };
+}
+
 /** Copies a knowledge folder into `target` so a test may change it. */
 export function copyKnowledge(source: string, target: string): string {
   fs.cpSync(source, target, { recursive: true });

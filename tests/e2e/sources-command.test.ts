@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { temporaryFolder } from "../builders/core.ts";
+import { smallWorkspace } from "../builders/core.ts";
 import { runCommandScript } from "./helpers/run-command-script.ts";
 
 let knowledgeDir: string;
@@ -18,12 +18,7 @@ function runSources(args: string[]) {
 }
 
 beforeAll(() => {
-  const folder = temporaryFolder("samsyn-sources-cli-");
-  cleanup = folder.cleanup;
-  knowledgeDir = path.join(folder.dir, "knowledge");
-  dataDir = path.join(folder.dir, "data");
-  fs.mkdirSync(path.join(knowledgeDir, "groups"), { recursive: true });
-  fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nKommunerna samverkar om kollektivtrafik.\n");
+  ({ knowledgeDir, dataDir, cleanup } = smallWorkspace("samsyn-sources-cli-"));
   fs.writeFileSync(
     path.join(knowledgeDir, "sources.yaml"),
     // Nothing listens on port 1: the address cannot be reached, at once and without a network.

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADD_FILE_SHORTCUT } from "../../src/surfaces/slack/register-add-file.ts";
-import { temporaryFolder } from "../builders/core.ts";
+import { smallWorkspace } from "../builders/core.ts";
 import { sendToSlackApp, signedMessageShortcut } from "../builders/slack-payloads.ts";
 import { FakeGraphApi } from "../fakes/fake-graph-api.ts";
 import { FakeSlackApi } from "../fakes/fake-slack-api.ts";
@@ -57,12 +57,7 @@ beforeAll(async () => {
   );
   slack = await FakeSlackApi.start({ members: { [CHANNEL]: [MEMBER, "U0SAMSYN"] } });
 
-  const folder = temporaryFolder("samsyn-sources-e2e-");
-  cleanup = folder.cleanup;
-  knowledgeDir = path.join(folder.dir, "knowledge");
-  dataDir = path.join(folder.dir, "data");
-  fs.mkdirSync(path.join(knowledgeDir, "groups"), { recursive: true });
-  fs.writeFileSync(path.join(knowledgeDir, "a.md"), "# A\n\nKommunerna samverkar om kollektivtrafik.\n");
+  ({ knowledgeDir, dataDir, cleanup } = smallWorkspace("samsyn-sources-e2e-"));
   fs.writeFileSync(
     path.join(knowledgeDir, "groups", "beredningen.yaml"),
     [
